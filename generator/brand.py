@@ -1,0 +1,71 @@
+"""The publisher's brand as site files: logo, favicon, palette CSS, and what templates show."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import Guide
+from .render import contact_lines, disclaimer, red_flag_advice
+
+BRAND_DIR = "assets/brand"
+
+
+@dataclass
+class BrandAssets:
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    logo_path: str = ""
+    favicon_path: str = ""
+    css_path: str = f"{BRAND_DIR}/brand.css"
+
+
+def palette_css(guide: Guide) -> str:
+    """Material reads its colours from CSS variables; set them from the brand (light and dark)."""
+    primary, accent = guide.brand.primary, guide.brand.accent
+    return (
+        ":root, [data-md-color-scheme=\"default\"] {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        f"  --md-accent-fg-color: {accent};\n"
+        f"  --md-typeset-a-color: {primary};\n"
+        f"  --guide-primary: {primary};\n"
+        f"  --guide-accent: {accent};\n"
+        "}\n"
+        "[data-md-color-scheme=\"slate\"] {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        f"  --md-accent-fg-color: {accent};\n"
+        "}\n"
+    )
+
+
+def _asset(brand_dir: Path, relative: str) -> tuple[str, bytes]:
+    path = (brand_dir / relative).resolve()
+    return f"{BRAND_DIR}/{path.name}", path.read_bytes()
+
+
+def assets(guide: Guide, brand_file: Path) -> BrandAssets:
+    """Files to add to the site for this brand; paths were checked when the brand was loaded."""
+    out = BrandAssets()
+    out.files[out.css_path] = palette_css(guide)
+    brand_dir = brand_file.resolve().parent
+    for attr_name in ("logo", "favicon"):
+        relative = getattr(guide.brand, attr_name)
+        if relative:
+            site_path, content = _asset(brand_dir, relative)
+            out.files[site_path] = content
+            setattr(out, f"{attr_name}_path", site_path)
+    return out
+
+
+def template_context(guide: Guide) -> dict:
+    """What overrides/ templates show on every page (footer, disclaimer)."""
+    return {
+        "name": guide.brand.name,
+        "disclaimer": disclaimer(guide),
+        "red_flag_advice": red_flag_advice(guide),
+        "contact": [{"label": label, "value": value} for label, value in contact_lines(guide)],
+        "booking": guide.brand.contact.booking,
+    }

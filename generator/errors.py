@@ -1,0 +1,38 @@
+"""Located data errors: every problem an editor can fix is one line `file:line[:col]: field: message`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem in one data file, with the place an editor must look."""
+
+    file: str
+    line: int
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Raised with every problem found, so the editor sees them all at once."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def field_path(loc: tuple) -> str:
+    """('exercises', 2, 'dose', 'sets') -> 'exercises[2].dose.sets'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

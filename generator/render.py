@@ -1,0 +1,193 @@
+"""Render the guide into pages: Markdown for MkDocs, HTML for cards, and the navigation.
+
+Everything is returned in memory as {docs-relative path: content}; writing is someone else's job.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import flowchart, qr, text
+from .load import Guide
+from .models import Dose, Exercise, RecoveryTool, Routine
+from .placeholders import format_number
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=None)
+def markdown_env() -> Environment:
+    """Markdown templates: every value is escaped for Markdown unless it is already Markup."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
+                      finalize=text.md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    _add_filters(env)
+    return env
+
+
+@lru_cache(maxsize=None)
+def html_env() -> Environment:
+    """HTML templates (cards, PDF): Jinja's own HTML autoescape."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    _add_filters(env)
+    return env
+
+
+def _add_filters(env: Environment) -> None:
+    env.filters.update(md=text.md, attr=text.attr, dose_long=text.dose_long, dose_short=text.dose_short,
+                       script_json=text.script_json, num=format_number)
+
+
+@dataclass
+class Site:
+    """What the generator produces: files by docs-relative path, and the navigation."""
+
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def routine_dose(guide: Guide, routine: Routine, index: int) -> Dose | None:
+    """The dose of one routine entry: the routine's own, else the item's."""
+    entry = routine.items[index]
+    return entry.dose or guide.item(entry.item).dose
+
+
+def item_url(item: Exercise | RecoveryTool) -> str:
+    """Site-absolute-free URL path of an item page (relative to the site root, no leading slash)."""
+    return f"{'exercises' if isinstance(item, Exercise) else 'recovery'}/{item.id}/"
+
+
+def item_cues(item: Exercise | RecoveryTool) -> list[str]:
+    return list(item.cues)
+
+
+def move_on_text(guide: Guide, routine: Routine) -> str:
+    """The progression rule, e.g. 'When 3 × 20 feels easy (…), move on to Hip strength, level 2.'"""
+    doses = {text.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
+    start = f"When {doses.pop()} feels easy" if len(doses) == 1 else "When this feels easy"
+    sentence = f"{start} ({routine.move_on.when})"
+    if routine.move_on.next:
+        sentence += f", move on to {guide.routine(routine.move_on.next).title}"
+    return sentence + "."
+
+
+def contact_lines(guide: Guide) -> list[tuple[str, str]]:
+    """(label, value) pairs of the brand's contact details, in a fixed order."""
+    contact = guide.brand.contact
+    labels = (("phone", "Phone"), ("email", "Email"), ("website", "Website"), ("booking", "Book"),
+              ("address", "Address"), ("hours", "Opening hours"))
+    return [(label, getattr(contact, name)) for name, label in labels if getattr(contact, name)]
+
+
+def disclaimer(guide: Guide) -> str:
+    return guide.brand.disclaimer or guide.protocol.disclaimer
+
+
+def red_flag_advice(guide: Guide) -> str:
+    return guide.brand.red_flag_advice or guide.protocol.safety_net
+
+
+def page_url(guide: Guide, path: str) -> str | None:
+    """Absolute URL of a page, for QR codes; None when the brand sets no site_url."""
+    if not guide.brand.site_url:
+        return None
+    return guide.brand.site_url.rstrip("/") + "/" + path
+
+
+def render_card(guide: Guide, routine: Routine) -> Markup:
+    """One routine card as HTML: the same markup on the routine page, in /cards/ and in the PDF."""
+    url = page_url(guide, f"routines/{routine.id}/")
+    entries = []
+    for i, entry in enumerate(routine.items):
+        item = guide.item(entry.item)
+        entries.append({"item": item, "dose": routine_dose(guide, routine, i), "cues": item_cues(item),
+                        "side": getattr(item, "side", None)})
+    return Markup(html_env().get_template("card.html.j2").render(
+        guide=guide, routine=routine, entries=entries, move_on=move_on_text(guide, routine),
+        qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None, url=url,
+        contact=contact_lines(guide), pain=guide.protocol.pain_rule, red_flag_advice=red_flag_advice(guide),
+        days=range(1, guide.protocol.cards.tick_days + 1),
+    ).strip())
+
+
+def bmi_data(guide: Guide) -> dict:
+    """What the BMI calculator needs, from weight.yml (bands, the running threshold)."""
+    weight = guide.weight
+    return {"bands": [{"label": b.label, "from": b.from_, "below": b.below} for b in weight.bands],
+            "reduce_from": weight.reduce_before_running_from, "caveat": weight.limits[0], "source": weight.source}
+
+
+def _md(name: str, **context) -> str:
+    return markdown_env().get_template(name).render(**context)
+
+
+def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list[Exercise]]]:
+    """A key's exercises grouped by level (stretches have none), in level order."""
+    chosen = [e for e in guide.exercises if e.id in ids]
+    levels = sorted({e.level for e in chosen}, key=lambda level: level or 0)
+    return [(level, [e for e in chosen if e.level == level]) for level in levels]
+
+
+def routines_using(guide: Guide, item_id: str) -> list[Routine]:
+    return [r for r in guide.routines if any(e.item == item_id for e in r.items)]
+
+
+def key_of(guide: Guide, item_id: str):
+    return next((k for k in guide.keys if item_id in k.exercises or item_id in k.recovery), None)
+
+
+def render_site(guide: Guide) -> Site:
+    """Every generated page of the guide plus the navigation, in reading order."""
+    site = Site()
+    common = {"guide": guide, "pain": guide.protocol.pain_rule, "disclaimer": disclaimer(guide),
+              "red_flag_advice": red_flag_advice(guide), "bmi": bmi_data(guide)}
+    site.files["index.md"] = _md("home.md.j2", **common)
+    for key in guide.keys:
+        site.files[f"keys/{key.id}.md"] = _md("key.md.j2", key=key, groups=exercise_groups(guide, key.exercises), **common)
+    for exercise in guide.exercises:
+        site.files[f"exercises/{exercise.id}.md"] = _md(
+            "exercise.md.j2", item=exercise, key=key_of(guide, exercise.id),
+            routines=routines_using(guide, exercise.id), **common)
+    for tool in guide.recovery:
+        site.files[f"recovery/{tool.id}.md"] = _md(
+            "recovery.md.j2", item=tool, key=key_of(guide, tool.id), routines=routines_using(guide, tool.id), **common)
+    cards = {}
+    for routine in guide.routines:
+        cards[routine.id] = render_card(guide, routine)
+        site.files[f"routines/{routine.id}.md"] = _md(
+            "routine.md.j2", routine=routine, card=cards[routine.id],
+            items=[guide.item(e.item) for e in routine.items], **common)
+    site.files["cards/index.md"] = _md("cards.md.j2", cards=cards, **common)
+    site.files["flowchart/index.md"] = _md("flowchart.md.j2", chart=flowchart.widget_data(guide),
+                                           outline=Markup(flowchart.outline_html(guide)), **common)
+    site.files["pain-rule.md"] = _md("pain.md.j2", **common)
+    site.files["see-a-clinician.md"] = _md("clinician.md.j2", **common)
+    if not guide.brand.site_url:
+        site.warnings.append("site_url is not set: routine cards are built without QR codes")
+    site.nav = navigation(guide)
+    return site
+
+
+def navigation(guide: Guide) -> list:
+    """MkDocs `nav`, in the order a reader should meet things."""
+    def section(items, folder):
+        return [{item.title: f"{folder}/{item.id}.md"} for item in items]
+
+    strength = [e for e in guide.exercises if e.kind == "strength"]
+    stretches = [e for e in guide.exercises if e.kind == "stretch"]
+    return [
+        {"Home": "index.md"},
+        {"Find your plan": "flowchart/index.md"},
+        {"The five keys": section(guide.keys, "keys")},
+        {"Strength exercises": section(sorted(strength, key=lambda e: e.level), "exercises")},
+        {"Stretches": section(stretches, "exercises")},
+        {"Recovery tools": section(guide.recovery, "recovery")},
+        {"Routine cards": [{"All cards": "cards/index.md"}, *section(guide.routines, "routines")]},
+        {"How much pain is OK": "pain-rule.md"},
+        {"When to see a clinician": "see-a-clinician.md"},
+    ]

@@ -1,0 +1,79 @@
+"""MkDocs hook: adds the generated guide to the build in memory.
+
+The generator is a plain library; this thin layer hands its pages, brand assets and the cards
+PDF to MkDocs without writing into docs/, so `mkdocs serve` reloads on data edits without looping.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from generator import brand as brand_assets  # noqa: E402
+from generator.errors import DataErrors  # noqa: E402
+from generator.load import load_guide  # noqa: E402
+from generator.render import render_site  # noqa: E402
+
+# Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
+# fail `mkdocs build --strict`.
+log = logging.getLogger("guide")
+_state: dict = {}
+
+
+def _brand_file(config) -> Path | None:
+    chosen = os.environ.get("GUIDE_BRAND") or config.extra.get("brand_file")
+    return Path(chosen).resolve() if chosen else None
+
+
+def on_config(config):
+    try:
+        guide = load_guide(ROOT / "data", _brand_file(config), display_root=ROOT)
+    except DataErrors as exc:
+        raise Abort("The guide's data has problems:\n" + str(exc)) from None
+    if not guide.brand.site_url and config.site_url:
+        guide = dataclasses.replace(guide, brand=guide.brand.model_copy(update={"site_url": config.site_url}))
+    if guide.brand.site_url:
+        config.site_url = guide.brand.site_url
+    site = render_site(guide)
+    for warning in site.warnings:
+        log.warning(warning)
+    assets = brand_assets.assets(guide, _brand_file(config) or ROOT / "data" / "brand.yml")
+    if not config.nav:
+        config.nav = site.nav
+    config.site_name = guide.brand.name
+    config.site_description = guide.protocol.tagline
+    config.theme["language"] = guide.protocol.language
+    config.theme["logo"] = assets.logo_path
+    config.theme["favicon"] = assets.favicon_path
+    config.extra_css.append(assets.css_path)
+    config.extra["guide"] = brand_assets.template_context(guide)
+    _state.update(guide=guide, site=site, assets=assets)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    site, assets = _state["site"], _state["assets"]
+    owned = {**site.files, **assets.files}
+    for path in owned:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            raise Abort(f"docs/{path} is hand-written, but the generator makes this page: rename or remove it")
+    for path, content in sorted(owned.items()):
+        files.append(File.generated(config, path, content=content))
+    from generator.pdf import cards_pdf
+
+    try:
+        pdf = cards_pdf(_state["guide"])
+    except DataErrors as exc:
+        raise Abort("The routine cards do not fit:\n" + str(exc)) from None
+    files.append(File.generated(config, "cards/routine-cards.pdf", content=pdf))
+    return files
