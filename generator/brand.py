@@ -69,3 +69,16 @@ def template_context(guide: Guide) -> dict:
         "contact": [{"label": label, "value": value} for label, value in contact_lines(guide)],
         "booking": guide.brand.contact.booking,
     }
+
+
+def config_overrides(guide: Guide, brand_assets: BrandAssets, nav: list) -> dict:
+    """The MkDocs settings that come from the data and brand: the hook applies them in memory,
+    `python -m generator write` writes them into a config that INHERITs mkdocs.yml."""
+    theme = {"language": guide.protocol.language}
+    if brand_assets.logo_path:
+        theme["logo"] = brand_assets.logo_path
+    if brand_assets.favicon_path:
+        theme["favicon"] = brand_assets.favicon_path
+    return {"site_name": guide.brand.name, "site_description": guide.protocol.tagline,
+            "site_url": guide.brand.site_url, "theme": theme, "nav": nav,
+            "extra": {"guide": template_context(guide)}, "extra_css_add": [brand_assets.css_path]}

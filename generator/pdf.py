@@ -5,6 +5,7 @@ WeasyPrint is imported here only, so commands that do not make the PDF stay fast
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -60,6 +61,9 @@ def guide_fingerprint(guide: Guide) -> str:
 
 
 def _render(guide: Guide) -> bytes:
+    # fontTools stamps embedded font subsets with the current time unless SOURCE_DATE_EPOCH is set;
+    # pin it so the same data gives the same PDF bytes.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     import weasyprint
 
     ids = [r.id for r in guide.routines]

@@ -39,7 +39,7 @@ def html_env() -> Environment:
 
 def _add_filters(env: Environment) -> None:
     env.filters.update(md=text.md, attr=text.attr, dose_long=text.dose_long, dose_short=text.dose_short,
-                       script_json=text.script_json, num=format_number)
+                       script_json=text.script_json, num=format_number, count_word=text.count_word)
 
 
 @dataclass
@@ -183,7 +183,7 @@ def navigation(guide: Guide) -> list:
     return [
         {"Home": "index.md"},
         {"Find your plan": "flowchart/index.md"},
-        {"The five keys": section(guide.keys, "keys")},
+        {f"The {text.count_word(len(guide.keys))} keys": section(guide.keys, "keys")},
         {"Strength exercises": section(sorted(strength, key=lambda e: e.level), "exercises")},
         {"Stretches": section(stretches, "exercises")},
         {"Recovery tools": section(guide.recovery, "recovery")},

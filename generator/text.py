@@ -65,3 +65,11 @@ def dose_short(dose: Dose) -> str:
     if shape == "minutes-range":
         return f"{_range(dose.minutes_min, dose.minutes_max)} min"
     return f"{dose.minutes_on} on / {dose.minutes_off} off"
+
+
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def count_word(n: int) -> str:
+    """3 -> 'three': counts in headings read better as words."""
+    return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)

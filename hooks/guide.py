@@ -26,6 +26,11 @@ from generator.render import render_site  # noqa: E402
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
 # fail `mkdocs build --strict`.
 log = logging.getLogger("guide")
+if not log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  guide: %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
 _state: dict = {}
 
 
@@ -47,15 +52,14 @@ def on_config(config):
     for warning in site.warnings:
         log.warning(warning)
     assets = brand_assets.assets(guide, _brand_file(config) or ROOT / "data" / "brand.yml")
+    overrides = brand_assets.config_overrides(guide, assets, site.nav)
     if not config.nav:
-        config.nav = site.nav
-    config.site_name = guide.brand.name
-    config.site_description = guide.protocol.tagline
-    config.theme["language"] = guide.protocol.language
-    config.theme["logo"] = assets.logo_path
-    config.theme["favicon"] = assets.favicon_path
-    config.extra_css.append(assets.css_path)
-    config.extra["guide"] = brand_assets.template_context(guide)
+        config.nav = overrides["nav"]
+    config.site_name = overrides["site_name"]
+    config.site_description = overrides["site_description"]
+    config.theme.update(overrides["theme"])
+    config.extra_css.extend(overrides["extra_css_add"])
+    config.extra.update(overrides["extra"])
     _state.update(guide=guide, site=site, assets=assets)
     return config
 

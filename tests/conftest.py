@@ -47,8 +47,9 @@ def guide():
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The default guide built once per test run, with a site_url so cards carry QR codes."""
+    project = project_copy(tmp_path_factory.mktemp("project") / "guide")
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
     return out
 

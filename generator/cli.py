@@ -1,0 +1,73 @@
+"""Command line: `python -m generator check|site|write`. Data problems print as located lines
+and exit 1, never as a traceback; a bug in our own code still shows its traceback."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .site import ROOT, BuildFailed, build_site
+
+
+def _brand(args) -> Path | None:
+    return Path(args.clinic) / "brand.yml" if args.clinic else None
+
+
+def _default_out(args) -> Path:
+    if args.out:
+        return Path(args.out)
+    return ROOT / "build" / "sites" / Path(args.clinic).name if args.clinic else ROOT / "site"
+
+
+def cmd_check(args) -> int:
+    from .load import load_guide
+
+    guide = load_guide(ROOT / "data", _brand(args), display_root=Path.cwd())
+    print(f"data OK: {len(guide.keys)} keys, {len(guide.exercises)} exercises and stretches, "
+          f"{len(guide.recovery)} recovery tools, {len(guide.routines)} routines, "
+          f"{len(guide.flowchart.nodes)} flowchart nodes, {len(guide.red_flags.flags)} red flags")
+    return 0
+
+
+def cmd_site(args) -> int:
+    out = _default_out(args)
+    build_site(out, _brand(args))
+    print(f"built {out}")
+    return 0
+
+
+def cmd_write(args) -> int:
+    from .export import write_export
+    from .load import load_guide
+
+    brand_file = _brand(args) or ROOT / "data" / "brand.yml"
+    guide = load_guide(ROOT / "data", brand_file, display_root=Path.cwd())
+    out = Path(args.out) if args.out else ROOT / "build" / "export" / (Path(args.clinic).name if args.clinic else "guide")
+    changed = write_export(guide, brand_file, ROOT, out)
+    print(f"{out}: {changed} file(s) changed" if changed else f"{out}: up to date, nothing written")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func, help_text in (("check", cmd_check, "validate the data and brand, write nothing"),
+                                  ("site", cmd_site, "build the site atomically (site/ or build/sites/<clinic>/)"),
+                                  ("write", cmd_write, "write docs + mkdocs.yml for hook-less builders (build/export/)")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--clinic", help="a clinic folder holding brand.yml (default: the neutral brand in data/)")
+        p.set_defaults(func=func)
+    sub.choices["site"].add_argument("--out", help="output folder")
+    sub.choices["write"].add_argument("--out", help="output folder")
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except DataErrors as exc:
+        print(f"{len(exc.errors)} problem(s) in the data; nothing was written:", file=sys.stderr)
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1

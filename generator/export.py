@@ -1,0 +1,80 @@
+"""`python -m generator write OUT`: the whole guide as plain files, for tools that run no MkDocs
+hooks (Zensical, a plain `mkdocs build`). OUT/docs holds the hand-written pages plus every
+generated one; OUT/mkdocs.yml INHERITs the project's config and adds the data-driven settings.
+
+Nothing is written when nothing changed; otherwise a complete new tree replaces the old one."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from . import brand
+from .errors import DataError, DataErrors
+from .load import Guide
+from .output import staging_dir, swap_in
+from .pdf import cards_pdf
+from .render import render_site
+
+
+def hand_written(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def export_files(guide: Guide, brand_file: Path, root: Path, out: Path) -> dict[str, bytes]:
+    """Every file of the export, by path relative to `out`, built in memory."""
+    site = render_site(guide)
+    assets = brand.assets(guide, brand_file)
+    generated = {**site.files, **assets.files, "cards/routine-cards.pdf": cards_pdf(guide)}
+    own = hand_written(root / "docs")
+    clashes = sorted(set(own) & set(generated))
+    if clashes:
+        raise DataErrors([DataError(f"docs/{path}", 1, None, "", "hand-written page where the generator makes one: rename it")
+                          for path in clashes])
+    overrides = brand.config_overrides(guide, assets, site.nav)
+    config = {"INHERIT": os.path.relpath(root / "mkdocs.yml", out), "docs_dir": "docs", "site_dir": "site",
+              "hooks": [], "watch": [], **{k: v for k, v in overrides.items() if k != "extra_css_add"}}
+    config["extra_css"] = [*_base_extra_css(root), *overrides["extra_css_add"]]
+    config["theme"]["custom_dir"] = os.path.relpath(root / "overrides", out)
+    files = {f"docs/{k}": (v.encode("utf-8") if isinstance(v, str) else v) for k, v in {**own, **generated}.items()}
+    files["mkdocs.yml"] = ("# Written by `python -m generator write`; do not edit.\n"
+                           + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)).encode("utf-8")
+    return files
+
+
+def _base_extra_css(root: Path) -> list[str]:
+    # INHERIT replaces lists, so the project's own stylesheets are repeated here.
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_IgnoreTags)
+    return list(config.get("extra_css", []))
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving MkDocs' own tags (!ENV and friends)."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def current_files(out: Path) -> dict[str, bytes]:
+    if not out.exists():
+        return {}
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and not p.relative_to(out).as_posix().startswith("site/")}
+
+
+def write_export(guide: Guide, brand_file: Path, root: Path, out: Path) -> int:
+    """Write the export; returns how many files changed (0: nothing was touched)."""
+    files = export_files(guide, brand_file, root, out)
+    existing = current_files(out)
+    changed = sum(1 for k, v in files.items() if existing.get(k) != v) + len(set(existing) - set(files))
+    if changed == 0:
+        return 0
+    staging = staging_dir(out)
+    for rel, content in files.items():
+        path = staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    swap_in(staging, out)
+    return changed
