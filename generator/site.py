@@ -36,8 +36,8 @@ def build_site(out: Path, brand_file: Path | None = None, root: Path = ROOT) -> 
     try:
         result = subprocess.run(mkdocs_command(root / "mkdocs.yml", staging), cwd=root, env=env,
                                 capture_output=True, text=True)
-        if result.stderr:
-            sys.stderr.write(result.stderr)
+        # MkDocs prints an aborted build's reason on stdout; pass both streams on.
+        sys.stderr.write(result.stdout + result.stderr)
         if result.returncode != 0:
             raise BuildFailed(f"mkdocs build failed (exit {result.returncode}); {out} is unchanged")
         swap_in(staging, out)

@@ -1,0 +1,174 @@
+"""Build: the generator + `mkdocs build --strict` from a temporary copy gives every promised page,
+and every dose and threshold on a page is the value in the data."""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import mkdocs_build, project_copy
+from generator.placeholders import format_number
+from generator.text import dose_long, dose_short
+
+
+def page(site, path: str) -> str:
+    file = site / path / "index.html" if not path.endswith((".pdf", ".html")) else site / path
+    assert file.exists(), f"missing page /{path}"
+    return file.read_text(encoding="utf-8")
+
+
+def texts(page_html: str, css_class: str) -> list[str]:
+    """Text inside elements carrying `css_class` (our own markup has no nesting there)."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in
+            re.findall(rf'class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</', page_html, flags=re.S)]
+
+
+def plain(page_html: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page_html)))
+
+
+def test_every_promised_url_exists(built_site, guide):
+    paths = ["", "cards/", "flowchart/", "see-a-clinician/", "pain-rule/"]
+    paths += [f"keys/{k.id}/" for k in guide.keys]
+    paths += [f"exercises/{e.id}/" for e in guide.exercises]
+    paths += [f"recovery/{t.id}/" for t in guide.recovery]
+    paths += [f"routines/{r.id}/" for r in guide.routines]
+    for path in paths:
+        assert "<h1" in page(built_site, path), path
+    assert (built_site / "cards" / "routine-cards.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_exercise_doses_match_the_data(built_site, guide):
+    for exercise in guide.exercises:
+        text = page(built_site, f"exercises/{exercise.id}/")
+        d = exercise.dose
+        expected = f"{d.sets} \u00d7 {d.reps}" if exercise.kind == "strength" else f"{d.holds} \u00d7 {d.seconds} s"
+        assert texts(text, "dose-big") == [expected], exercise.id
+        assert dose_long(d) in plain(text)
+
+
+def test_recovery_doses_and_thresholds_match_the_data(built_site, guide):
+    for tool in guide.recovery:
+        text = plain(page(built_site, f"recovery/{tool.id}/"))
+        if tool.dose:
+            assert dose_long(tool.dose) in text, tool.id
+            for value in tool.dose.model_dump(exclude_none=True).values():
+                assert str(value) in text
+        if tool.use_after_weeks:
+            assert f"more than {tool.use_after_weeks} weeks" in text
+
+
+def test_routine_cards_show_the_routine_doses(built_site, guide):
+    for routine in guide.routines:
+        text = page(built_site, f"routines/{routine.id}/")
+        expected = [dose_short(e.dose or guide.item(e.item).dose) for e in routine.items if (e.dose or guide.item(e.item).dose)]
+        assert texts(text, "dose-big") == expected, routine.id
+        titles = texts(text, "card-item-title")
+        assert titles == [guide.item(e.item).title for e in routine.items]
+
+
+def test_weight_and_pain_thresholds_match_the_data(built_site, guide):
+    weight = plain(page(built_site, "keys/weight/"))
+    for band in guide.weight.bands:
+        assert band.label in weight
+        for edge in (band.from_, band.below):
+            if edge is not None:
+                assert format_number(edge) in weight
+    assert f"over {format_number(guide.weight.obese_from)}" in weight or f"{format_number(guide.weight.reduce_before_running_from)}" in weight
+    pain = plain(page(built_site, "pain-rule/"))
+    rule = guide.protocol.pain_rule
+    for level in rule.levels:
+        assert f"to {level.max}" in pain and level.label in pain
+    assert rule.summary in pain
+
+
+def test_every_page_carries_the_disclaimer_and_one_h1(built_site, guide):
+    pages = [p for p in built_site.rglob("index.html") if "search" not in p.parts]
+    assert len(pages) >= 30
+    for p in pages:
+        text = p.read_text(encoding="utf-8")
+        assert guide.protocol.disclaimer in html.unescape(text), p
+        assert len(re.findall(r"<h1[ >]", text)) == 1, p
+
+
+def test_home_lists_every_key_in_order(built_site, guide):
+    home = re.search(r"<article.*?</article>", page(built_site, ""), flags=re.S).group(0)
+    found = [m for m in re.findall(r'href="keys/([a-z0-9-]+)/"', home)]
+    assert found == [k.id for k in guide.keys]
+
+
+def test_clinician_page_lists_every_red_flag_with_its_source(built_site, guide):
+    text = plain(page(built_site, "see-a-clinician/"))
+    for flag in guide.red_flags.flags:
+        assert flag.text in text and flag.source in text
+    for level in guide.red_flags.levels:
+        assert level.title in text
+
+
+def run_generator(project, *args):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return project_copy(tmp_path_factory.mktemp("gen") / "guide")
+
+
+def test_check_command_passes_on_shipped_data(project):
+    result = run_generator(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert "data OK" in result.stdout
+
+
+def test_bad_data_fails_without_traceback_and_touches_nothing(project):
+    result = run_generator(project, "site")
+    assert result.returncode == 0, result.stderr
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    exercises = project / "data" / "exercises.yml"
+    good = exercises.read_text()
+    exercises.write_text(good.replace("reps: 20", "reps: lots", 1))
+    try:
+        result = run_generator(project, "site")
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert re.search(r"data/exercises\.yml:\d+: exercises\[0\]\.dose\.reps: ", result.stderr), result.stderr
+        after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+        assert after == before
+        assert not list(project.glob(".site.*")), "a staging folder was left behind"
+    finally:
+        exercises.write_text(good)
+
+
+def test_write_is_idempotent_and_never_overwrites_hand_written_pages(project):
+    out = project / "build" / "export" / "guide"
+    first = run_generator(project, "write")
+    assert first.returncode == 0 and "changed" in first.stdout, first.stderr
+    second = run_generator(project, "write")
+    assert "nothing written" in second.stdout
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    run_generator(project, "write")
+    assert mtimes == {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    clash = project / "docs" / "keys" / "weight.md"
+    clash.parent.mkdir(parents=True, exist_ok=True)
+    clash.write_text("# My own page\n")
+    try:
+        result = run_generator(project, "write")
+        assert result.returncode == 1 and "docs/keys/weight.md" in result.stderr
+        assert clash.read_text() == "# My own page\n"
+        built = mkdocs_build(project, project / "tmp-site")
+        assert built.returncode != 0 and "docs/keys/weight.md" in built.stdout + built.stderr
+    finally:
+        clash.unlink()
+
+
+def test_exported_tree_builds_with_plain_mkdocs(project):
+    run_generator(project, "write")
+    config = project / "build" / "export" / "guide" / "mkdocs.yml"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+                            cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert (config.parent / "site" / "exercises" / "clams" / "index.html").exists()
