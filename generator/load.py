@@ -5,7 +5,7 @@ All problems from all files are gathered and raised together as DataErrors.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,8 @@ class Guide:
     routines: list[models.Routine]
     flowchart: models.FlowchartFile
     brand: models.Brand
+    # Parsed files with their line maps, so later steps (the PDF layout) can locate problems too.
+    sources: dict[str, YamlFile] = field(default_factory=dict, repr=False, compare=False)
 
     def exercise(self, item_id: str) -> models.Exercise:
         return next(e for e in self.exercises if e.id == item_id)
@@ -144,6 +146,7 @@ def load_guide(data_dir: Path, brand_file: Path | None = None, display_root: Pat
         protocol=parsed["protocol"], keys=parsed["keys"].keys, exercises=parsed["exercises"].exercises,
         recovery=parsed["recovery"].tools, weight=parsed["weight"], red_flags=parsed["red_flags"],
         routines=parsed["routines"].routines, flowchart=parsed["flowchart"], brand=brand,
+        sources={**files, "brand": brand_source},
     )
     errors = crossref.check(guide, files)
     if errors:

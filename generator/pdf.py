@@ -1,83 +1,96 @@
 """The PDF of all routine cards (WeasyPrint), one card per page, checked to never spill over.
 
+Cards are laid out in the area A4 and US Letter share (190 x 259 mm inside 10 mm margins), so a
+card that fits the PDF also fits a browser print on either paper. A card that spills over is
+retried in a compact layout; if it still spills, the build fails and names the routine.
+The layout decides which cards are compact, and the web pages use the same choice.
+
 WeasyPrint is imported here only, so commands that do not make the PDF stay fast.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .errors import DataError, DataErrors
+from .errors import DataErrors
 from .load import Guide
 from .render import html_env, render_card
 
-CARD_CSS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "cards.css"
-FONTS = Path(__file__).resolve().parent / "fonts"
+STYLESHEETS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets"
+CARD_CSS = STYLESHEETS / "cards.css"
+# Page margins (top right bottom left, mm) that leave a 190 x 252 mm area: inside what A4 and
+# US Letter share in a browser print (190 x 259 mm), with room for browsers' own layout quirks.
+MARGINS = {"A4": "10mm 10mm 35mm 10mm", "Letter": "10mm 12.95mm 17.4mm 12.95mm"}
 
 
-def _document(guide: Guide, cards: list[Markup], compact: set[str]) -> str:
-    marked = [Markup(str(c).replace('class="routine-card"', 'class="routine-card card-compact"', 1))
-              if rid in compact else c for rid, c in zip([r.id for r in guide.routines], cards)]
-    css = CARD_CSS.read_text(encoding="utf-8") + (FONTS / "fonts.css").read_text(encoding="utf-8")
+@dataclass(frozen=True)
+class CardsPdf:
+    pdf: bytes
+    compact: frozenset[str]
+
+
+def _document(guide: Guide, compact: set[str]) -> str:
+    cards = [render_card(guide, r, compact=r.id in compact) for r in guide.routines]
+    css = CARD_CSS.read_text(encoding="utf-8")
     return html_env().get_template("cards_pdf.html.j2").render(
-        guide=guide, cards=marked, css=Markup(css), page_size=guide.brand.page_size,
-        title=f"Routine cards: {guide.protocol.title} ({guide.brand.name})")
+        guide=guide, cards=cards, css=Markup(css), page_size=guide.brand.page_size,
+        margins=MARGINS[guide.brand.page_size], title=f"Routine cards: {guide.protocol.title} ({guide.brand.name})")
 
 
 def _overflowing(document, routine_ids: list[str]) -> list[str]:
-    """Cards that took more than one page (a page without a new card anchor is a spill-over)."""
-    starts = []
-    for page in document.pages:
-        ids = [rid for rid in routine_ids if f"card-{rid}" in page.anchors]
-        starts.append(ids[0] if ids else None)
+    """Cards that took more than one page (a page where no card title starts is a spill-over)."""
     spilled, current = [], None
-    for start in starts:
-        if start is None and current and current not in spilled:
+    for page in document.pages:
+        starts = [rid for rid in routine_ids if f"card-title-{rid}" in page.anchors]
+        if not starts and current and current not in spilled:
             spilled.append(current)
-        current = start or current
+        current = starts[-1] if starts else current
     return spilled
 
 
-_CACHE: dict[str, bytes] = {}
+def fingerprint(guide: Guide) -> str:
+    """Changes whenever anything on a card or its style changes."""
+    parts = [str(render_card(guide, r, compact=False)) for r in guide.routines]
+    parts += [guide.brand.model_dump_json(), CARD_CSS.read_text(encoding="utf-8")]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def cards_pdf(guide: Guide) -> bytes:
-    """Every card, one per page. A card too long even in compact layout fails with its routine named.
+_CACHE: dict[str, CardsPdf] = {}
+
+
+def cards_pdf(guide: Guide) -> CardsPdf:
+    """Every card, one per page, and which cards needed the compact layout.
 
     Cached by content, so `mkdocs serve` does not re-make an unchanged PDF on every reload."""
-    key = guide_fingerprint(guide)
+    key = fingerprint(guide)
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = _render(guide)
     return _CACHE[key]
 
 
-def guide_fingerprint(guide: Guide) -> str:
-    cards = "".join(str(render_card(guide, r)) for r in guide.routines)
-    return hashlib.sha256((cards + guide.brand.model_dump_json() + CARD_CSS.read_text()).encode()).hexdigest()
-
-
-def _render(guide: Guide) -> bytes:
+def _render(guide: Guide) -> CardsPdf:
     # fontTools stamps embedded font subsets with the current time unless SOURCE_DATE_EPOCH is set;
     # pin it so the same data gives the same PDF bytes.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     import weasyprint
 
     ids = [r.id for r in guide.routines]
-    cards = [render_card(guide, r) for r in guide.routines]
     compact: set[str] = set()
-    for _ in range(2):
-        html = weasyprint.HTML(string=_document(guide, cards, compact), base_url=str(FONTS))
-        document = html.render()
+    while True:
+        document = weasyprint.HTML(string=_document(guide, compact), base_url=CARD_CSS.as_uri()).render()
         spilled = _overflowing(document, ids)
         if not spilled:
-            return document.write_pdf(uncompressed_pdf=False)
-        if compact >= set(spilled):
+            return CardsPdf(document.write_pdf(), frozenset(compact))
+        if set(spilled) <= compact:
             break
         compact |= set(spilled)
-    raise DataErrors([DataError("data/routines.yml", 1, None, f"routines.{rid}",
-                                f"the card does not fit on one {guide.brand.page_size} page, even in compact layout: "
-                                "shorten its cues or split the routine") for rid in spilled])
+    index = {r.id: i for i, r in enumerate(guide.routines)}
+    raise DataErrors([guide.sources["routines"].error(
+        ("routines", index[rid], "id"), f"the card of routine `{rid}` does not fit on one page, even in the "
+        "compact layout: shorten its texts or split it into two routines", field_name=f"routines.{rid}")
+        for rid in spilled])

@@ -99,7 +99,7 @@ def page_url(guide: Guide, path: str) -> str | None:
     return guide.brand.site_url.rstrip("/") + "/" + path
 
 
-def render_card(guide: Guide, routine: Routine) -> Markup:
+def render_card(guide: Guide, routine: Routine, compact: bool = False) -> Markup:
     """One routine card as HTML: the same markup on the routine page, in /cards/ and in the PDF."""
     url = page_url(guide, f"routines/{routine.id}/")
     entries = []
@@ -108,7 +108,7 @@ def render_card(guide: Guide, routine: Routine) -> Markup:
         entries.append({"item": item, "dose": routine_dose(guide, routine, i), "cues": item_cues(item),
                         "side": getattr(item, "side", None)})
     return Markup(html_env().get_template("card.html.j2").render(
-        guide=guide, routine=routine, entries=entries, move_on=move_on_text(guide, routine),
+        guide=guide, routine=routine, compact=compact, entries=entries, move_on=move_on_text(guide, routine),
         qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None, url=url,
         contact=contact_lines(guide), pain=guide.protocol.pain_rule, red_flag_advice=red_flag_advice(guide),
         days=range(1, guide.protocol.cards.tick_days + 1),
@@ -141,8 +141,9 @@ def key_of(guide: Guide, item_id: str):
     return next((k for k in guide.keys if item_id in k.exercises or item_id in k.recovery), None)
 
 
-def render_site(guide: Guide) -> Site:
-    """Every generated page of the guide plus the navigation, in reading order."""
+def render_site(guide: Guide, compact: frozenset[str] = frozenset()) -> Site:
+    """Every generated page of the guide plus the navigation, in reading order.
+    `compact` names the routines whose cards need the compact layout to fit one sheet."""
     site = Site()
     common = {"guide": guide, "pain": guide.protocol.pain_rule, "disclaimer": disclaimer(guide),
               "red_flag_advice": red_flag_advice(guide), "bmi": bmi_data(guide)}
@@ -158,7 +159,7 @@ def render_site(guide: Guide) -> Site:
             "recovery.md.j2", item=tool, key=key_of(guide, tool.id), routines=routines_using(guide, tool.id), **common)
     cards = {}
     for routine in guide.routines:
-        cards[routine.id] = render_card(guide, routine)
+        cards[routine.id] = render_card(guide, routine, compact=routine.id in compact)
         site.files[f"routines/{routine.id}.md"] = _md(
             "routine.md.j2", routine=routine, card=cards[routine.id],
             items=[guide.item(e.item) for e in routine.items], **common)

@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
 from generator import brand as brand_assets  # noqa: E402
 from generator.errors import DataErrors  # noqa: E402
 from generator.load import load_guide  # noqa: E402
+from generator.pdf import cards_pdf  # noqa: E402
 from generator.render import render_site  # noqa: E402
 
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
@@ -48,7 +49,11 @@ def on_config(config):
         guide = dataclasses.replace(guide, brand=guide.brand.model_copy(update={"site_url": config.site_url}))
     if guide.brand.site_url:
         config.site_url = guide.brand.site_url
-    site = render_site(guide)
+    try:
+        cards = cards_pdf(guide)
+    except DataErrors as exc:
+        raise Abort("The routine cards do not fit:\n" + str(exc)) from None
+    site = render_site(guide, cards.compact)
     for warning in site.warnings:
         log.warning(warning)
     assets = brand_assets.assets(guide, _brand_file(config) or ROOT / "data" / "brand.yml")
@@ -60,7 +65,7 @@ def on_config(config):
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])
-    _state.update(guide=guide, site=site, assets=assets)
+    _state.update(site=site, assets=assets, pdf=cards.pdf)
     return config
 
 
@@ -73,11 +78,5 @@ def on_files(files: Files, config) -> Files:
             raise Abort(f"docs/{path} is hand-written, but the generator makes this page: rename or remove it")
     for path, content in sorted(owned.items()):
         files.append(File.generated(config, path, content=content))
-    from generator.pdf import cards_pdf
-
-    try:
-        pdf = cards_pdf(_state["guide"])
-    except DataErrors as exc:
-        raise Abort("The routine cards do not fit:\n" + str(exc)) from None
-    files.append(File.generated(config, "cards/routine-cards.pdf", content=pdf))
+    files.append(File.generated(config, "cards/routine-cards.pdf", content=_state["pdf"]))
     return files

@@ -48,6 +48,7 @@
         // Plausible adult ranges only: a typo (0, 1800 cm, text) gets a message, not a number.
         if (!isFinite(bmi) || m.metres < 0.5 || m.metres > 2.75 || m.kg < 20 || m.kg > 400) {
           result.className = "bmi-result bmi-error";
+          delete result.dataset.band;
           result.textContent = "Please enter your height and weight as numbers greater than zero, for example a height and a weight an adult could have.";
           return;
         }

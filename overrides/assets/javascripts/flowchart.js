@@ -179,9 +179,13 @@
     }
   }
 
+  function hashOf(answers) { return answers.length ? "#q=" + encode(answers) : ""; }
+
+  // fcTrail mirrors the history entries this page pushed (their hashes); fcAt is the current one.
   function go(app, answers) {
-    var hash = answers.length ? "#q=" + encode(answers) : "";
-    history.pushState(null, "", location.pathname + location.search + hash);
+    if (location.hash !== app.fcTrail[app.fcAt]) { app.fcTrail = [location.hash]; app.fcAt = 0; }
+    app.fcTrail = app.fcTrail.slice(0, ++app.fcAt).concat(hashOf(answers));
+    history.pushState(null, "", location.pathname + location.search + hashOf(answers));
     render(app, answers, true);
   }
 
@@ -198,6 +202,11 @@
     } else if (act === "back") {
       app.fcMemory = app.fcAnswers;
       answers.pop();
+      // Same as the browser's Back when the previous entry is this page's previous question.
+      if (app.fcAt > 0 && app.fcTrail[app.fcAt - 1] === hashOf(answers) && location.hash === app.fcTrail[app.fcAt]) {
+        history.back();
+        return;
+      }
     } else if (act === "restart") {
       app.fcMemory = null;
       answers = [];
@@ -210,12 +219,19 @@
 
   // The URL changed under us (browser Back/Forward, an edited or shared hash): show its question.
   function sync() {
-    var app = document.querySelector(".flowchart-app[data-state]");
-    if (!app || !/^#q=/.test(location.hash) && location.hash) return;
-    if (location.hash.replace(/^#q=/, "") === app.fcHash) return;
-    var answers = decode(app.fcData, location.hash);
+    var app = document.querySelector(".flowchart-app[data-state]"), hash = location.hash;
+    if (!app) return;
+    var trail = app.fcTrail, at = app.fcAt;
+    if (hash !== trail[at]) {
+      if (at > 0 && trail[at - 1] === hash) app.fcAt--;
+      else if (trail[at + 1] === hash) app.fcAt++;
+      else { app.fcTrail = [hash]; app.fcAt = 0; }
+    }
+    if (hash && !/^#q=/.test(hash) || hash.replace(/^#q=/, "") === app.fcHash) return;
+    var answers = decode(app.fcData, hash);
     if (!answers) {
       history.replaceState(history.state, "", location.pathname + location.search);
+      app.fcTrail[app.fcAt] = "";
       answers = [];
     }
     if (answers.length < app.fcAnswers.length) app.fcMemory = app.fcAnswers;
@@ -241,6 +257,8 @@
         history.replaceState(history.state, "", location.pathname + location.search);
         answers = [];
       }
+      app.fcTrail = [location.hash];
+      app.fcAt = 0;
       render(app, answers, false);
       if (outline) outline.hidden = true;
       app.hidden = false;

@@ -1,0 +1,421 @@
+"""The decision flowchart in a real browser (/flowchart/), and the BMI calculator (/keys/weight/).
+
+Expected plans, questions and BMI bands come from the data through the generator's own Python
+(`walk`, `all_paths`, `guide.weight.bands`), never retyped here.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, axe_violations, mkdocs_build, serve
+from generator.flowchart import PLAN_PARTS, RED_URGENCIES, Step, all_paths, walk
+
+PAGE = "flowchart/"
+HEADING = ".flowchart-app .fc-heading"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def nodes(guide) -> dict:
+    return {n.id: n for n in guide.flowchart.nodes}
+
+
+def expected_view(guide, node_id: str) -> tuple[str, list[str]]:
+    """What the widget must show for a node: its heading and (screen questions) the red flags."""
+    node = nodes(guide)[node_id]
+    if node.type == "outcome":
+        return node.title, []
+    flags = {f.id: f.text for f in guide.red_flags.flags}
+    return node.question, [flags[f] for f in node.flags]
+
+
+def shown_view(page) -> tuple[str, list[str]]:
+    return (page.locator(HEADING).inner_text().strip(),
+            [t.strip() for t in page.locator(".flowchart-app .fc-flags li").all_inner_texts()])
+
+
+def expected_links(guide, steps: list[Step]) -> list[tuple[str, str]]:
+    """The plan `walk` computes, as the links the page must show (PRODUCT.md's stable URLs)."""
+    _, plan = walk(guide.flowchart, steps)
+    return [(part, f"../{part}/{item}/") for part in PLAN_PARTS for item in getattr(plan, part)]
+
+
+def shown_links(page) -> list[tuple[str, str]]:
+    return [tuple(x) for x in page.eval_on_selector_all(
+        ".flowchart-app [data-plan-part]",
+        "els => els.map(a => [a.dataset.planPart, a.getAttribute('href')])")]
+
+
+def open_flowchart(page, site_url, hash_: str = ""):
+    page.goto(site_url + PAGE + hash_)
+    page.wait_for_selector(HEADING)
+
+
+def answer(page, guide, step: Step):
+    """Answer one question by clicking, checking first that the widget shows that question."""
+    assert shown_view(page) == expected_view(guide, step.node), f"expected question {step.node}"
+    node = nodes(guide)[step.node]
+    before = page.evaluate("location.hash")
+    if node.choose == "many":
+        for i in range(len(node.options)):
+            page.locator(f"#fc-option-{i}").set_checked(i in step.choice)
+        page.locator(".flowchart-app .fc-continue").click()
+    else:
+        page.locator(".flowchart-app .fc-answer").nth(step.choice).click()
+    page.wait_for_function("h => location.hash !== h", arg=before)
+
+
+def click_through(page, guide, steps: list[Step]):
+    for step in steps:
+        answer(page, guide, step)
+
+
+def start_over(page):
+    page.locator(".flowchart-app button", has_text="Start over").click()
+    page.wait_for_function("!location.hash")
+
+
+def richest_self_care_path(guide) -> list[Step]:
+    """The path with the longest plan: the hardest one to print on one page."""
+    return max(all_paths(guide.flowchart), key=lambda s: len(expected_links(guide, s)))
+
+
+def path_through_many(guide) -> list[Step]:
+    """A self-care path that picks some, but not all, options of a many-choice question."""
+    chart = nodes(guide)
+    for steps in all_paths(guide.flowchart):
+        if any(chart[s.node].choose == "many" and len(s.choice) == 1 for s in steps) and \
+                expected_links(guide, steps) and any(s.choice == 0 for s in steps if chart[s.node].choose == "one"):
+            return steps
+    pytest.fail("no path through a many-choice question")
+
+
+# --- the widget ------------------------------------------------------------------------------
+
+def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
+    paths = list(all_paths(guide.flowchart))
+    reached = set()
+    open_flowchart(page, site_url)
+    assert page.locator(".flowchart-outline").is_hidden()
+    for i, steps in enumerate(paths):
+        if i:
+            start_over(page)
+        click_through(page, guide, steps)
+        end, _ = walk(guide.flowchart, steps)
+        node = nodes(guide)[end]
+        reached.add(end)
+        assert shown_view(page) == expected_view(guide, end), steps
+        links = shown_links(page)
+        assert links == expected_links(guide, steps), steps
+        if node.urgency in RED_URGENCIES:
+            assert links == []
+            action = next(level.action for level in guide.red_flags.levels if level.id == node.urgency)
+            assert action in page.locator(".flowchart-app").inner_text()
+            assert page.locator(".flowchart-app a").count() == 0
+        else:
+            assert links, "a self-care plan recommends something"
+    outcomes = {n.id for n in guide.flowchart.nodes if n.type == "outcome"}
+    assert reached == outcomes
+    print(f"\n{len(paths)} paths clicked through")
+
+
+def test_back_button_and_browser_back_step_back_one_question(page, site_url, guide):
+    steps = path_through_many(guide)
+    open_flowchart(page, site_url)
+    click_through(page, guide, steps[:4])
+    assert shown_view(page) == expected_view(guide, steps[4].node)
+    page.locator(".flowchart-app .fc-back").click()
+    page.wait_for_function("h => location.hash !== h", arg=page.evaluate("location.hash"))
+    assert shown_view(page) == expected_view(guide, steps[3].node)
+    assert page.evaluate("document.activeElement.classList.contains('fc-heading')")
+    page.go_back()
+    assert shown_view(page) == expected_view(guide, steps[2].node)
+    page.go_back()
+    assert shown_view(page) == expected_view(guide, steps[1].node)
+    page.go_forward()
+    assert shown_view(page) == expected_view(guide, steps[2].node)
+    # The widget's Back from a shared link (no earlier history on this page) still undoes one answer.
+    click_through(page, guide, steps[2:])
+    hash_ = page.evaluate("location.hash")
+    open_flowchart(page, site_url, hash_)
+    assert shown_links(page) == expected_links(guide, steps)
+    page.locator(".flowchart-app .fc-back").click()
+    page.wait_for_function("h => location.hash !== h", arg=hash_)
+    assert shown_view(page) == expected_view(guide, steps[-1].node)
+    assert shown_links(page) == []
+
+
+def test_reload_and_shared_link_restore_the_question(page, browser, site_url, guide):
+    steps = path_through_many(guide)
+    open_flowchart(page, site_url)
+    click_through(page, guide, steps[:5])
+    hash_ = page.evaluate("location.hash")
+    assert hash_.startswith("#q=")
+    page.reload()
+    page.wait_for_selector(HEADING)
+    assert page.evaluate("location.hash") == hash_
+    assert shown_view(page) == expected_view(guide, steps[5].node)
+    assert page.locator(".fc-progress p").inner_text().startswith("Question 6")
+    other = browser.new_context().new_page()
+    open_flowchart(other, site_url, hash_)
+    assert shown_view(other) == expected_view(guide, steps[5].node)
+    # A hash that is no path through the chart starts over.
+    for bad in ("#q=9", "#q=1.1.1.0.0.0.7", "#q=x", "#q=1.1.1.1.1.1.0.0"):
+        open_flowchart(other, site_url, bad)
+        assert shown_view(other) == expected_view(guide, guide.flowchart.start), bad
+        assert other.evaluate("location.hash") == ""
+    other.context.close()
+
+
+def test_keyboard_only_completion(page, site_url, guide):
+    steps = max((s for s in all_paths(guide.flowchart) if any(isinstance(x.choice, tuple) and len(x.choice) > 1 for x in s)),
+                key=lambda s: len(expected_links(guide, s)))
+    open_flowchart(page, site_url)
+
+    def tab_to(selector: str):
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+        pytest.fail(f"Tab never reached {selector}")
+
+    for n, step in enumerate(steps):
+        assert shown_view(page) == expected_view(guide, step.node)
+        if n:
+            assert page.evaluate("document.activeElement.classList.contains('fc-heading')")
+        node = nodes(guide)[step.node]
+        if node.choose == "many":
+            for i in range(len(node.options)):
+                tab_to(f"#fc-option-{i}")
+                if i in step.choice:
+                    page.keyboard.press("Space")
+            tab_to(".fc-continue")
+            page.keyboard.press("Enter")
+        else:
+            tab_to(f".fc-answer[data-answer='{step.choice}']")
+            page.keyboard.press("Enter" if n % 2 else "Space")
+    assert shown_links(page) == expected_links(guide, steps)
+    assert page.evaluate("document.activeElement.classList.contains('fc-heading')")
+    tab_to("[data-plan-part]")
+
+
+def test_no_network_request_while_answering(page, site_url, guide):
+    open_flowchart(page, site_url)
+    page.wait_for_load_state("networkidle")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    steps = richest_self_care_path(guide)
+    click_through(page, guide, steps)
+    page.locator(".flowchart-app .fc-back").click()
+    page.go_back()
+    page.go_forward()
+    start_over(page)
+    click_through(page, guide, next(iter(all_paths(guide.flowchart))))
+    page.wait_for_timeout(300)
+    assert requests == []
+
+
+def test_click_to_next_question_time(page, site_url, guide):
+    open_flowchart(page, site_url)
+    times = page.evaluate("""async () => {
+        const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+        const out = [];
+        for (let i = 0; i < 3; i++) {
+            const button = document.querySelector('.flowchart-app .fc-answer:last-child');
+            const t0 = performance.now();
+            button.click();
+            const heading = document.querySelector('.flowchart-app .fc-heading');
+            if (document.activeElement !== heading) throw new Error('heading not focused');
+            const focused = performance.now() - t0;
+            await frame();
+            out.push([focused, performance.now() - t0]);
+        }
+        return out;
+    }""")
+    focused = max(t[0] for t in times)
+    painted = max(t[1] for t in times)
+    print(f"\nclick -> next question focused: {focused:.1f} ms; -> next frame: {painted:.1f} ms")
+    assert focused < 50
+
+
+# --- without JavaScript ----------------------------------------------------------------------
+
+def test_without_javascript_the_outline_shows_every_question(browser, site_url, guide):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    outline = page.locator(".flowchart-outline")
+    assert outline.is_visible()
+    assert page.locator(".flowchart-app").is_hidden()
+    assert page.locator(".flowchart-safety").is_visible()
+    text = outline.inner_text()
+    hrefs = set(outline.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))"))
+    flags = {f.id: f.text for f in guide.red_flags.flags}
+    for node in guide.flowchart.nodes:
+        if node.type == "question":
+            assert node.question in text
+            assert all(flags[f] in text for f in node.flags)
+            for choice in list(node.answers) + list(node.options):
+                assert choice.label in text
+                for part in PLAN_PARTS:
+                    assert {f"../{part}/{i}/" for i in getattr(choice.adds, part)} <= hrefs
+        else:
+            assert node.title in text
+            assert all(line in text for line in node.advice)
+    context.close()
+
+
+# --- print -----------------------------------------------------------------------------------
+
+def printed(page, size: str) -> tuple[int, str]:
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format=size, print_background=True)))
+    page.emulate_media(media="screen")
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_printed_plan_is_one_page(page, site_url, guide):
+    steps = richest_self_care_path(guide)
+    open_flowchart(page, site_url)
+    click_through(page, guide, steps)
+    assert page.locator(".fc-print").is_visible()
+    titles = page.locator("[data-plan-part]").all_inner_texts()
+    assert len(titles) == len(expected_links(guide, steps))
+    for size in ("A4", "Letter"):
+        pages, text = printed(page, size)
+        assert pages == 1, size
+        text = squash(text)
+        end, _ = walk(guide.flowchart, steps)
+        for wanted in titles + [nodes(guide)[end].title, guide.brand.name, guide.protocol.pain_rule.title]:
+            assert squash(wanted) in text, wanted
+        start_question = nodes(guide)[guide.flowchart.start].question
+        assert start_question not in text, "the outline or questions must not print"
+        assert "Start over" not in text and "Print my plan" not in text
+
+
+def test_printed_plan_carries_the_clinic_contact(browser, guide, tmp_path):
+    """A clinic's copy: its name and contact lines print with the plan."""
+    brand_dir = tmp_path / "brand"
+    brand_dir.mkdir()
+    shutil.copy(ROOT / "data" / guide.brand.logo, brand_dir / guide.brand.logo)
+    phone, email = "0100 000 000", "front-desk@clinic.example"
+    (brand_dir / "brand.yml").write_text(
+        "name: Riverside Physio Test Clinic\n"
+        f"logo: {guide.brand.logo}\n"
+        f"contact:\n  phone: \"{phone}\"\n  email: {email}\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(ROOT, out, env={"GUIDE_BRAND": str(brand_dir / "brand.yml")})
+    assert result.returncode == 0, result.stderr
+    server, url = serve(out)
+    try:
+        page = browser.new_page()
+        steps = richest_self_care_path(guide)
+        open_flowchart(page, url)
+        click_through(page, guide, steps)
+        pages, text = printed(page, "A4")
+        assert pages == 1
+        text = squash(text)
+        for wanted in ("Riverside Physio Test Clinic", phone, email):
+            assert wanted in text
+        page.close()
+    finally:
+        server.shutdown()
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+def test_axe_start_middle_and_plan_in_light_and_dark(page, site_url, guide):
+    plan = path_through_many(guide)
+    many_at = next(i for i, s in enumerate(plan) if nodes(guide)[s.node].choose == "many")
+    red = next(s for s in all_paths(guide.flowchart) if nodes(guide)[walk(guide.flowchart, s)[0]].urgency in RED_URGENCIES)
+    open_flowchart(page, site_url)
+    found = {}
+    for scheme in ("default", "slate"):
+        if scheme == "slate":
+            page.locator("label[for='__palette_1']").click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+        found[scheme, "start"] = axe_violations(page)
+        click_through(page, guide, plan[:many_at])
+        found[scheme, "middle"] = axe_violations(page)
+        click_through(page, guide, plan[many_at:])
+        assert shown_links(page)
+        found[scheme, "plan"] = axe_violations(page)
+        start_over(page)
+        click_through(page, guide, red)
+        found[scheme, "red-flag result"] = axe_violations(page)
+        start_over(page)
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+# --- BMI calculator --------------------------------------------------------------------------
+
+def band_for(guide, bmi: float) -> str:
+    bmi = round(bmi, 1)
+    return next(b.label for b in guide.weight.bands
+                if (b.from_ is None or bmi >= b.from_) and (b.below is None or bmi < b.below))
+
+
+def bmi_result(page, units: str, values: dict) -> tuple[str, str | None]:
+    page.locator(f".bmi-form input[name=units][value={units}]").check()
+    for name, value in values.items():
+        page.locator(f".bmi-form input[name={name}]").fill(value)
+    page.locator(".bmi-form button[type=submit]").click()
+    result = page.locator(".bmi-result")
+    return result.inner_text(), result.get_attribute("data-band")
+
+
+def test_bmi_calculator_bands(page, site_url, guide):
+    page.goto(site_url + "keys/weight/")
+    assert page.locator("[data-bmi]").is_visible()
+    metric = [(170, 50), (170, 65), (180, 90), (160, 90), (152.5, 41.2)]
+    imperial = [(5, 9, 9, 0), (5, 9, 12, 7), (6, 0, 15, 10), (5, 4, 17, 0)]
+    seen = set()
+    for cm, kg in metric:
+        bmi = kg / (cm / 100) ** 2
+        text, band = bmi_result(page, "metric", {"cm": str(cm), "kg": str(kg)})
+        assert band == band_for(guide, bmi), (cm, kg, text)
+        assert f"{round(bmi, 1):.1f}" in text and band in text
+        assert " ".join(guide.weight.limits[0].split()) in " ".join(text.split()), "the muscle-mass caveat"
+        above = round(bmi, 1) > guide.weight.reduce_before_running_from
+        assert ("low-impact" in text) == above, (cm, kg, text)
+        seen.add(band)
+    for ft, inch, st, lb in imperial:
+        metres = (ft * 12 + inch) * 2.54 / 100
+        kg = (st * 14 + lb) * 0.45359237
+        bmi = kg / metres ** 2
+        text, band = bmi_result(page, "imperial", {"ft": str(ft), "in": str(inch), "st": str(st), "lb": str(lb)})
+        assert band == band_for(guide, bmi), (ft, inch, st, lb, text)
+        seen.add(band)
+    assert seen == {b.label for b in guide.weight.bands}
+
+
+@pytest.mark.parametrize("units,values", [
+    ("metric", {"cm": "0", "kg": "70"}),
+    ("metric", {"cm": "170", "kg": "0"}),
+    ("metric", {"cm": "-170", "kg": "70"}),
+    ("metric", {"cm": "170", "kg": "-5"}),
+    ("metric", {"cm": "tall", "kg": "70"}),
+    ("metric", {"cm": "170", "kg": ""}),
+    ("imperial", {"ft": "0", "in": "0", "st": "11", "lb": "0"}),
+    ("imperial", {"ft": "5", "in": "9", "st": "eleven", "lb": ""}),
+    ("imperial", {"ft": "-5", "in": "9", "st": "11", "lb": "0"}),
+])
+def test_bmi_calculator_refuses_nonsense(page, site_url, units, values):
+    page.goto(site_url + "keys/weight/")
+    # A good answer first, so a stale result cannot pass for a refusal.
+    text, band = bmi_result(page, "metric", {"cm": "170", "kg": "65"})
+    assert band
+    text, band = bmi_result(page, units, values)
+    assert band is None
+    assert "Your BMI" not in text
+    assert page.locator(".bmi-result.bmi-error").is_visible()
+    assert "number" in text.lower()
