@@ -33,9 +33,13 @@ system-test:
 site: $(VENV)/.runtime system-site
 	$(PY) -m generator site $(if $(CLINIC),--clinic $(CLINIC)) $(if $(OUT),--out $(OUT))
 
+## Build the guide into site/ and every clinic under clinics/ into build/sites/<name>/.
+sites: $(VENV)/.runtime system-site
+	$(PY) -m generator sites
+
 ## Preview at http://127.0.0.1:8000, reloading on edits under data/, docs/, overrides/.
 serve: $(VENV)/.runtime system-site
-	$(if $(CLINIC),GUIDE_BRAND=$(CLINIC)/brand.yml) $(PY) -m mkdocs serve -a 127.0.0.1:8000
+	$(if $(CLINIC),GUIDE_BRAND=$(abspath $(CLINIC))/brand.yml) $(PY) -m mkdocs serve -a 127.0.0.1:8000
 
 ## Validate the data without building anything.
 check: $(VENV)/.runtime

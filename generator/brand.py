@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import colours
 from .load import Guide
 from .render import contact_lines, disclaimer, red_flag_advice
 
@@ -36,7 +37,8 @@ def palette_css(guide: Guide) -> str:
         f"  --md-primary-fg-color: {primary};\n"
         f"  --md-primary-fg-color--light: {primary};\n"
         f"  --md-primary-fg-color--dark: {primary};\n"
-        f"  --md-accent-fg-color: {accent};\n"
+        f"  --md-accent-fg-color: {colours.dark_mode_link(accent)};\n"
+        f"  --md-typeset-a-color: {colours.dark_mode_link(primary)};\n"
         "}\n"
     )
 
@@ -60,13 +62,25 @@ def assets(guide: Guide, brand_file: Path) -> BrandAssets:
     return out
 
 
+def contact_href(label: str, value: str) -> str | None:
+    """A link for a contact line; values were validated (URL, e-mail and phone patterns)."""
+    if label == "Email":
+        return f"mailto:{value}"
+    if label == "Phone":
+        return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    if label in ("Website", "Book"):
+        return value
+    return None
+
+
 def template_context(guide: Guide) -> dict:
     """What overrides/ templates show on every page (footer, disclaimer)."""
     return {
         "name": guide.brand.name,
         "disclaimer": disclaimer(guide),
         "red_flag_advice": red_flag_advice(guide),
-        "contact": [{"label": label, "value": value} for label, value in contact_lines(guide)],
+        "contact": [{"label": label, "value": value, "href": contact_href(label, value)}
+                    for label, value in contact_lines(guide)],
         "booking": guide.brand.contact.booking,
     }
 

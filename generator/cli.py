@@ -3,6 +3,7 @@ and exit 1, never as a traceback; a bug in our own code still shows its tracebac
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,33 @@ def cmd_site(args) -> int:
     return 0
 
 
+def clinic_folders(root: Path = ROOT) -> list[Path]:
+    """Every clinic under clinics/ (a folder holding brand.yml), in name order."""
+    folder = root / "clinics"
+    return sorted(p.parent for p in folder.glob("*/brand.yml")) if folder.is_dir() else []
+
+
+def cmd_sites(args) -> int:
+    """The guide and every clinic, built in parallel into their own folders; one setup for all."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [(None, ROOT / "site")] + [(c, ROOT / "build" / "sites" / c.name) for c in clinic_folders()]
+
+    def build(job):
+        clinic, out = job
+        try:
+            build_site(out, clinic / "brand.yml" if clinic else None)
+            return f"built {out}", True
+        except (DataErrors, BuildFailed) as exc:
+            return f"FAILED {clinic or 'guide'}:\n{exc}", False
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(build, jobs))
+    for message, ok in results:
+        print(message, file=sys.stdout if ok else sys.stderr)
+    return 0 if all(ok for _, ok in results) else 1
+
+
 def cmd_write(args) -> int:
     from .export import write_export
     from .load import load_guide
@@ -60,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
     sub.choices["site"].add_argument("--out", help="output folder")
     sub.choices["write"].add_argument("--out", help="output folder")
+    sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

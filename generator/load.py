@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import crossref, models
 from .errors import DataError, DataErrors, field_path
+from .overlay import apply_overlay, check_brand, check_overlay
 from .placeholders import fill_placeholders
 from .yamlfile import YamlFile, read_yaml
 
@@ -129,26 +130,24 @@ def display_path(path: Path, root: Path | None) -> str:
 
 
 def load_guide(data_dir: Path, brand_file: Path | None = None, display_root: Path | None = None) -> Guide:
-    """Read, validate and cross-check the protocol in `data_dir` with the brand in `brand_file`."""
+    """Read, validate and cross-check the protocol in `data_dir`, published under the brand in
+    `brand_file` (default: data/brand.yml) with that brand's overlay merged in."""
     files = read_files(data_dir, display_root)
     brand_path = brand_file or data_dir / "brand.yml"
+    files["brand"] = read_yaml(brand_path, display_path(brand_path, display_root))
     errors: list[DataError] = []
-    try:
-        brand_source = read_yaml(brand_path, display_path(brand_path, display_root))
-    except DataErrors as exc:
-        raise DataErrors(exc.errors) from None
     filled = fill_placeholders(files, errors)
     parsed = {stem: _validate(model, filled[stem], files[stem], errors) for stem, model in DATA_FILES.items()}
-    brand = _validate(models.Brand, brand_source.data, brand_source, errors)
+    brand = _validate(models.Brand, filled["brand"], files["brand"], errors)
     if errors:
         raise DataErrors(errors)
     guide = Guide(
         protocol=parsed["protocol"], keys=parsed["keys"].keys, exercises=parsed["exercises"].exercises,
         recovery=parsed["recovery"].tools, weight=parsed["weight"], red_flags=parsed["red_flags"],
-        routines=parsed["routines"].routines, flowchart=parsed["flowchart"], brand=brand,
-        sources={**files, "brand": brand_source},
+        routines=parsed["routines"].routines, flowchart=parsed["flowchart"], brand=brand, sources=files,
     )
     errors = crossref.check(guide, files)
+    errors += check_brand(brand, brand_path, files["brand"]) + check_overlay(guide, brand, files["brand"])
     if errors:
         raise DataErrors(errors)
-    return guide
+    return apply_overlay(guide)

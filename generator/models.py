@@ -302,17 +302,39 @@ class FlowchartFile(Model):
 
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=300)]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[a-zA-Z]{2,}$", max_length=200)]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()-]{5,25}$")]
+# A file in the brand's folder: a plain relative path (no scheme, no leading slash); parent
+# folders are refused when the brand is checked.
+AssetPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|webp|jpg|jpeg)$", max_length=200)]
 
 
 class Contact(Model):
     """How a patient reaches the clinic; every line is optional."""
 
-    phone: Short | None = None
-    email: Short | None = None
+    phone: Phone | None = None
+    email: Email | None = None
     address: Text | None = None
-    website: Short | None = None
-    booking: Short | None = None
+    website: WebUrl | None = None
+    booking: WebUrl | None = None
     hours: Text | None = None
+
+
+class OverlayExercise(Exercise):
+    """A clinic's own exercise: like any other, plus the key it belongs to."""
+
+    key: Slug
+
+
+class Overlay(Model):
+    """A clinic's changes to the shipped protocol, kept out of data/ so updates merge cleanly."""
+
+    exercises: list[OverlayExercise] = []
+    recovery: list[RecoveryTool] = []
+    routines: list[Routine] = []
+    doses: dict[Slug, Dose] = {}
+    hide: list[Slug] = []
 
 
 class Brand(Model):
@@ -320,12 +342,13 @@ class Brand(Model):
 
     name: Short
     short_name: Short | None = None
-    logo: Short | None = None
-    favicon: Short | None = None
+    logo: AssetPath | None = None
+    favicon: AssetPath | None = None
     primary: Colour = "#1f5f8b"
     accent: Colour = "#b3541e"
     contact: Contact = Contact()
     disclaimer: Text | None = None
     red_flag_advice: Text | None = None
-    site_url: Short | None = None
+    site_url: WebUrl | None = None
     page_size: Literal["A4", "Letter"] = "A4"
+    overlay: Overlay = Overlay()

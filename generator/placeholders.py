@@ -39,10 +39,15 @@ def namespace(raw: dict[str, Any]) -> dict[str, str]:
     if isinstance(protocol, dict):
         for k, v in _numbers(protocol.get("pain_rule")).items():
             names[f"pain.{k}"] = v
+    brand = raw.get("brand") if isinstance(raw.get("brand"), dict) else {}
+    overlay = brand.get("overlay") if isinstance(brand.get("overlay"), dict) else {}
+    doses = overlay.get("doses") if isinstance(overlay.get("doses"), dict) else {}
     for section, list_key in (("exercises", "exercises"), ("recovery", "tools")):
         items = (raw.get(section) or {}).get(list_key) if isinstance(raw.get(section), dict) else None
-        for item_id, item in _by_id(items).items():
-            for k, v in {**_numbers(item.get("dose")), **_numbers(item)}.items():
+        extra = overlay.get(section) if isinstance(overlay.get(section), list) else []
+        for item_id, item in {**_by_id(items), **_by_id(extra)}.items():
+            dose = doses.get(item_id) if isinstance(doses.get(item_id), dict) else item.get("dose")
+            for k, v in {**_numbers(item), **_numbers(dose)}.items():
                 names[f"{section}.{item_id}.{k}"] = v
     for k, v in _numbers(raw.get("weight")).items():
         names[f"weight.{k}"] = v

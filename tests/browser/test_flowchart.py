@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, axe_violations, mkdocs_build, serve
+from conftest import ROOT, axe_violations, mkdocs_build, project_copy, serve
 from generator.flowchart import PLAN_PARTS, RED_URGENCIES, Step, all_paths, walk
 
 PAGE = "flowchart/"
@@ -34,9 +34,18 @@ def expected_view(guide, node_id: str) -> tuple[str, list[str]]:
     return node.question, [flags[f] for f in node.flags]
 
 
+STATE_JS = """() => {
+    const app = document.querySelector('.flowchart-app');
+    const heading = app.querySelector('.fc-heading');
+    return {hash: location.hash, heading: heading ? heading.textContent.trim() : null,
+            flags: [...app.querySelectorAll('.fc-flags li')].map(li => li.textContent.trim()),
+            links: [...app.querySelectorAll('[data-plan-part]')].map(a => [a.dataset.planPart, a.getAttribute('href')])};
+}"""
+
+
 def shown_view(page) -> tuple[str, list[str]]:
-    return (page.locator(HEADING).inner_text().strip(),
-            [t.strip() for t in page.locator(".flowchart-app .fc-flags li").all_inner_texts()])
+    state = page.evaluate(STATE_JS)
+    return state["heading"], state["flags"]
 
 
 def expected_links(guide, steps: list[Step]) -> list[tuple[str, str]]:
@@ -56,18 +65,26 @@ def open_flowchart(page, site_url, hash_: str = ""):
     page.wait_for_selector(HEADING)
 
 
+def press(page, locator):
+    """Click a widget button like a person would, then wait until the URL hash follows it."""
+    before = page.evaluate("location.hash")
+    locator.click(force=True)  # skips Playwright's wait-for-stable frames; still a real mouse click
+    page.wait_for_function("h => location.hash !== h", arg=before, polling="raf")
+
+
 def answer(page, guide, step: Step):
     """Answer one question by clicking, checking first that the widget shows that question."""
     assert shown_view(page) == expected_view(guide, step.node), f"expected question {step.node}"
     node = nodes(guide)[step.node]
-    before = page.evaluate("location.hash")
     if node.choose == "many":
-        for i in range(len(node.options)):
-            page.locator(f"#fc-option-{i}").set_checked(i in step.choice)
-        page.locator(".flowchart-app .fc-continue").click()
+        checked = page.eval_on_selector_all(".flowchart-app input[type=checkbox]", "els => els.map(e => e.checked)")
+        assert len(checked) == len(node.options)
+        for i, on in enumerate(checked):
+            if on != (i in step.choice):
+                page.locator(f"#fc-option-{i}").click(force=True)
+        press(page, page.locator(".flowchart-app .fc-continue"))
     else:
-        page.locator(".flowchart-app .fc-answer").nth(step.choice).click()
-    page.wait_for_function("h => location.hash !== h", arg=before)
+        press(page, page.locator(".flowchart-app .fc-answer").nth(step.choice))
 
 
 def click_through(page, guide, steps: list[Step]):
@@ -76,8 +93,12 @@ def click_through(page, guide, steps: list[Step]):
 
 
 def start_over(page):
-    page.locator(".flowchart-app button", has_text="Start over").click()
-    page.wait_for_function("!location.hash")
+    press(page, page.locator(".flowchart-app button", has_text="Start over"))
+    assert page.evaluate("location.hash") == ""
+
+
+def back(page):
+    press(page, page.locator(".flowchart-app .fc-back"))
 
 
 def richest_self_care_path(guide) -> list[Step]:
@@ -129,8 +150,7 @@ def test_back_button_and_browser_back_step_back_one_question(page, site_url, gui
     open_flowchart(page, site_url)
     click_through(page, guide, steps[:4])
     assert shown_view(page) == expected_view(guide, steps[4].node)
-    page.locator(".flowchart-app .fc-back").click()
-    page.wait_for_function("h => location.hash !== h", arg=page.evaluate("location.hash"))
+    back(page)
     assert shown_view(page) == expected_view(guide, steps[3].node)
     assert page.evaluate("document.activeElement.classList.contains('fc-heading')")
     page.go_back()
@@ -144,8 +164,7 @@ def test_back_button_and_browser_back_step_back_one_question(page, site_url, gui
     hash_ = page.evaluate("location.hash")
     open_flowchart(page, site_url, hash_)
     assert shown_links(page) == expected_links(guide, steps)
-    page.locator(".flowchart-app .fc-back").click()
-    page.wait_for_function("h => location.hash !== h", arg=hash_)
+    back(page)
     assert shown_view(page) == expected_view(guide, steps[-1].node)
     assert shown_links(page) == []
 
@@ -211,7 +230,7 @@ def test_no_network_request_while_answering(page, site_url, guide):
     page.on("request", lambda r: requests.append(r.url))
     steps = richest_self_care_path(guide)
     click_through(page, guide, steps)
-    page.locator(".flowchart-app .fc-back").click()
+    back(page)
     page.go_back()
     page.go_forward()
     start_over(page)
@@ -313,7 +332,7 @@ def test_printed_plan_carries_the_clinic_contact(browser, guide, tmp_path):
         f"logo: {guide.brand.logo}\n"
         f"contact:\n  phone: \"{phone}\"\n  email: {email}\n", encoding="utf-8")
     out = tmp_path / "site"
-    result = mkdocs_build(ROOT, out, env={"GUIDE_BRAND": str(brand_dir / "brand.yml")})
+    result = mkdocs_build(project_copy(tmp_path / "guide"), out, env={"GUIDE_BRAND": str(brand_dir / "brand.yml")})
     assert result.returncode == 0, result.stderr
     server, url = serve(out)
     try:
