@@ -85,6 +85,8 @@ def _message(err: dict) -> str:
         return "unknown field" + (f" (did you mean `{close[0]}`?)" if close else "")
     if err["type"] == "missing":
         return "required field is missing"
+    if err["type"] == "string_pattern_mismatch":
+        return models.PATTERN_MESSAGES.get(err["ctx"]["pattern"], err["msg"])
     message = err["msg"]
     return message.removeprefix("Value error, ")
 

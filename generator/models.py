@@ -1,11 +1,28 @@
 """Typed shape of every data file. Pydantic checks types, required and unknown fields."""
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE = r"^[a-z]{2}(-[A-Z]{2})?$"
+COLOUR = r"^#[0-9a-fA-F]{6}$"
+WEB_URL = r"^https?://[^\s<>\"'`]+$"
+EMAIL = r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[a-zA-Z]{2,}$"
+PHONE = r"^\+?[0-9 ()-]{5,25}$"
+# What each pattern means, in words an editor understands (pydantic would print the regex).
+PATTERN_MESSAGES = {
+    SLUG: "an id is lower-case letters and digits joined by single hyphens, like `single-leg-bridge`",
+    LANGUAGE: "a language code like `en` or `en-GB`",
+    COLOUR: 'a colour is written as # and six hex digits, like "#1f5f8b" (in quotes)',
+    WEB_URL: "a web address starting with https:// (no spaces or quotes)",
+    EMAIL: "an e-mail address like name@clinic.example",
+    PHONE: "a phone number: digits, spaces, brackets and hyphens, with an optional leading +",
+}
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
 Cue = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
@@ -92,7 +109,7 @@ class Protocol(Model):
     id: Slug
     title: Short
     tagline: Text
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE)]
     intro: list[Text] = Field(min_length=1)
     disclaimer: Text
     safety_net: Text
@@ -301,13 +318,21 @@ class FlowchartFile(Model):
     nodes: list[Node] = Field(min_length=2)
 
 
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=300)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[a-zA-Z]{2,}$", max_length=200)]
-Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()-]{5,25}$")]
-# A file in the brand's folder: a plain relative path (no scheme, no leading slash); parent
-# folders are refused when the brand is checked.
-AssetPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|webp|jpg|jpeg)$", max_length=200)]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR)]
+WebUrl = Annotated[str, StringConstraints(pattern=WEB_URL, max_length=300)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL, max_length=200)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE)]
+def _asset_path(value: str) -> str:
+    """A file in the brand's own folder: a plain relative path to an image."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith("/") or ":" in value or ".." in parts:
+        raise ValueError("must be a file inside the brand's own folder")
+    if not re.fullmatch(r"[A-Za-z0-9_./-]+\.(svg|png|ico|webp|jpg|jpeg)", value):
+        raise ValueError("must be an .svg, .png, .ico, .webp or .jpg file name (letters, digits, - _ . /)")
+    return value
+
+
+AssetPath = Annotated[str, StringConstraints(max_length=200), AfterValidator(_asset_path)]
 
 
 class Contact(Model):
