@@ -65,6 +65,14 @@ def cmd_sites(args) -> int:
     return 0 if all(ok for _, ok in results) else 1
 
 
+def cmd_schema(args) -> int:
+    from .schema import SCHEMA_DIR, write_schemas
+
+    written = write_schemas()
+    print(f"{SCHEMA_DIR}: " + (", ".join(written) + " updated" if written else "up to date"))
+    return 0
+
+
 def cmd_write(args) -> int:
     from .export import write_export
     from .load import load_guide
@@ -88,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
     sub.choices["site"].add_argument("--out", help="output folder")
     sub.choices["write"].add_argument("--out", help="output folder")
+    sub.add_parser("schema", help="regenerate the JSON Schemas in data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
     args = parser.parse_args(argv)
     try:

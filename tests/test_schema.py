@@ -1,0 +1,44 @@
+"""Editor support: the committed JSON Schemas are the ones the models generate, every data file
+points at its schema, and the shipped files pass them."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import yaml
+
+from conftest import ROOT
+from generator.schema import SCHEMA_DIR, all_schemas, schema_models
+
+
+def test_committed_schemas_are_up_to_date():
+    expected = all_schemas()
+    committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.schema.json")}
+    stale = [name for name in expected if committed.get(name) != expected[name]]
+    assert not stale, f"run `python -m generator schema`: out of date: {stale}"
+    assert set(committed) == set(expected)
+
+
+def test_every_data_file_names_its_schema():
+    for stem in schema_models():
+        first = (ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schema/{stem}.schema.json", stem
+    for brand in (ROOT / "clinics").glob("*/brand.yml"):
+        first = brand.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../data/schema/brand.schema.json", brand
+
+
+def test_shipped_files_pass_their_schemas():
+    files = [(ROOT / "data" / f"{stem}.yml", stem) for stem in schema_models()]
+    files += [(b, "brand") for b in (ROOT / "clinics").glob("*/brand.yml")]
+    for path, stem in files:
+        schema = json.loads((SCHEMA_DIR / f"{stem}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_schema_catches_a_typo_an_editor_would_make():
+    schema = json.loads((SCHEMA_DIR / "exercises.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
+    data["exercises"][0]["dose"]["sest"] = data["exercises"][0]["dose"].pop("sets")
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    assert errors, "an unknown key must be flagged in the editor"
