@@ -25,6 +25,18 @@ PATTERN_MESSAGES = {
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+
+
+def _title(value: str) -> str:
+    """Titles and names also reach the theme's page titles, navigation and attributes, which
+    MkDocs does not escape: refuse the few characters that could break out of them."""
+    bad = sorted({ch for ch in value if ch in '<>"`'})
+    if bad:
+        raise ValueError(f"a title or name cannot contain {' '.join(bad)} (use curly quotes “ ” instead of \")")
+    return value
+
+
+Title = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), AfterValidator(_title)]
 Cue = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
 Source = Annotated[str, StringConstraints(min_length=3, max_length=300, strip_whitespace=True)]
 Number = Annotated[float, Field(ge=0, le=1000)]
@@ -90,7 +102,7 @@ class PainLevel(Model):
 
 
 class PainRule(Model):
-    title: Short
+    title: Title
     summary: Text
     ok_max: int = Field(ge=0, le=10)
     acceptable_max: int = Field(ge=0, le=10)
@@ -107,7 +119,7 @@ class CardSettings(Model):
 
 class Protocol(Model):
     id: Slug
-    title: Short
+    title: Title
     tagline: Text
     language: Annotated[str, StringConstraints(pattern=LANGUAGE)]
     intro: list[Text] = Field(min_length=1)
@@ -119,7 +131,7 @@ class Protocol(Model):
 
 class Key(Model):
     id: Slug
-    title: Short
+    title: Title
     summary: Text
     why: list[Text] = Field(min_length=1)
     steps: list[Text] = Field(min_length=1)
@@ -135,7 +147,7 @@ class KeysFile(Model):
 class Exercise(Model):
     id: Slug
     kind: Literal["strength", "stretch"]
-    title: Short
+    title: Title
     level: int | None = Field(None, ge=1, le=5)
     muscle: Slug | None = None
     summary: Text
@@ -165,7 +177,7 @@ class ExercisesFile(Model):
 
 class RecoveryTool(Model):
     id: Slug
-    title: Short
+    title: Title
     summary: Text
     when: list[Text] = Field(min_length=1)
     steps: list[Text] = Field(min_length=1)
@@ -196,12 +208,12 @@ class BmiBand(Model):
 
 class Alternative(Model):
     id: Slug
-    title: Short
+    title: Title
     summary: Text
 
 
 class WeightFile(Model):
-    title: Short
+    title: Title
     summary: Text
     overweight_from: Number
     obese_from: Number
@@ -215,7 +227,7 @@ class WeightFile(Model):
 
 class UrgencyLevel(Model):
     id: Literal["emergency", "urgent", "soon"]
-    title: Short
+    title: Title
     action: Text
 
 
@@ -243,7 +255,7 @@ class MoveOn(Model):
 
 class Routine(Model):
     id: Slug
-    title: Short
+    title: Title
     summary: Text
     frequency: Text
     frequency_source: Source | None = None
@@ -290,7 +302,7 @@ class Node(Model):
     next: Slug | None = None
     # outcome fields
     urgency: Literal["emergency", "urgent", "soon", "self-care"] | None = None
-    title: Short | None = None
+    title: Title | None = None
     advice: list[Text] = []
     recommends: Recommends = Recommends()
 
@@ -365,8 +377,8 @@ class Overlay(Model):
 class Brand(Model):
     """Who publishes this copy of the guide, and how it looks."""
 
-    name: Short
-    short_name: Short | None = None
+    name: Title
+    short_name: Title | None = None
     logo: AssetPath | None = None
     favicon: AssetPath | None = None
     primary: Colour = "#1f5f8b"

@@ -6,6 +6,7 @@ PDF to MkDocs without writing into docs/, so `mkdocs serve` reloads on data edit
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 import os
 import sys
@@ -61,7 +62,8 @@ def on_config(config):
     if not config.nav:
         config.nav = overrides["nav"]
     config.site_name = overrides["site_name"]
-    config.site_description = overrides["site_description"]
+    # Material puts the description into a <meta> attribute without escaping it.
+    config.site_description = html.escape(overrides["site_description"], quote=True)
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])

@@ -32,7 +32,8 @@
       if (box.dataset.ready) return;
       box.dataset.ready = "1";
       box.hidden = false;
-      var data = JSON.parse(box.querySelector(".bmi-data").textContent);
+      // Material's instant navigation re-creates inline scripts without their attributes.
+      var data = JSON.parse((box.querySelector(".bmi-data") || box.querySelector("script")).textContent);
       var form = box.querySelector("form"), result = box.querySelector(".bmi-result");
       function units() {
         var imperial = form.elements.units.value === "imperial";

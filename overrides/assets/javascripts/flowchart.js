@@ -218,8 +218,13 @@
   }
 
   // The URL changed under us (browser Back/Forward, an edited or shared hash): show its question.
+  function current() {
+    var app = document.querySelector(".flowchart-app[data-state]");
+    return app && app.fcPath === location.pathname ? app : null;
+  }
+
   function sync() {
-    var app = document.querySelector(".flowchart-app[data-state]"), hash = location.hash;
+    var app = current(), hash = location.hash;
     if (!app) return;
     var trail = app.fcTrail, at = app.fcAt;
     if (hash !== trail[at]) {
@@ -245,8 +250,11 @@
       box.setAttribute("data-ready", "1");
       var app = box.querySelector(".flowchart-app"), outline = box.querySelector(".flowchart-outline");
       var data;
-      try { data = JSON.parse(box.querySelector(".flowchart-data").textContent); } catch (e) { return; }
+      // Material's instant navigation re-creates inline scripts without their attributes: find it by place.
+      var script = box.querySelector(".flowchart-data") || box.querySelector("script");
+      try { data = JSON.parse(script.textContent); } catch (e) { return; }
       app.fcData = data;
+      app.fcPath = location.pathname;
       app.fcMemo = {};
       app.fcSafety = document.querySelector(".flowchart-safety");
       app.fcLive = add(app, el("p", { "class": "fc-sr", "aria-live": "polite" }));
@@ -265,7 +273,14 @@
     });
   }
 
-  window.addEventListener("popstate", sync);
+  // Back/Forward between this page's own questions is ours alone: Material's instant navigation
+  // would otherwise fetch the page again on the first such step (a request, and a reset widget).
+  window.addEventListener("popstate", function (event) {
+    if (current() && (!location.hash || /^#q=/.test(location.hash))) {
+      event.stopImmediatePropagation();
+      sync();
+    }
+  }, true);
   window.addEventListener("hashchange", sync);
   if (window.document$) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
