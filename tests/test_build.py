@@ -94,6 +94,16 @@ def test_every_page_carries_the_disclaimer_and_one_h1(built_site, guide):
         assert len(re.findall(r"<h1[ >]", text)) == 1, p
 
 
+def test_no_escaping_shows_through(built_site):
+    """Text is escaped exactly once: no stray backslashes or visible entities on any page."""
+    for path in built_site.rglob("index.html"):
+        article = re.search(r"<article.*?</article>", path.read_text(encoding="utf-8"), flags=re.S)
+        if article is None:
+            continue
+        text = plain(re.sub(r"<script.*?</script>", "", article.group(0), flags=re.S))
+        assert "\\" not in text and "&amp;" not in text and "&lt;" not in text and "&#" not in text, path
+
+
 def test_home_lists_every_key_in_order(built_site, guide):
     home = re.search(r"<article.*?</article>", page(built_site, ""), flags=re.S).group(0)
     found = [m for m in re.findall(r'href="keys/([a-z0-9-]+)/"', home)]

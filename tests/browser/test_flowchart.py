@@ -321,33 +321,82 @@ def test_printed_plan_is_one_page(page, site_url, guide):
         assert "Start over" not in text and "Print my plan" not in text
 
 
-def test_printed_plan_carries_the_clinic_contact(browser, guide, tmp_path):
-    """A clinic's copy: its name and contact lines print with the plan."""
-    brand_dir = tmp_path / "brand"
+@pytest.fixture(scope="module")
+def clinic_site(tmp_path_factory, guide):
+    """A clinic's copy (its own name, contact and US Letter paper), built for this very server so
+    that Material's instant navigation runs as it does when deployed (its sitemap must match)."""
+    from generator.load import load_guide
+
+    root = tmp_path_factory.mktemp("clinic")
+    brand_dir = root / "brand"
     brand_dir.mkdir()
     shutil.copy(ROOT / "data" / guide.brand.logo, brand_dir / guide.brand.logo)
-    phone, email = "0100 000 000", "front-desk@clinic.example"
     (brand_dir / "brand.yml").write_text(
-        "name: Riverside Physio Test Clinic\n"
+        "name: Riverside Running Physio\n"
         f"logo: {guide.brand.logo}\n"
-        f"contact:\n  phone: \"{phone}\"\n  email: {email}\n", encoding="utf-8")
-    out = tmp_path / "site"
-    result = mkdocs_build(project_copy(tmp_path / "guide"), out, env={"GUIDE_BRAND": str(brand_dir / "brand.yml")})
-    assert result.returncode == 0, result.stderr
+        "page_size: Letter\n"
+        "contact:\n"
+        "  phone: 0100 000 0000\n"
+        "  email: front-desk@riverside.example\n"
+        "  address: Unit 1, River Walk, Exampleton\n"
+        "  hours: Monday to Saturday, mornings and evenings\n", encoding="utf-8")
+    clinic = load_guide(ROOT / "data", brand_dir / "brand.yml")
+    out = root / "site"
+    out.mkdir()
     server, url = serve(out)
-    try:
-        page = browser.new_page()
-        steps = richest_self_care_path(guide)
-        open_flowchart(page, url)
-        click_through(page, guide, steps)
-        pages, text = printed(page, "A4")
-        assert pages == 1
+    result = mkdocs_build(project_copy(root / "guide"), out,
+                          env={"GUIDE_BRAND": str(brand_dir / "brand.yml"), "SITE_URL": url})
+    assert result.returncode == 0, result.stderr
+    yield url, clinic
+    server.shutdown()
+
+
+def test_printed_plan_carries_the_clinic_contact(page, clinic_site, guide):
+    from generator.render import contact_lines
+
+    url, clinic = clinic_site
+    lines = contact_lines(clinic)
+    assert len(lines) >= 4
+    open_flowchart(page, url)
+    click_through(page, guide, richest_self_care_path(guide))
+    for size in ("Letter", "A4"):
+        pages, text = printed(page, size)
+        assert pages == 1, size
         text = squash(text)
-        for wanted in ("Riverside Physio Test Clinic", phone, email):
-            assert wanted in text
-        page.close()
-    finally:
-        server.shutdown()
+        for wanted in [clinic.brand.name] + [value for _, value in lines]:
+            assert squash(wanted) in text, wanted
+
+
+def test_works_with_material_instant_navigation(page, clinic_site, guide):
+    """Arrive by an instant (in-page) link, leave by a plan link, come back with the browser."""
+    url, _ = clinic_site
+    page.goto(url)
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.evaluate("window.__samePage = true")
+    page.locator(f"a[href$='/{PAGE}']:visible").first.click()
+    page.wait_for_selector(HEADING)
+    assert page.evaluate("window.__samePage") is True, "instant navigation did not run"
+    assert page.locator(".flowchart-outline").is_hidden()
+    steps = richest_self_care_path(guide)
+    click_through(page, guide, steps)
+    assert shown_links(page) == expected_links(guide, steps)
+    weight = page.locator(".flowchart-app [data-plan-part=keys][href$='keys/weight/']")
+    weight.click()
+    page.wait_for_selector("[data-bmi]:not([hidden])")
+    assert page.evaluate("window.__samePage") is True
+    text, band = bmi_result(page, "metric", {"cm": "180", "kg": "90"})
+    assert band == band_for(guide, 90 / 1.8 ** 2), text
+    page.go_back()
+    page.wait_for_selector(HEADING)
+    assert shown_links(page) == expected_links(guide, steps)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.go_back()
+    assert shown_view(page) == expected_view(guide, steps[-1].node)
+    page.go_back()
+    assert shown_view(page) == expected_view(guide, steps[-2].node)
+    assert requests == []
+    assert page.evaluate("window.__samePage") is True
 
 
 # --- accessibility ---------------------------------------------------------------------------

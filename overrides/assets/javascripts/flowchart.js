@@ -275,12 +275,15 @@
 
   // Back/Forward between this page's own questions is ours alone: Material's instant navigation
   // would otherwise fetch the page again on the first such step (a request, and a reset widget).
-  window.addEventListener("popstate", function (event) {
+  // The page's inline hook calls this before Material's listener; ours is the fallback.
+  function onPopstate(event) {
     if (current() && (!location.hash || /^#q=/.test(location.hash))) {
       event.stopImmediatePropagation();
       sync();
     }
-  }, true);
+  }
+  window.flowchartOnPopstate = onPopstate;
+  window.addEventListener("popstate", onPopstate);
   window.addEventListener("hashchange", sync);
   if (window.document$) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
