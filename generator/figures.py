@@ -200,8 +200,8 @@ HIP_STACK = 6.0   # lying on the side: the top hip and shoulder sit this far abo
 
 # Props
 MAT_T = 3.0
-STEP_H = 20.0
-STEP_DEPTH = 34.0
+STEP_H = 15.0
+STEP_DEPTH = 48.0
 WALL_T = 8.0
 CHAIR_SEAT = 45.0
 CONTACT_TOLERANCE = 2.5
@@ -399,9 +399,17 @@ def _arm_points(body: Body, side: str) -> list[Vec]:
 
 
 def _normal(angle: float, body: Body, towards: str) -> Vec:
-    """Unit vector across a segment, to its front or back (the mirror flips the two)."""
+    """Unit vector across a limb that points away from the pelvis, to its front or back.
+
+    Standing and facing right, a thigh points down (270°) and its front is to the right (0°):
+    a quarter turn counter-clockwise; the front view's mirror turns the other way."""
     sign = 1.0 if towards == "front" else -1.0
     return _dir(angle + 90 * sign * body.mirror)
+
+
+def _trunk_normal(body: Body, towards: str) -> Vec:
+    """Front or back of the trunk, whose direction (pelvis → shoulders) points the other way."""
+    return _normal(body.trunk_angle + 180, body, towards)
 
 
 def _strip(a: Vec, b: Vec, shift: Vec, width: float) -> tuple[Vec, Vec, float]:
@@ -423,12 +431,12 @@ def working_strips(body: Body, area: str, side: str) -> list[tuple[Vec, Vec, flo
     if area == "calf":
         return [_strip(along(knee, ankle, 0.12), along(knee, ankle, 0.55), _add((0, 0), _normal(shin, body, "back"), 3.5), w)]
     if area == "glutes":
-        back = _normal(t, body, "back")
+        back = _trunk_normal(body, "back")
         a = _add(_add(hip, _dir(t), 6), back, 7)
         b = _add(_add(hip, _dir(thigh), 10), _normal(thigh, body, "back"), 5)
         return [(a, b, LIMB_W * 1.1)]
     if area == "hip-front":
-        a = _add(_add(hip, _dir(t), 9), _normal(t, body, "front"), 7)
+        a = _add(_add(hip, _dir(t), 9), _trunk_normal(body, "front"), 7)
         b = _add(_add(hip, _dir(thigh), 12), _normal(thigh, body, "front"), 4)
         return [(a, b, w)]
     # hip-side: the outer side of the hip; lying on the side that is the side facing the ceiling.
@@ -504,6 +512,9 @@ def _props_behind(figure: Figure, body: Body) -> tuple[list[Shape], list[Shape]]
             # seen from the front and above, the mat is a strip of floor reaching back under the trunk
             top = body.p("pelvis")[1] - TRUNK_W / 2 + 4
         box = _rect(left, 0.0, right, top)
+        if figure.view == "front":
+            inset = min(16.0, top * 0.5)
+            box = [(left, 0.0), (right, 0.0), (right - inset, top), (left + inset, top)]
         under.append(_fill(box, MAT_FILL))
         over.append(_stroke(box, PROP_INK, 1.2, "mat", closed=True))
     if "step" in figure.props and figure.step_foot:

@@ -9,8 +9,11 @@ from pathlib import Path
 
 
 def staging_dir(target: Path) -> Path:
-    """An empty folder beside `target` (same filesystem, so the final rename is atomic)."""
+    """An empty folder beside `target` (same filesystem, so the final rename is atomic).
+    Leftovers of an interrupted earlier build are removed first."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
 
 

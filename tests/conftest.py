@@ -32,7 +32,7 @@ def project_copy(dest: Path) -> Path:
 def mkdocs_build(project: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `out`, as `make site` runs it."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": TEST_SITE_URL, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / "mkdocs.yml"), "-d", str(out)],
                           cwd=project, env=full_env, capture_output=True, text=True)
 

@@ -178,7 +178,7 @@ def test_write_is_idempotent_and_never_overwrites_hand_written_pages(project):
 def test_exported_tree_builds_with_plain_mkdocs(project):
     run_generator(project, "write")
     config = project / "build" / "export" / "guide" / "mkdocs.yml"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                             cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "exercises" / "clams" / "index.html").exists()

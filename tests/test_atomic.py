@@ -1,0 +1,133 @@
+"""Atomic output: a build that fails at any stage, or is killed, leaves site/ exactly as it was;
+and the same input builds the same bytes."""
+from __future__ import annotations
+
+import filecmp
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import project_copy
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def generator(project: Path, *args, **kwargs):
+    env = {"PATH": os.environ["PATH"], "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env,
+                          capture_output=True, text=True, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = project_copy(tmp_path_factory.mktemp("atomic") / "guide")
+    result = generator(project, "site")
+    assert result.returncode == 0, result.stderr
+    return project, snapshot(project / "site")
+
+
+def _fails_and_keeps_site(project: Path, before: dict, expect: str):
+    result = generator(project, "site")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert expect in result.stderr, result.stderr
+    assert snapshot(project / "site") == before
+    assert not list(project.glob(".site.new-*")), "staging folder left behind"
+
+
+def _edited(path: Path, old: str, new: str):
+    original = path.read_text(encoding="utf-8")
+    assert old in original
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    return original
+
+
+def test_failure_at_validation_keeps_site(built):
+    project, before = built
+    path = project / "data" / "keys.yml"
+    original = _edited(path, "  - id: weight", "  - id: Weight!")
+    try:
+        _fails_and_keeps_site(project, before, "data/keys.yml:")
+    finally:
+        path.write_text(original)
+
+
+def test_failure_while_rendering_keeps_site(built):
+    project, before = built
+    path = project / "generator" / "templates" / "pain.md.j2"
+    original = _edited(path, "{{ pain.next_day }}", "{{ pain.no_such_field }}")
+    try:
+        _fails_and_keeps_site(project, before, "no_such_field")
+    finally:
+        path.write_text(original)
+
+
+def test_failure_in_mkdocs_keeps_site(built):
+    project, before = built
+    page = project / "docs" / "about.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text("# About\n\nSee [the missing page](missing.md).\n")
+    try:
+        _fails_and_keeps_site(project, before, "missing.md")
+    finally:
+        page.unlink()
+
+
+def test_failure_in_the_pdf_step_keeps_site(built):
+    project, before = built
+    path = project / "data" / "routines.yml"
+    long_text = "keep going gently and steadily, and listen to how your knee feels afterwards " * 24
+    original = _edited(path, "    frequency: Every day", f"    frequency: {long_text}")
+    try:
+        _fails_and_keeps_site(project, before, "does not fit on one page")
+    finally:
+        path.write_text(original)
+
+
+def test_killed_build_keeps_site_and_the_next_build_cleans_up(built):
+    project, before = built
+    env = {"PATH": os.environ["PATH"], "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "site"], cwd=project, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while not list(project.glob(".site.new-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert snapshot(project / "site") == before
+    result = generator(project, "site")
+    assert result.returncode == 0
+    assert not list(project.glob(".site.new-*"))
+    assert snapshot(project / "site") == before, "same input, same bytes"
+
+
+def test_failed_write_keeps_the_export(built):
+    project, _ = built
+    assert generator(project, "write").returncode == 0
+    export = project / "build" / "export" / "guide"
+    before = snapshot(export)
+    path = project / "data" / "routines.yml"
+    long_text = "keep going gently and steadily, and listen to how your knee feels afterwards " * 24
+    original = _edited(path, "    frequency: Every day", f"    frequency: {long_text}")
+    try:
+        result = generator(project, "write")
+        assert result.returncode == 1 and "does not fit on one page" in result.stderr
+        assert snapshot(export) == before
+    finally:
+        path.write_text(original)
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    project, before = built
+    assert generator(project, "site", "--out", str(tmp_path / "again")).returncode == 0
+    again = snapshot(tmp_path / "again")
+    assert sorted(again) == sorted(before)
+    different = [name for name in before if before[name] != again[name]]
+    assert different == []
+    assert any(name.endswith(".pdf") for name in before)
