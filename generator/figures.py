@@ -16,13 +16,13 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from .errors import DataError, DataErrors
 from .load import display_path, validation_errors
-from .models import Colour, Cue, Model, Slug
+from .models import Cue, Model, Slug
 from .yamlfile import YamlFile, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -493,13 +493,6 @@ def _strap_shapes(body: Body) -> list[Shape]:
     return [_stroke([hands, ball, back], BAND_INK, 2.2, "strap", closed=True)]
 
 
-@dataclass
-class Scene:
-    """Shapes of one pose, in drawing order, plus the extent of the ground line."""
-
-    shapes: list[Shape]
-
-
 def _props_behind(figure: Figure, body: Body) -> tuple[list[Shape], list[Shape]]:
     """Fills drawn under the body and outlines drawn over it (so contacts look crisp)."""
     under: list[Shape] = []
@@ -558,6 +551,9 @@ ARROW_VECTORS: dict[str, Vec] = {
     "up-forward": (0.7071, 0.7071), "up-back": (-0.7071, 0.7071),
     "down-forward": (0.7071, -0.7071), "down-back": (-0.7071, -0.7071),
 }
+ARROW_LENGTH = 20.0
+ARROW_MIN = 12.0
+ARROW_FLOOR_GAP = 4.0
 MOTION_POINTS: dict[str, tuple[str, float]] = {
     "head": ("head", HEAD_R), "hips": ("pelvis", TRUNK_W / 2), "shoulders": ("neck", TRUNK_W / 2),
     **{f"{s}-{part}": (f"{name}_{s}", LIMB_W / 2) for s in ("left", "right")
@@ -566,11 +562,22 @@ MOTION_POINTS: dict[str, tuple[str, float]] = {
 
 
 def motion_arrow(body: Body, motion: Motion) -> list[Shape]:
-    """A short arrow starting just clear of the moving part and pointing where it goes."""
+    """A short arrow starting just clear of the moving part and pointing where it goes.
+
+    An arrow pointing down never reaches the floor: with too little room under the part it is
+    drawn beside it, on the side the figure faces."""
     name, radius = MOTION_POINTS[motion.at]
     d = ARROW_VECTORS[motion.direction]
-    start = _add(body.p(name), d, radius + 6)
-    tip = _add(start, d, 20)
+    point = body.p(name)
+    start = _add(point, d, radius + 6)
+    length = ARROW_LENGTH
+    if d[1] < 0:
+        room = (start[1] - ARROW_FLOOR_GAP) / -d[1]
+        if room < ARROW_MIN:
+            start = (point[0] + radius + 9, point[1] + 8)
+            room = (start[1] - ARROW_FLOOR_GAP) / -d[1]
+        length = max(ARROW_MIN, min(length, room))
+    tip = _add(start, d, length)
     n = (-d[1], d[0])
     base = _add(tip, d, -8)
     head = [tip, _add(base, n, 5.5), _add(base, n, -5.5)]
@@ -749,100 +756,120 @@ BASE_PHRASES = {
     "half-kneeling": "Kneeling on one knee, the other foot flat in front",
     "lying-back": "Lying on your back", "lying-side": "Lying on your side",
 }
-VERBS = {"up": "lift", "down": "lower", "forward": "move", "back": "pull back",
-         "up-forward": "lift", "up-back": "lift", "down-forward": "lower", "down-back": "lower"}
-DIRECTION_TAILS = {"forward": " forwards", "back": "", "up-back": " up and back", "up-forward": " up and forwards",
-                   "down-forward": " down and forwards", "down-back": " down and back", "up": "", "down": ""}
+GRIP = 8.0  # a hand this close to an ankle holds it
 
 
-def _leg_states(figure: Figure, pose: Pose) -> dict[str, str]:
-    """'bent' or 'straight' for each leg, as a reader would see it."""
-    return {s: ("bent" if pose.angle("knee", s) >= 40 else "straight" if pose.angle("knee", s) <= 15 else "slightly bent")
-            for s in ("left", "right")}
+def _leg_shape(pose: Pose, side: str) -> str:
+    """'bent', 'straight' or 'slightly bent', as a reader would see the knee."""
+    knee = pose.angle("knee", side)
+    return "bent" if knee >= 40 else "straight" if knee <= 15 else "slightly bent"
 
 
-def _side_word(figure: Figure, pose: Pose, side: str) -> str:
-    """How to name one leg in words: top/bottom lying on the side, else by its shape."""
+def _holding_ankle(body: Body) -> str | None:
+    """The side whose ankle a hand holds, if any."""
+    for side in ("right", "left"):
+        if any(_dist(body.p(f"hand_{h}"), body.p(f"ankle_{side}")) <= GRIP for h in ("left", "right")):
+            return side
+    return None
+
+
+def _legs_clause(figure: Figure, pose: Pose, body: Body) -> str | None:
+    """How the legs are, in the words a physio would use for this base."""
+    left, right = _leg_shape(pose, "left"), _leg_shape(pose, "right")
     if pose.base == "lying-side":
-        return "top" if side == "right" else "bottom"
-    if figure.step_foot:
-        return "standing" if side == figure.step_foot else "other"
-    states = _leg_states(figure, pose)
-    other = "left" if side == "right" else "right"
-    if states[side] != states[other] and states[side] in ("bent", "straight"):
-        return states[side]
-    return "one" if side == "right" else "other"
+        if left == right == "bent":
+            return "hips and knees bent" if min(pose.angle("hip", "left"), pose.angle("hip", "right")) >= 30 else "knees bent"
+        if left == "bent" and right == "straight":
+            return "bottom knee bent, top leg straight"
+        return None
+    if pose.base == "lying-back":
+        if left == right == "bent":
+            return "knees bent, feet flat"
+        if {left, right} == {"bent", "straight"}:
+            return "one knee bent with the foot flat, the other leg straight"
+        return None
+    if pose.base == "standing" and not figure.step_foot:
+        held = _holding_ankle(body)
+        if held:
+            return "one knee bent, holding that ankle behind you"
+        if abs(body.p("ankle_left")[0] - body.p("ankle_right")[0]) > 25:
+            return "one foot in front of the other"
+    return None
+
+
+def _hands_clause(figure: Figure, body: Body) -> str | None:
+    if "wall" not in figure.props and "chair" not in figure.props:
+        return None
+    thing = "a wall" if "wall" in figure.props else "a chair"
+    if _holding_ankle(body):
+        return f"the other hand on {thing}"
+    return f"hands on {thing}"
 
 
 def _posture(figure: Figure) -> str:
     """First clause: where the body rests, how the legs are, which props are used."""
     pose = next(iter(figure.poses.values()))
-    parts = [BASE_PHRASES[pose.base]]
-    if figure.step_foot:
-        parts = ["Standing on one leg on a step"]
-    elif "mat" in figure.props and pose.base.startswith("lying"):
-        parts[0] += " on a mat"
-    states = _leg_states(figure, pose)
-    if pose.base == "lying-side":
-        if states["left"] == states["right"] == "bent":
-            parts.append("hips and knees bent" if min(pose.angle("hip", "left"), pose.angle("hip", "right")) >= 30 else "knees bent")
-        elif states["left"] != states["right"]:
-            parts.append(f"bottom knee {states['left']}, top leg {states['right']}"
-                         if states["right"] == "straight" else f"bottom leg {states['left']}, top knee {states['right']}")
-    elif pose.base == "lying-back":
-        if states["left"] == states["right"] == "bent":
-            parts.append("knees bent, feet flat")
-        elif {states["left"], states["right"]} == {"bent", "straight"}:
-            parts.append("one knee bent with the foot flat, the other leg straight")
-    if "wall" in figure.props:
-        parts.append("hands on a wall")
-    if "chair" in figure.props and pose.base != "sitting":
-        parts.append("holding a chair")
+    body = placed_body(figure, pose)
+    first = "Standing on one leg on a step" if figure.step_foot else BASE_PHRASES[pose.base]
+    if "mat" in figure.props and pose.base.startswith("lying"):
+        first += " on a mat"
+    parts = [first, _legs_clause(figure, pose, body), _hands_clause(figure, body)]
     if "band-knees" in figure.props:
         parts.append("band above the knees")
     if "strap" in figure.props:
         parts.append("a strap round the raised foot")
-    return ", ".join(parts)
+    return ", ".join(p for p in parts if p)
+
+
+def _leg_name(figure: Figure, pose: Pose, side: str) -> str:
+    """Words for one leg: top/bottom lying on the side, standing/other on a step, else its shape."""
+    if pose.base == "lying-side":
+        return "the top leg" if side == "right" else "the bottom leg"
+    if figure.step_foot:
+        return "the standing leg" if side == figure.step_foot else "the other leg"
+    other = "left" if side == "right" else "right"
+    if _leg_shape(pose, side) == "straight" and pose.angle("hip", side) >= 30:
+        return "the raised leg"
+    if _leg_shape(pose, side) == "straight" and _leg_shape(pose, other) != "straight":
+        return "the straight leg"
+    return "the leg"
 
 
 def _mover(figure: Figure, pose: Pose, point: str) -> str:
     """Words for the body part an arrow points at."""
-    if point == "hips":
-        return "your hips"
-    if point == "shoulders":
-        return "your shoulders"
-    if point == "head":
-        return "your head"
+    if point in ("hips", "shoulders", "head"):
+        return f"your {point}"
     side, part = point.split("-")
-    word = _side_word(figure, pose, side)
-    if part == "foot" and word in ("straight", "top"):
-        return f"the {word} leg"
+    leg = _leg_name(figure, pose, side)
     if part == "foot":
-        return f"the {word} foot"
-    if part == "knee" and word in ("bent", "straight"):
-        return "the knee"
-    return f"the {word} {part}"
+        if figure.step_foot and side != figure.step_foot:
+            return "the other heel"
+        return leg
+    if part == "knee":
+        return leg.replace(" leg", " knee")
+    return f"the {side} {part}"
 
 
 def _action(figure: Figure) -> str:
-    """Second clause: what moves, from the first arrow in the data; stretches say hold."""
-    for pose in figure.poses.values():
-        if pose.motion is not None:
-            m = pose.motion
-            verb = VERBS[m.direction]
-            mover = _mover(figure, pose, m.at)
-            if m.direction == "back":
-                text = f"pull {mover} back"
-            else:
-                text = f"{verb} {mover}{DIRECTION_TAILS[m.direction]}"
-            if m.at == "hips" and "wall" in figure.props and m.direction == "forward":
-                text = "lean your hips towards the wall"
-            break
+    """Second clause: what moves, from the first arrow in the data; a stretch ends in "and hold"."""
+    moves = [(pose, pose.motion) for pose in figure.poses.values() if pose.motion is not None]
+    if not moves:
+        return "hold still" if figure.hold is not None else "move slowly"
+    pose, m = moves[0]
+    who = _mover(figure, pose, m.at)
+    if m.at == "hips" and m.direction == "forward" and "wall" in figure.props and _holding_ankle(placed_body(figure, pose)) is None:
+        text = "lean your hips towards the wall"
+    elif m.at == "hips" and m.direction == "forward":
+        text = "push your hips forwards"
+    elif pose.base == "lying-back" and m.direction == "up-back":
+        text = f"pull {who} towards you"
+    elif m.direction.startswith("up"):
+        text = f"lift {who}"
+    elif m.direction.startswith("down"):
+        text = f"lower {who}" + (" towards the floor" if figure.step_foot else "")
     else:
-        text = "hold still" if figure.hold is not None else "move slowly"
-    if figure.hold is not None:
-        text = f"{text} and hold"
-    return text
+        text = f"move {who} {'forwards' if m.direction == 'forward' else 'back'}"
+    return f"{text} and hold" if figure.hold is not None else text
 
 
 def describe(figure: Figure) -> str:
@@ -855,8 +882,7 @@ def describe(figure: Figure) -> str:
 
 def alt_text(exercise_title: str, figure: Figure) -> str:
     """The alt text a page or card uses: the exercise's title, then what the picture shows."""
-    order = "start and end" if figure.hold is None else "held position"
-    return f"{exercise_title} ({order}): {describe(figure)}"
+    return f"{exercise_title}. {describe(figure)}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -70,8 +70,9 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         raise DataErrors([DataError(display, 1, None, "", "file is missing")]) from None
     except UnicodeDecodeError as exc:
         raise DataErrors([DataError(display, 1, None, "", f"not valid UTF-8 text ({exc.reason})")]) from None
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -79,10 +80,14 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
         raise DataErrors([DataError(display, line, col, "", f"YAML syntax: {message}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise DataErrors([DataError(display, line, None, "", f"the control character U+{exc.character:04X} is not allowed in YAML")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(display, 1, None, "", f"YAML: {exc}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         errors: list[DataError] = []
