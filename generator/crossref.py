@@ -5,7 +5,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import flowchart
-from .errors import DataError
+from .errors import DataError, did_you_mean
 from .yamlfile import YamlFile
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def _duplicates(ids: list[str], source: YamlFile, list_loc: tuple) -> list[DataE
 
 
 def _unknown(ids: list[str], known: set[str], what: str, source: YamlFile, loc: tuple) -> list[DataError]:
-    return [source.error(loc + (i,), f"unknown {what} `{item_id}`")
+    return [source.error(loc + (i,), f"unknown {what} `{item_id}`{did_you_mean(item_id, known)}")
             for i, item_id in enumerate(ids) if item_id not in known]
 
 
@@ -69,7 +69,8 @@ def check_routines(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
         for j, entry in enumerate(routine.items):
             loc = ("routines", i, "items", j)
             if entry.item not in exercises and entry.item not in tools:
-                errors.append(source.error(loc + ("item",), f"unknown exercise or recovery tool `{entry.item}`"))
+                errors.append(source.error(loc + ("item",), f"unknown exercise or recovery tool `{entry.item}`"
+                                           + did_you_mean(entry.item, {*exercises, *tools})))
                 continue
             item = exercises.get(entry.item) or tools[entry.item]
             if entry.dose is not None and item.dose is not None and entry.dose.shape != item.dose.shape:

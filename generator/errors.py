@@ -36,3 +36,11 @@ def field_path(loc: tuple) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+def did_you_mean(value: str, options) -> str:
+    """' (did you mean `clams`?)' when a known value is close to a mistyped one, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""

@@ -204,7 +204,8 @@ STEP_H = 15.0
 STEP_DEPTH = 48.0
 WALL_T = 8.0
 CHAIR_SEAT = 45.0
-CONTACT_TOLERANCE = 2.5
+CONTACT_TOLERANCE = 2.5   # a touching part may rest this far above or below its surface
+SINK_TOLERANCE = 1.0      # any other part may dip this far into the floor (stroke rounding)
 
 INK = "#263238"       # near limbs, trunk and head
 FAR_INK = "#90a4ae"   # limbs on the far side
@@ -660,7 +661,7 @@ def hatch_pattern(pattern_id: str, primary: str) -> str:
     """Diagonal white lines on the brand colour: still readable as hatching in black and white."""
     return (f'<pattern id="{html.escape(pattern_id)}" patternUnits="userSpaceOnUse" width="4" height="4" '
             f'patternTransform="rotate(45)"><rect width="4" height="4" fill="{html.escape(primary)}"/>'
-            f'<line x1="0" y1="0" x2="0" y2="4" stroke="#ffffff" stroke-width="1.6"/></pattern>')
+            f'<line x1="0.0" y1="0.0" x2="0.0" y2="4.0" stroke="#ffffff" stroke-width="1.6"/></pattern>')
 
 
 def _svg_document(shapes: list[Shape], ids: str, primary: str, title: str, description: str,
@@ -717,7 +718,7 @@ def render_pair(figure_id: str, figure: Figure, *, primary: str = "#1f5f8b", tit
     """Start → end side by side in one SVG at one scale (a stretch shows its single hold pose)."""
     primary = _check_colour(primary)
     names = list(figure.poses)
-    ids = figure_ids(figure_id, "pair" if len(names) > 1 else names[0], id_prefix)
+    ids = figure_ids(figure_id, "pair", id_prefix)
     hatch = f"{ids}-hatch"
     placed: list[Shape] = []
     x_end = None
@@ -942,7 +943,7 @@ def contact_errors(figure_id: str, figure: Figure, source: YamlFile) -> list[Dat
         floor = surface(figure)
         for part in CONTACT_PARTS:
             gap = lowest(body, part) - floor
-            if gap < -CONTACT_TOLERANCE and not (figure.step_foot and part == f"{figure.step_foot}-foot"):
+            if gap < -SINK_TOLERANCE and not (figure.step_foot and part == f"{figure.step_foot}-foot"):
                 errors.append(source.error(loc, f"the {part.replace('-', ' ')} goes {-gap:.0f} units through the floor; change the angles"))
         for index, part in enumerate(pose.touching):
             gap = lowest(body, part) - contact_height(figure, part)

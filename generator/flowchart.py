@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import DataError
+from .errors import DataError, did_you_mean
 from .models import Node, Recommends
 from .yamlfile import YamlFile
 
@@ -28,7 +28,8 @@ def _known_ids(guide: Guide) -> dict[str, set[str]]:
 
 
 def _check_recommends(rec: Recommends, known: dict[str, set[str]], source: YamlFile, loc: tuple) -> list[DataError]:
-    return [source.error(loc + (part, i), f"unknown {part[:-1] if part != 'recovery' else 'recovery tool'} `{item}`")
+    return [source.error(loc + (part, i), f"unknown {part[:-1] if part != 'recovery' else 'recovery tool'} `{item}`"
+                         + did_you_mean(item, known[part]))
             for part in PLAN_PARTS for i, item in enumerate(getattr(rec, part)) if item not in known[part]]
 
 
@@ -46,7 +47,7 @@ def _check_references(guide: Guide, source: YamlFile) -> list[DataError]:
             errors.append(source.error(loc + ("next",), f"unknown node `{node.next}`"))
         for j, answer in enumerate(node.answers):
             if answer.next not in ids:
-                errors.append(source.error(loc + ("answers", j, "next"), f"unknown node `{answer.next}`"))
+                errors.append(source.error(loc + ("answers", j, "next"), f"unknown node `{answer.next}`" + did_you_mean(answer.next, ids)))
             errors += _check_recommends(answer.adds, known, source, loc + ("answers", j, "adds"))
         for j, option in enumerate(node.options):
             errors += _check_recommends(option.adds, known, source, loc + ("options", j, "adds"))

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
 
 from . import flowchart, qr, text
+from .errors import DataError, DataErrors
 from .load import Guide
 from .models import Dose, Exercise, RecoveryTool, Routine
 from .placeholders import format_number
@@ -107,7 +108,7 @@ def render_card(guide: Guide, routine: Routine, compact: bool = False) -> Markup
         item = guide.item(entry.item)
         entries.append({"item": item, "dose": routine_dose(guide, routine, i), "cues": item_cues(item),
                         "side": getattr(item, "side", None)})
-    return Markup(html_env().get_template("card.html.j2").render(
+    return Markup(template(html_env(), "card.html.j2").render(
         guide=guide, routine=routine, compact=compact, entries=entries, move_on=move_on_text(guide, routine),
         qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None, url=url,
         contact=contact_lines(guide), pain=guide.protocol.pain_rule, red_flag_advice=red_flag_advice(guide),
@@ -123,7 +124,16 @@ def bmi_data(guide: Guide) -> dict:
 
 
 def _md(name: str, **context) -> str:
-    return markdown_env().get_template(name).render(**context)
+    return template(markdown_env(), name).render(**context)
+
+
+def template(env: Environment, name: str):
+    """A template, with a syntax error reported as a located line like any data problem."""
+    try:
+        return env.get_template(name)
+    except TemplateSyntaxError as exc:
+        where = f"generator/templates/{exc.name or name}"
+        raise DataErrors([DataError(where, exc.lineno, None, "", f"template syntax: {exc.message}")]) from None
 
 
 def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list[Exercise]]]:

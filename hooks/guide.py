@@ -41,24 +41,28 @@ def _brand_file(config) -> Path | None:
     return Path(chosen).resolve() if chosen else None
 
 
-def on_config(config):
-    try:
-        guide = load_guide(ROOT / "data", _brand_file(config), display_root=ROOT)
-    except DataErrors as exc:
-        raise Abort("The guide's data has problems:\n" + str(exc)) from None
+def _generate(config):
+    """Everything the build needs from the data; raises DataErrors for any located problem."""
+    brand_file = _brand_file(config)
+    guide = load_guide(ROOT / "data", brand_file, display_root=ROOT)
     if not guide.brand.site_url and config.site_url:
         guide = dataclasses.replace(guide, brand=guide.brand.model_copy(update={"site_url": config.site_url}))
-    if guide.brand.site_url:
-        config.site_url = guide.brand.site_url
-    try:
-        cards = cards_pdf(guide)
-    except DataErrors as exc:
-        raise Abort("The routine cards do not fit:\n" + str(exc)) from None
+    cards = cards_pdf(guide)
     site = render_site(guide, cards.compact)
+    assets = brand_assets.assets(guide, brand_file or ROOT / "data" / "brand.yml")
+    return guide, site, assets, cards.pdf
+
+
+def on_config(config):
+    try:
+        guide, site, assets, pdf = _generate(config)
+    except DataErrors as exc:
+        raise Abort("The guide cannot be built:\n" + str(exc)) from None
     for warning in site.warnings:
         log.warning(warning)
-    assets = brand_assets.assets(guide, _brand_file(config) or ROOT / "data" / "brand.yml")
     overrides = brand_assets.config_overrides(guide, assets, site.nav)
+    if guide.brand.site_url:
+        config.site_url = guide.brand.site_url
     if not config.nav:
         config.nav = overrides["nav"]
     config.site_name = overrides["site_name"]
@@ -67,7 +71,7 @@ def on_config(config):
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])
-    _state.update(site=site, assets=assets, pdf=cards.pdf)
+    _state.update(site=site, assets=assets, pdf=pdf)
     return config
 
 

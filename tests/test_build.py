@@ -182,3 +182,16 @@ def test_exported_tree_builds_with_plain_mkdocs(project):
                             cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "exercises" / "clams" / "index.html").exists()
+
+
+def test_template_syntax_error_is_located(tmp_path):
+    project = project_copy(tmp_path / "guide")
+    template = project / "generator" / "templates" / "pain.md.j2"
+    lines = template.read_text().splitlines()
+    lines[4] = lines[4] + " {% if %}"
+    template.write_text("\n".join(lines) + "\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "generator/templates/pain.md.j2:5: template syntax:" in output, output
+    assert "Traceback" not in output

@@ -96,7 +96,7 @@ def test_dangling_id_is_located(tmp_path):
     data = data_copy(tmp_path)
     line = edit(data / "keys.yml", "      - clams\n", "      - clamz\n")
     errors = errors_of(data)
-    assert f"data/keys.yml:{line}: keys[1].exercises[1]: unknown exercise `clamz`" in errors, errors
+    assert f"data/keys.yml:{line}: keys[1].exercises[1]: unknown exercise `clamz` (did you mean `clams`?)" in errors, errors
     # clams now belongs to no key, which is its own located error
     assert any(e.startswith("data/exercises.yml:") and "`clams` is in no key" in e for e in errors), errors
 

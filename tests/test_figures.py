@@ -1,0 +1,332 @@
+"""Exercise figures: every exercise has one, each SVG is valid, accessible, stable and inside its
+view box, the body keeps its proportions between poses, and data mistakes are located."""
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator import figures as fig
+from generator.errors import DataErrors
+from helpers import ROOT, data_copy, edit, line_of
+
+SVG = "{http://www.w3.org/2000/svg}"
+BODY_PARTS = ("trunk", "head", "leg-left", "leg-right", "arm-left", "arm-right")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return fig.load_figures(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def titles(guide):
+    return {e.id: e.title for e in guide.exercises}
+
+
+def _renders(shipped, titles):
+    """(name, svg text) for every single pose and every pair of the shipped data."""
+    out = []
+    for figure_id, figure in shipped.items():
+        description = fig.describe(figure)
+        for pose in figure.poses:
+            out.append((f"{figure_id}/{pose}", fig.render_svg(figure_id, figure, pose, title=titles[figure_id],
+                                                                description=description)))
+        out.append((f"{figure_id}/pair", fig.render_pair(figure_id, figure, title=titles[figure_id])))
+    return out
+
+
+def _errors(data: Path, exercise_ids=None) -> list[str]:
+    try:
+        fig.load_figures(data, display_root=data.parent, exercise_ids=exercise_ids)
+    except DataErrors as exc:
+        return [str(e) for e in exc.errors]
+    return []
+
+
+# --- geometry read back from the SVG --------------------------------------------------------
+
+def _floats(text: str) -> list[float]:
+    return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def _points(el: ET.Element) -> list[tuple[float, float]]:
+    tag = el.tag.removeprefix(SVG)
+    if tag == "line":
+        return [(float(el.get("x1")), float(el.get("y1"))), (float(el.get("x2")), float(el.get("y2")))]
+    if tag in ("polyline", "polygon"):
+        values = _floats(el.get("points"))
+        return list(zip(values[0::2], values[1::2]))
+    if tag == "circle":
+        return [(float(el.get("cx")), float(el.get("cy")))]
+    if tag == "rect":
+        x, y, w, h = (float(el.get(k, 0)) for k in ("x", "y", "width", "height"))
+        return [(x, y), (x + w, y + h)]
+    raise AssertionError(f"unexpected drawn element <{tag}>")
+
+
+def _reach(el: ET.Element) -> float:
+    """How far ink reaches beyond an element's coordinates: half its stroke, plus a circle's radius."""
+    stroke = float(el.get("stroke-width", 0)) if el.get("stroke", "none") != "none" else 0.0
+    return stroke / 2 + float(el.get("r", 0))
+
+
+def _drawn(root: ET.Element) -> list[ET.Element]:
+    """Every drawn element (what is inside <defs> is a pattern tile, not a drawing)."""
+    defs = {id(e) for d in root.iter(f"{SVG}defs") for e in d.iter()}
+    skip = {f"{SVG}{t}" for t in ("svg", "g", "title", "desc", "defs")}
+    return [e for e in root.iter() if id(e) not in defs and e.tag not in skip]
+
+
+def _segment_lengths(root: ET.Element) -> dict[str, list[float]]:
+    """Lengths of each body part's segments, measured on the drawing."""
+    out: dict[str, list[float]] = {}
+    for el in root.iter():
+        part = el.get("data-part")
+        if part in ("trunk", "leg-left", "leg-right", "arm-left", "arm-right"):
+            pts = _points(el)
+            out[part] = [math.dist(a, b) for a, b in zip(pts, pts[1:])]
+    head = next(el for el in root.iter() if el.get("data-part") == "head")
+    trunk = next(el for el in root.iter() if el.get("data-part") == "trunk")
+    centre, shoulders = _points(head)[0], _points(trunk)[1]
+    out["head"] = [float(head.get("r")), math.dist(centre, shoulders)]
+    return out
+
+
+# --- the shipped data -----------------------------------------------------------------------
+
+def test_every_exercise_and_stretch_has_a_figure(guide, shipped):
+    ids = [e.id for e in guide.exercises]
+    assert sorted(shipped) == sorted(ids)
+    kinds = {e.id: e.kind for e in guide.exercises}
+    assert fig.check_figures(shipped, ids, shipped.source, kinds) == []
+    for e in guide.exercises:
+        expected = ["start", "end"] if e.kind == "strength" else ["hold"]
+        assert list(shipped[e.id].poses) == expected, e.id
+
+
+def test_each_svg_is_valid_xml_with_title_and_description(shipped, titles):
+    for name, svg in _renders(shipped, titles):
+        root = ET.fromstring(svg)
+        assert root.tag == f"{SVG}svg", name
+        assert root.get("role") == "img", name
+        title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+        assert title is not None and title.text.strip(), name
+        assert desc is not None and len(desc.text) > 40, name
+        labelled = root.get("aria-labelledby").split()
+        assert labelled == [title.get("id"), desc.get("id")], name
+        assert "href" not in svg and "http://" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), name
+
+
+def test_every_drawn_point_lies_inside_the_view_box(shipped, titles):
+    for name, svg in _renders(shipped, titles):
+        root = ET.fromstring(svg)
+        x0, y0, w, h = _floats(root.get("viewBox"))
+        for el in _drawn(root):
+            reach = _reach(el)
+            for x, y in _points(el):
+                assert x0 <= x - reach and x + reach <= x0 + w, (name, el.tag, x)
+                assert y0 <= y - reach and y + reach <= y0 + h, (name, el.tag, y)
+
+
+def test_two_renders_are_byte_identical(shipped, titles):
+    assert _renders(shipped, titles) == _renders(fig.load_figures(ROOT / "data"), titles)
+
+
+def test_numbers_have_fixed_decimals(shipped, titles):
+    for name, svg in _renders(shipped, titles):
+        for value in re.findall(r'(?:x1|y1|x2|y2|cx|cy|r|points)="([^"]*)"', svg):
+            assert all(re.fullmatch(r"-?\d+\.\d", v) for v in re.split(r"[ ,]", value)), (name, value)
+
+
+def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
+    """The renderer can bend a body but never stretch it: measured on the drawing, every segment
+    keeps its length from start to end (and across all figures: one skeleton)."""
+    reference: dict[str, dict] = {}  # by view: a foot seen end-on (front view) is shorter
+    for figure_id, figure in shipped.items():
+        measured = {pose: _segment_lengths(ET.fromstring(fig.render_svg(figure_id, figure, pose, title="t")))
+                    for pose in figure.poses}
+        for pose, lengths in measured.items():
+            assert set(lengths) == set(BODY_PARTS)
+            same_view = reference.setdefault(figure.view, lengths)
+            for part in BODY_PARTS:
+                assert lengths[part] == pytest.approx(same_view[part], abs=0.15), (figure_id, pose, part)
+        if len(measured) == 2:
+            for part in BODY_PARTS:
+                assert measured["start"][part] == pytest.approx(measured["end"][part], abs=0.15), (figure_id, part)
+
+
+def test_bodies_rest_on_the_ground_and_never_sink(shipped):
+    """The lowest ink of the body is on the floor, the mat or the step, never under the floor."""
+    for figure_id, figure in shipped.items():
+        resting = {fig.surface(figure)} | ({fig.STEP_H} if figure.step_foot else set())
+        for pose in figure.poses:
+            root = ET.fromstring(fig.render_svg(figure_id, figure, pose, title="t"))
+            body = [el for el in root.iter() if el.get("data-part") in BODY_PARTS]
+            lowest = min(-(y + _reach(el)) for el in body for _, y in _points(el))
+            assert lowest >= -0.15, (figure_id, pose, lowest)
+            assert min(abs(lowest - r) for r in resting) <= 0.15 or lowest < min(resting), (figure_id, pose, lowest)
+            ground = next(el for el in root.iter() if el.get("data-part") == "ground")
+            assert -float(ground.get("y1")) + float(ground.get("stroke-width")) / 2 == pytest.approx(0, abs=0.1)
+
+
+def test_working_area_is_tinted_and_hatched(shipped):
+    for figure_id, figure in shipped.items():
+        svg = fig.render_pair(figure_id, figure, primary="#aa3300", title="t")
+        root = ET.fromstring(svg)
+        patterns = list(root.iter(f"{SVG}pattern"))
+        assert len(patterns) == 1, figure_id
+        pattern_id = patterns[0].get("id")
+        assert pattern_id == f"fig-{figure_id}-pair-hatch"
+        assert any(el.get("fill") == "#aa3300" for el in patterns[0].iter())
+        assert any(el.get("stroke") == "#ffffff" for el in patterns[0].iter()), "hatch lines"
+        hatched = [el for el in root.iter() if el.get("stroke") == f"url(#{pattern_id})"]
+        assert len(hatched) >= len(figure.poses), figure_id
+        areas = {el.get("data-part").split("-", 1)[1].rsplit("-", 1)[0] for el in hatched}
+        assert areas == {w.area for w in figure.working}, figure_id
+
+
+def test_ids_come_from_the_figure_and_pose(shipped, titles):
+    seen: dict[str, str] = {}
+    for name, svg in _renders(shipped, titles):
+        figure_id = name.split("/")[0]
+        for found in re.findall(r'\bid="([^"]+)"', svg):
+            assert found.startswith(f"fig-{figure_id}-"), found
+            assert seen.setdefault(found, name) == name, f"{found} used by {seen[found]} and {name}"
+
+
+def test_strings_are_escaped(shipped):
+    svg = fig.render_svg("clams", shipped["clams"], "start", title="<script>alert(1)</script>",
+                         description='Knees "bent" & <b>feet</b> together')
+    assert "<script>" not in svg and "<b>" not in svg
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title").text == "<script>alert(1)</script>"
+    assert root.find(f"{SVG}desc").text == 'Knees "bent" & <b>feet</b> together'
+    with pytest.raises(ValueError):
+        fig.render_svg("clams", shipped["clams"], "start", primary='red"/><script>', title="t")
+
+
+def test_alt_text_is_generated_from_the_data(shipped, titles):
+    clams = fig.alt_text("Clams", shipped["clams"])
+    assert clams == ("Clams. Lying on your side on a mat, hips and knees bent, band above the knees: "
+                     "lift the top knee, keep your feet together.")
+    assert "strap" in fig.describe(shipped["hamstring-stretch"])
+    assert "step" in fig.describe(shipped["single-leg-squat-step-down"])
+    assert "holding that ankle" in fig.describe(shipped["quad-stretch"])
+    descriptions = [fig.describe(f) for f in shipped.values()]
+    assert len(set(descriptions)) == len(descriptions), "two figures would be described alike"
+    for figure_id, figure in shipped.items():
+        root = ET.fromstring(fig.render_pair(figure_id, figure, title=titles[figure_id]))
+        assert root.find(f"{SVG}desc").text == fig.describe(figure)
+
+
+def test_schema_gives_editors_the_joint_ranges():
+    schema = fig.figures_json_schema()
+    knee = schema["$defs"]["Pose"]["properties"]["knee_left"]
+    assert knee["minimum"] == 0 and knee["maximum"] == 155
+
+
+# --- mistakes in the data are located -------------------------------------------------------
+
+def test_out_of_range_angle_is_a_located_error(tmp_path):
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    edit(figures, "      knees: 90\n      shoulder_left: 160\n", "      knees: 90\n      knee_left: 170\n      shoulder_left: 160\n")
+    line = line_of(figures, r"^      knee_left: 170")
+    ankle_line = edit(figures, "      ankle_right: 20\n", "      ankle_right: 60\n")
+    assert _errors(data) == [
+        f"data/figures.yml:{line}: figures.clams.start.knee_left: 170 is outside the human range of the knee, "
+        "0 to 155 degrees (0 = straight, more = bent)",
+        f"data/figures.yml:{ankle_line}: figures.calf-stretch.hold.ankle_right: 60 is outside the human range of "
+        "the ankle, -50 to 35 degrees (0 = foot at a right angle to the shin, more = toes up, less = toes pointed)",
+    ]
+
+
+def test_joint_range_depends_on_the_view(tmp_path):
+    """A leg lifted 40° towards the ceiling is fine lying on the side; 40° behind a standing body is not."""
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    line = edit(figures, "      hip_right: -15\n      knee_right: 145\n", "      hip_right: -40\n      knee_right: 145\n")
+    errors = _errors(data)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"data/figures.yml:{line}: figures.quad-stretch.hold.hip_right: -40 is outside"), errors
+
+
+def test_trunk_range_depends_on_the_base(tmp_path):
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    line = edit(figures, "      trunk: 23\n", "      trunk: 60\n")
+    errors = _errors(data)
+    assert errors[0].startswith(f"data/figures.yml:{line}: figures.bridge-with-band.end.trunk: 60 is outside the "
+                                "trunk's range for lying-back, 0 to 45 degrees"), errors
+
+
+def test_missing_figure_is_a_located_error(tmp_path, guide):
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    block = re.search(r"^  calf-stretch:\n(?:    .*\n|\n)*", text, re.M).group(0)
+    figures.write_text(text.replace(block, ""), encoding="utf-8")
+    line = line_of(figures, r"^figures:")
+    assert _errors(data, [e.id for e in guide.exercises]) == [
+        f"data/figures.yml:{line}: figures: exercise `calf-stretch` has no figure: add one under `figures`"]
+
+
+def test_figure_of_an_unknown_exercise_is_a_located_error(tmp_path, guide):
+    data = data_copy(tmp_path)
+    line = edit(data / "figures.yml", "  clams:\n", "  clamz:\n")
+    errors = _errors(data, [e.id for e in guide.exercises])
+    assert f"data/figures.yml:{line}: figures.clamz: no exercise or stretch has this id" in errors
+    assert any("exercise `clams` has no figure" in e for e in errors)
+
+
+def test_every_mistake_is_reported_at_once(tmp_path):
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    typo = edit(figures, "      hip_left: 25\n", "      hip_lft: 25\n")
+    view = edit(figures, "  hip-abduction:\n    view: front\n", "  hip-abduction:\n    view: sideways\n") + 1
+    knee = edit(figures, "      knee_right: 90\n", "      knee_right: -5\n")
+    errors = _errors(data)
+    assert len(errors) == 3, errors
+    assert errors[0].startswith(f"data/figures.yml:{view}: figures.hip-abduction.view: ")
+    assert errors[1].startswith(f"data/figures.yml:{typo}: figures.single-leg-squat-step-down.start.hip_lft: unknown field")
+    assert errors[2].startswith(f"data/figures.yml:{knee}: figures.hip-flexor-stretch.hold.knee_right: -5 is outside")
+
+
+def test_a_foot_that_misses_the_floor_is_a_located_error(tmp_path):
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    edit(figures, "      knees: 113\n", "      knees: 90\n")
+    line = line_of(figures, r"touching: \[shoulders, left-foot, right-foot\]")
+    errors = _errors(data)
+    assert errors and all(e.startswith(f"data/figures.yml:{line}: figures.bridge-with-band.end.touching[") for e in errors), errors
+    assert "the left foot should rest on the floor but is" in errors[0]
+
+
+def test_a_figure_needs_start_and_end_or_one_hold(tmp_path):
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("    hold:\n      base: standing\n      trunk: 20\n",
+                                    "    start:\n      base: standing\n      trunk: 20\n", 1), encoding="utf-8")
+    line = line_of(figures, r"^  calf-stretch:")
+    errors = _errors(data)
+    assert errors == [f"data/figures.yml:{line}: figures.calf-stretch: a figure needs `start` and `end` poses, or one `hold` pose"]
+
+
+# --- the review sheet ------------------------------------------------------------------------
+
+def test_review_sheet_shows_every_figure(tmp_path, guide):
+    out = tmp_path / "figures.html"
+    assert fig.main(["--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<svg ") == len(guide.exercises)
+    for e in guide.exercises:
+        assert f'<section id="{e.id}">' in page and e.title in page
+    assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    first = page
+    fig.main(["--out", str(out)])
+    assert out.read_text(encoding="utf-8") == first
