@@ -33,8 +33,8 @@ def cmd_check(args) -> int:
 
 def cmd_site(args) -> int:
     out = _default_out(args)
-    build_site(out, _brand(args))
-    print(f"built {out}")
+    changed = build_site(out, _brand(args))
+    print(f"built {out}" if changed else f"{out} is up to date: no input changed, nothing written")
     return 0
 
 
@@ -53,8 +53,8 @@ def cmd_sites(args) -> int:
     def build(job):
         clinic, out = job
         try:
-            build_site(out, clinic / "brand.yml" if clinic else None)
-            return f"built {out}", True
+            changed = build_site(out, clinic / "brand.yml" if clinic else None)
+            return (f"built {out}" if changed else f"{out} is up to date"), True
         except (DataErrors, BuildFailed) as exc:
             return f"FAILED {clinic or 'guide'}:\n{exc}", False
 

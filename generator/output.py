@@ -8,12 +8,16 @@ import tempfile
 from pathlib import Path
 
 
-def staging_dir(target: Path) -> Path:
-    """An empty folder beside `target` (same filesystem, so the final rename is atomic).
-    Leftovers of an interrupted earlier build are removed first."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def remove_leftovers(target: Path) -> None:
+    """Staging folders of an interrupted earlier build (a kill skips their cleanup)."""
     for stale in target.parent.glob(f".{target.name}.new-*"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def staging_dir(target: Path) -> Path:
+    """An empty folder beside `target` (same filesystem, so the final rename is atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
 
 

@@ -6,6 +6,7 @@ previous output exactly as it was.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .load import load_guide
-from .output import staging_dir, swap_in
+from .output import remove_leftovers, staging_dir, swap_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,8 +41,35 @@ def mkdocs_command(config: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
 
 
-def build_site(out: Path, brand_file: Path | None = None, root: Path = ROOT) -> None:
-    """Validate, build into a staging folder, then swap it in place of `out`."""
+INPUTS = ("data", "docs", "overrides", "generator", "hooks", "mkdocs.yml", "requirements.txt")
+
+
+def input_fingerprint(root: Path, brand_file: Path | None) -> str:
+    """A hash of everything a build reads: when it is unchanged, so is the site."""
+    digest = hashlib.sha256()
+    paths = [root / name for name in INPUTS] + ([brand_file.resolve().parent] if brand_file else [])
+    for base in paths:
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in files:
+            digest.update(file.relative_to(root.parent if not file.is_relative_to(root) else root).as_posix().encode())
+            digest.update(b"\0" + file.read_bytes() + b"\0")
+    for name in ("SITE_URL", "SOURCE_DATE_EPOCH"):
+        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
+    return digest.hexdigest()
+
+
+def stamp_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.stamp"
+
+
+def build_site(out: Path, brand_file: Path | None = None, root: Path = ROOT) -> bool:
+    """Validate, build into a staging folder, then swap it in place of `out`.
+    Returns False, having written nothing, when no input changed since the last build."""
+    remove_leftovers(out)
+    fingerprint = input_fingerprint(root, brand_file)
+    stamp = stamp_path(out)
+    if out.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
+        return False
     load_guide(root / "data", brand_file, display_root=root)  # raises DataErrors before anything is written
     staging = staging_dir(out)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **source_date_epoch(root)}
@@ -56,5 +84,7 @@ def build_site(out: Path, brand_file: Path | None = None, root: Path = ROOT) -> 
         if result.returncode != 0:
             raise BuildFailed(f"mkdocs build failed (exit {result.returncode}); {out} is unchanged")
         swap_in(staging, out)
+        stamp.write_text(fingerprint)
+        return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -131,3 +131,20 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     different = [name for name in before if before[name] != again[name]]
     assert different == []
     assert any(name.endswith(".pdf") for name in before)
+
+
+def test_no_change_rebuild_writes_nothing(built):
+    project, before = built
+    generator(project, "site")
+    times = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    result = generator(project, "site")
+    assert result.returncode == 0 and "up to date" in result.stdout
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == times
+    # any input change rebuilds
+    page = project / "docs" / "extra.md"
+    page.write_text("# Extra\n")
+    try:
+        result = generator(project, "site")
+        assert "built" in result.stdout and (project / "site" / "extra" / "index.html").exists()
+    finally:
+        page.unlink()
