@@ -7,7 +7,7 @@ CLINIC ?=
 OUT ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site sites serve check test figures bench clean system-site system-test
+.PHONY: site sites serve check test figures bench zensical clean system-site system-test
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ check: $(VENV)/.runtime
 
 test: $(VENV)/.dev node_modules/.installed system-test
 	$(PY) -m pytest
+
+## Build the guide with Zensical from the exported tree (needs zensical from PyPI).
+zensical: $(VENV)/.runtime system-site
+	$(PY) -m pip install --quiet -r requirements-zensical.txt
+	$(PY) -m generator write
+	cd build/export/guide && ../../../$(VENV)/bin/zensical build
 
 clean:
 	rm -rf site build

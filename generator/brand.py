@@ -87,7 +87,7 @@ def template_context(guide: Guide) -> dict:
 
 def config_overrides(guide: Guide, brand_assets: BrandAssets, nav: list) -> dict:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
-    `python -m generator write` writes them into a config that INHERITs mkdocs.yml."""
+    `python -m generator write` writes them into a standalone copy of mkdocs.yml."""
     theme = {"language": guide.protocol.language}
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path

@@ -1,6 +1,6 @@
 """`python -m generator write OUT`: the whole guide as plain files, for tools that run no MkDocs
 hooks (Zensical, a plain `mkdocs build`). OUT/docs holds the hand-written pages plus every
-generated one; OUT/mkdocs.yml INHERITs the project's config and adds the data-driven settings.
+generated one; OUT/mkdocs.yml is the project's config plus the data-driven settings, no hooks.
 
 Nothing is written when nothing changed; otherwise a complete new tree replaces the old one."""
 from __future__ import annotations
@@ -33,22 +33,26 @@ def export_files(guide: Guide, brand_file: Path, root: Path, out: Path) -> dict[
     if clashes:
         raise DataErrors([DataError(f"docs/{path}", 1, None, "", "hand-written page where the generator makes one: rename it")
                           for path in clashes])
-    overrides = brand.config_overrides(guide, assets, site.nav)
-    config = {"INHERIT": os.path.relpath(root / "mkdocs.yml", out), "docs_dir": "docs", "site_dir": "site",
-              "hooks": [], "watch": [], **{k: v for k, v in overrides.items() if k != "extra_css_add"}}
-    config["extra_css"] = [*_base_extra_css(root), *overrides["extra_css_add"]]
-    config["theme"]["custom_dir"] = os.path.relpath(root / "overrides", out)
     files = {f"docs/{k}": (v.encode("utf-8") if isinstance(v, str) else v) for k, v in {**own, **generated}.items()}
+    config = standalone_config(root, out, brand.config_overrides(guide, assets, site.nav))
     files["mkdocs.yml"] = ("# Written by `python -m generator write`; do not edit.\n"
                            + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)).encode("utf-8")
     return files
 
 
-def _base_extra_css(root: Path) -> list[str]:
-    # INHERIT replaces lists, so the project's own stylesheets are repeated here.
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_IgnoreTags)
-    return list(config.get("extra_css", []))
+def standalone_config(root: Path, out: Path, overrides: dict) -> dict:
+    """The project's mkdocs.yml merged with the data-driven settings, without hooks: one plain
+    file (no INHERIT), so MkDocs and Zensical both read it as it is."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config.update(docs_dir="docs", site_dir="site", site_name=overrides["site_name"],
+                  site_description=overrides["site_description"], nav=overrides["nav"])
+    config["site_url"] = overrides["site_url"] or ""
+    config["theme"] = {**config["theme"], **overrides["theme"], "custom_dir": os.path.relpath(root / "overrides", out)}
+    config["extra"] = {**(config.get("extra") or {}), **overrides["extra"]}
+    config["extra_css"] = [*config.get("extra_css", []), *overrides["extra_css_add"]]
+    return config
 
 
 class _IgnoreTags(yaml.SafeLoader):
