@@ -48,6 +48,10 @@ check: $(VENV)/.runtime
 test: $(VENV)/.dev node_modules/.installed system-test
 	$(PY) -m pytest
 
+## Write build/figures.html: every exercise figure large, for a person to review at a glance.
+figures: $(VENV)/.runtime
+	$(PY) -m generator.figures --out build/figures.html $(if $(CLINIC),--brand $(CLINIC)/brand.yml)
+
 ## Build the guide with Zensical from the exported tree (needs zensical from PyPI).
 zensical: $(VENV)/.runtime system-site
 	$(PY) -m pip install --quiet -r requirements-zensical.txt

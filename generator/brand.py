@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import colours
 from .load import Guide
-from .render import contact_lines, disclaimer, red_flag_advice
+from .render import contact_lines, disclaimer, picture_path, red_flag_advice
 
 BRAND_DIR = "assets/brand"
 
@@ -59,6 +59,8 @@ def assets(guide: Guide, brand_file: Path) -> BrandAssets:
             site_path, content = _asset(brand_dir, relative)
             out.files[site_path] = content
             setattr(out, f"{attr_name}_path", site_path)
+    for item_id, picture in guide.brand.overlay.figures.items():
+        out.files[picture_path(item_id, picture.image)] = (brand_dir / picture.image).read_bytes()
     return out
 
 

@@ -13,15 +13,15 @@ import argparse
 import html
 import math
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, Strict, ValidationError, model_validator
 
 from .errors import DataError, DataErrors
-from .load import display_path, validation_errors
+from .validation import display_path, validation_errors
 from .models import Cue, Model, Slug
 from .yamlfile import YamlFile, read_yaml
 
@@ -65,6 +65,7 @@ TRUNK_RANGES: dict[str, tuple[float, float, str]] = {
     "lying-side": (-20, 20, "0 = lying straight"),
 }
 PAIRED_JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
+Degrees = Annotated[float, Strict()]  # a number: `yes` or "90" in YAML is a mistake, not 1 or 90
 
 
 def _angle(joint: str, both: bool = False) -> object:
@@ -88,24 +89,24 @@ class Pose(Model):
     """One position of the body: where it rests and how each joint is bent (degrees)."""
 
     base: Base
-    trunk: float = Field(0, description="trunk angle; its meaning depends on `base` (see the file's header)",
+    trunk: Degrees = Field(0.0, description="trunk angle; its meaning depends on `base` (see the file's header)",
                          json_schema_extra={"minimum": -30, "maximum": 90})
-    neck: float | None = _angle("neck", both=True)
-    hips: float | None = _angle("hip", both=True)
-    hip_left: float | None = _angle("hip")
-    hip_right: float | None = _angle("hip")
-    knees: float | None = _angle("knee", both=True)
-    knee_left: float | None = _angle("knee")
-    knee_right: float | None = _angle("knee")
-    ankles: float | None = _angle("ankle", both=True)
-    ankle_left: float | None = _angle("ankle")
-    ankle_right: float | None = _angle("ankle")
-    shoulders: float | None = _angle("shoulder", both=True)
-    shoulder_left: float | None = _angle("shoulder")
-    shoulder_right: float | None = _angle("shoulder")
-    elbows: float | None = _angle("elbow", both=True)
-    elbow_left: float | None = _angle("elbow")
-    elbow_right: float | None = _angle("elbow")
+    neck: Degrees | None = _angle("neck", both=True)
+    hips: Degrees | None = _angle("hip", both=True)
+    hip_left: Degrees | None = _angle("hip")
+    hip_right: Degrees | None = _angle("hip")
+    knees: Degrees | None = _angle("knee", both=True)
+    knee_left: Degrees | None = _angle("knee")
+    knee_right: Degrees | None = _angle("knee")
+    ankles: Degrees | None = _angle("ankle", both=True)
+    ankle_left: Degrees | None = _angle("ankle")
+    ankle_right: Degrees | None = _angle("ankle")
+    shoulders: Degrees | None = _angle("shoulder", both=True)
+    shoulder_left: Degrees | None = _angle("shoulder")
+    shoulder_right: Degrees | None = _angle("shoulder")
+    elbows: Degrees | None = _angle("elbow", both=True)
+    elbow_left: Degrees | None = _angle("elbow")
+    elbow_right: Degrees | None = _angle("elbow")
     touching: list[Contact] = Field([], description="body parts that rest on the floor (or the step); checked when loading")
     motion: Motion | None = None
 
@@ -252,10 +253,8 @@ class Body:
 
 def trunk_direction(base: str, trunk: float) -> float:
     """World angle of the line pelvis → shoulders for a base and its trunk angle."""
-    if base == "lying-back":
-        return 180.0 + trunk       # head to the left, hips lifted as trunk grows
-    if base == "lying-side":
-        return 180.0 + trunk
+    if base.startswith("lying"):
+        return 180.0 + trunk       # head to the left; lying on the back, hips lifted as trunk grows
     return 90.0 - trunk            # upright, facing right, leaning forwards as trunk grows
 
 
@@ -413,39 +412,43 @@ def _trunk_normal(body: Body, towards: str) -> Vec:
     return _normal(body.trunk_angle + 180, body, towards)
 
 
-def _strip(a: Vec, b: Vec, shift: Vec, width: float) -> tuple[Vec, Vec, float]:
-    return (_add(a, shift), _add(b, shift), width)
+def _along(p: Vec, q: Vec, fraction: float) -> Vec:
+    return _add(p, (q[0] - p[0], q[1] - p[1]), fraction)
 
 
-def working_strips(body: Body, area: str, side: str) -> list[tuple[Vec, Vec, float]]:
-    """Where a muscle area lies on this pose: short thick strokes along the bones, pushed to the
-    front or back of the limb so a thigh's front differs from its back."""
+Strip = tuple[Vec, Vec, float]   # a short thick stroke: from, to, width
+
+
+def _on_side(p: Vec, q: Vec, normal: Vec, start: float, stop: float, width: float) -> Strip:
+    """The part of the bone p → q between two fractions, pushed to one side so it bulges like a muscle."""
+    return (_add(_along(p, q, start), normal, 3.5), _add(_along(p, q, stop), normal, 3.5), width)
+
+
+def working_strips(body: Body, area: str, side: str) -> list[Strip]:
+    """Where a muscle area lies in this pose: short thick strokes along the bones, to the front or
+    back of the limb, so the front of a thigh differs from its back."""
     hip, knee, ankle = body.p(f"hip_{side}"), body.p(f"knee_{side}"), body.p(f"ankle_{side}")
     thigh, t = body.leg_angles[side], body.trunk_angle
     shin = math.degrees(math.atan2(ankle[1] - knee[1], ankle[0] - knee[0]))
     w = LIMB_W * 0.8
-    along = lambda p, q, f: _add(p, (q[0] - p[0], q[1] - p[1]), f)  # noqa: E731
     if area == "thigh-front":
-        return [_strip(along(hip, knee, 0.2), along(hip, knee, 0.8), _add((0, 0), _normal(thigh, body, "front"), 3.5), w)]
+        return [_on_side(hip, knee, _normal(thigh, body, "front"), 0.2, 0.8, w)]
     if area == "thigh-back":
-        return [_strip(along(hip, knee, 0.2), along(hip, knee, 0.8), _add((0, 0), _normal(thigh, body, "back"), 3.5), w)]
+        return [_on_side(hip, knee, _normal(thigh, body, "back"), 0.2, 0.8, w)]
     if area == "calf":
-        return [_strip(along(knee, ankle, 0.12), along(knee, ankle, 0.55), _add((0, 0), _normal(shin, body, "back"), 3.5), w)]
-    if area == "glutes":
-        back = _trunk_normal(body, "back")
-        a = _add(_add(hip, _dir(t), 6), back, 7)
+        return [_on_side(knee, ankle, _normal(shin, body, "back"), 0.12, 0.55, w)]
+    if area == "glutes":  # the buttock: behind the hip joint, from the pelvis onto the thigh
+        a = _add(_add(hip, _dir(t), 6), _trunk_normal(body, "back"), 7)
         b = _add(_add(hip, _dir(thigh), 10), _normal(thigh, body, "back"), 5)
         return [(a, b, LIMB_W * 1.1)]
-    if area == "hip-front":
+    if area == "hip-front":  # the hip flexors: in front of the hip joint
         a = _add(_add(hip, _dir(t), 9), _trunk_normal(body, "front"), 7)
         b = _add(_add(hip, _dir(thigh), 12), _normal(thigh, body, "front"), 4)
         return [(a, b, w)]
-    # hip-side: the outer side of the hip; lying on the side that is the side facing the ceiling.
+    # hip-side: the outer side of the hip; lying on the side, the side facing the ceiling.
     if body.view == "front":
         up = (0.0, 1.0 if side == "right" else -1.0)
-        a = _add(_add(hip, _dir(t), 4), up, 7)
-        b = _add(_add(hip, _dir(thigh), 14), up, 5)
-        return [(a, b, LIMB_W * 1.1)]
+        return [(_add(_add(hip, _dir(t), 4), up, 6), _add(_add(hip, _dir(thigh), 14), up, 4), LIMB_W * 1.1)]
     return [(_add(hip, _dir(t), 5), _add(hip, _dir(thigh), 12), LIMB_W * 1.1)]
 
 
@@ -575,7 +578,8 @@ def motion_arrow(body: Body, motion: Motion) -> list[Shape]:
     if d[1] < 0:
         room = (start[1] - ARROW_FLOOR_GAP) / -d[1]
         if room < ARROW_MIN:
-            start = (point[0] + radius + 9, point[1] + 8)
+            front = max(body.p(f"toe_{motion.at.split('-')[0]}")[0], point[0]) if motion.at.endswith("-foot") else point[0]
+            start = (front + radius + 9, point[1] + 8)
             room = (start[1] - ARROW_FLOOR_GAP) / -d[1]
         length = max(ARROW_MIN, min(length, room))
     tip = _add(start, d, length)
@@ -664,9 +668,8 @@ def hatch_pattern(pattern_id: str, primary: str) -> str:
             f'<line x1="0.0" y1="0.0" x2="0.0" y2="4.0" stroke="#ffffff" stroke-width="1.6"/></pattern>')
 
 
-def _svg_document(shapes: list[Shape], ids: str, primary: str, title: str, description: str,
-                  extra: list[Shape] = ()) -> str:  # type: ignore[assignment]
-    shapes = [*shapes, *extra]
+def _svg_document(shapes: list[Shape], ids: str, primary: str, title: str, description: str) -> str:
+    """The SVG around the shapes: a view box that holds all their ink, title, alt text, hatching."""
     x0, y0, x1, y1 = bounding_box(shapes)
     pad = 4.0
     vb_x, vb_y = math.floor(x0 - pad), math.floor(-y1 - pad)
@@ -988,20 +991,23 @@ def load_figures(data_dir: Path, display_root: Path | None = None,
         errors.append(source.error(("figures",), "needs at least one figure"))
     result = Figures(figures, source)
     if exercise_ids is not None:
-        errors += check_figures(result, exercise_ids, source)
+        # a figure with mistakes is reported for them, not again as missing
+        errors += check_figures(result, exercise_ids, source, listed=[str(k) for k in data["figures"]])
     if errors:
         raise DataErrors(errors)
     return result
 
 
-def check_figures(figures: Mapping[str, Figure], exercise_ids, source: YamlFile,
-                  kinds: Mapping[str, str] | None = None) -> list[DataError]:
-    """Every exercise needs a figure and every figure an exercise (by id); with `kinds`, a
-    strength exercise needs start and end poses and a stretch one hold pose."""
+def check_figures(figures: Mapping[str, Figure], exercise_ids: Iterable[str], source: YamlFile,
+                  kinds: Mapping[str, str] | None = None, listed: Iterable[str] | None = None) -> list[DataError]:
+    """Every exercise needs a figure and every figure an exercise (by id); with `kinds` (id →
+    strength/stretch), a strength exercise needs start and end poses and a stretch one hold pose.
+    `listed`: ids written in the file, valid or not (default: those of `figures`)."""
     errors = []
     wanted = list(exercise_ids)
+    present = set(listed) if listed is not None else set(figures)
     for item_id in wanted:
-        if item_id not in figures:
+        if item_id not in present:
             errors.append(source.error(("figures",), f"exercise `{item_id}` has no figure: add one under `figures`",
                                        field_name="figures"))
     for figure_id, figure in figures.items():
@@ -1063,18 +1069,12 @@ def review_sheet_html(figures: Mapping[str, Figure], titles: Mapping[str, str], 
 
 
 def write_review_sheet(out_path: Path, data_dir: Path | None = None, brand_file: Path | None = None) -> int:
-    """Load the guide and the figures (checked against each other) and write the review page.
+    """Write the review page of every drawn figure, in the guide's order and brand colour.
     Returns the number of figures."""
     from .load import load_guide
 
-    data_dir = data_dir or ROOT / "data"
-    guide = load_guide(data_dir, brand_file)
-    figures = load_figures(data_dir, exercise_ids=[e.id for e in guide.exercises])
-    errors = check_figures(figures, [e.id for e in guide.exercises], figures.source,
-                           {e.id: e.kind for e in guide.exercises})
-    if errors:
-        raise DataErrors(errors)
-    ordered = {e.id: figures[e.id] for e in guide.exercises}
+    guide = load_guide(data_dir or ROOT / "data", brand_file)  # checks every exercise has its figure
+    ordered = {e.id: guide.figures[e.id] for e in guide.exercises if e.id in guide.figures}
     page = review_sheet_html(ordered, {e.id: e.title for e in guide.exercises}, guide.brand.primary)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(page, encoding="utf-8")

@@ -4,7 +4,7 @@ All problems from all files are gathered and raised together as DataErrors.
 """
 from __future__ import annotations
 
-import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,9 +12,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import crossref, models
-from .errors import DataError, DataErrors, field_path
+from .errors import DataError, DataErrors
+from .figures import Figure, check_figures, load_figures
 from .overlay import apply_overlay, check_brand, check_overlay
 from .placeholders import fill_placeholders
+from .validation import display_path, validation_errors
 from .yamlfile import YamlFile, read_yaml
 
 # file stem -> model of the whole file
@@ -43,6 +45,10 @@ class Guide:
     routines: list[models.Routine]
     flowchart: models.FlowchartFile
     brand: models.Brand
+    # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
+    figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
+    # The folder of the brand file: logos and a clinic's own pictures live there.
+    brand_dir: Path | None = field(default=None, repr=False, compare=False)
     # Parsed files with their line maps, so later steps (the PDF layout) can locate problems too.
     sources: dict[str, YamlFile] = field(default_factory=dict, repr=False, compare=False)
 
@@ -64,40 +70,6 @@ class Guide:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
-
-
-def _all_field_names() -> set[str]:
-    names: set[str] = set()
-    for value in vars(models).values():
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            for name, info in value.model_fields.items():
-                names.add(info.alias or name)
-    return names
-
-
-FIELD_NAMES = _all_field_names()
-
-
-def _message(err: dict) -> str:
-    if err["type"] == "extra_forbidden":
-        unknown = str(err["loc"][-1])
-        close = difflib.get_close_matches(unknown, FIELD_NAMES, n=1, cutoff=0.6)
-        return "unknown field" + (f" (did you mean `{close[0]}`?)" if close else "")
-    if err["type"] == "missing":
-        return "required field is missing"
-    if err["type"] == "string_pattern_mismatch":
-        return models.PATTERN_MESSAGES.get(err["ctx"]["pattern"], err["msg"])
-    message = err["msg"]
-    return message.removeprefix("Value error, ")
-
-
-def validation_errors(exc: ValidationError, source: YamlFile) -> list[DataError]:
-    """Pydantic errors -> located DataErrors (loc parts that are not data keys are dropped)."""
-    out = []
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        out.append(DataError(source.path, source.line_of(loc), None, field_path(loc), _message(err)))
-    return out
 
 
 def _validate(model: type[BaseModel], data: Any, source: YamlFile, errors: list[DataError]) -> Any:
@@ -123,14 +95,6 @@ def read_files(data_dir: Path, display_root: Path | None = None) -> dict[str, Ya
     return files
 
 
-def display_path(path: Path, root: Path | None) -> str:
-    """Paths in messages are relative to the project (what an editor sees in their tree)."""
-    try:
-        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
-    except ValueError:
-        return str(path)
-
-
 def load_guide(data_dir: Path, brand_file: Path | None = None, display_root: Path | None = None) -> Guide:
     """Read, validate and cross-check the protocol in `data_dir`, published under the brand in
     `brand_file` (default: data/brand.yml) with that brand's overlay merged in."""
@@ -141,14 +105,22 @@ def load_guide(data_dir: Path, brand_file: Path | None = None, display_root: Pat
     filled = fill_placeholders(files, errors)
     parsed = {stem: _validate(model, filled[stem], files[stem], errors) for stem, model in DATA_FILES.items()}
     brand = _validate(models.Brand, filled["brand"], files["brand"], errors)
+    try:
+        figures = load_figures(data_dir, display_root)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
     if errors:
         raise DataErrors(errors)
     guide = Guide(
         protocol=parsed["protocol"], keys=parsed["keys"].keys, exercises=parsed["exercises"].exercises,
         recovery=parsed["recovery"].tools, weight=parsed["weight"], red_flags=parsed["red_flags"],
-        routines=parsed["routines"].routines, flowchart=parsed["flowchart"], brand=brand, sources=files,
+        routines=parsed["routines"].routines, flowchart=parsed["flowchart"], brand=brand, figures=figures,
+        brand_dir=brand_path.resolve().parent,
+        sources={**files, "figures": figures.source},
     )
     errors = crossref.check(guide, files)
+    errors += check_figures(figures, [e.id for e in guide.exercises], figures.source,
+                            {e.id: e.kind for e in guide.exercises})
     errors += check_brand(brand, brand_path, files["brand"]) + check_overlay(guide, brand, files["brand"])
     if errors:
         raise DataErrors(errors)

@@ -364,10 +364,18 @@ class OverlayExercise(Exercise):
     key: Slug
 
 
+class FigureImage(Model):
+    """A clinic's own picture of an exercise, in place of the drawn figure."""
+
+    image: AssetPath
+    alt: Text
+
+
 class Overlay(Model):
     """A clinic's changes to the shipped protocol, kept out of data/ so updates merge cleanly."""
 
     exercises: list[OverlayExercise] = []
+    figures: dict[Slug, FigureImage] = {}
     recovery: list[RecoveryTool] = []
     routines: list[Routine] = []
     doses: dict[Slug, Dose] = {}

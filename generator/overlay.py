@@ -57,6 +57,15 @@ def check_overlay(guide: Guide, brand: Brand, source: YamlFile) -> list[DataErro
     for i, exercise in enumerate(overlay.exercises):
         if exercise.key not in keys:
             errors.append(source.error(loc + ("exercises", i, "key"), f"unknown key `{exercise.key}`"))
+    # pictures: a clinic's own exercise needs one; a picture needs an exercise
+    exercise_ids = {e.id for e in guide.exercises} | {e.id for e in overlay.exercises}
+    for item_id in overlay.figures:
+        if item_id not in exercise_ids:
+            errors.append(source.error(loc + ("figures", item_id), f"unknown exercise `{item_id}`"))
+    for i, exercise in enumerate(overlay.exercises):
+        if exercise.id not in overlay.figures:
+            errors.append(source.error(loc + ("exercises", i, "id"), f"`{exercise.id}` needs a picture: add "
+                                       f"`{exercise.id}` under overlay.figures with an image and its alt text"))
     # dose overrides: the item exists and keeps its kind of dose
     for item_id, dose in overlay.doses.items():
         item = next((x for x in (*guide.exercises, *guide.recovery, *extra_items.values()) if x.id == item_id), None)
@@ -98,15 +107,15 @@ def check_brand(brand: Brand, brand_file: Path, source: YamlFile) -> list[DataEr
     """Logo files exist inside the clinic folder; colours are readable (WCAG AA)."""
     errors = []
     folder = brand_file.resolve().parent
-    for name in ("logo", "favicon"):
-        relative = getattr(brand, name)
-        if relative is None:
-            continue
+    assets = {(name,): getattr(brand, name) for name in ("logo", "favicon") if getattr(brand, name)}
+    assets.update({("overlay", "figures", item_id, "image"): picture.image
+                   for item_id, picture in brand.overlay.figures.items()})
+    for loc, relative in assets.items():
         path = (folder / relative).resolve()
         if ".." in Path(relative).parts or not path.is_relative_to(folder):
-            errors.append(source.error((name,), "must be a file inside the brand's own folder"))
+            errors.append(source.error(loc, "must be a file inside the brand's own folder"))
         elif not path.is_file():
-            errors.append(source.error((name,), f"file not found: {relative}"))
+            errors.append(source.error(loc, f"file not found: {relative}"))
     for name in ("primary", "accent"):
         colour = getattr(brand, name)
         ratio = colours.contrast(colour, colours.WHITE)

@@ -5,13 +5,14 @@ Everything is returned in memory as {docs-relative path: content}; writing is so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
 
-from . import flowchart, qr, text
+from . import figures, flowchart, qr, text
 from .errors import DataError, DataErrors
 from .load import Guide
 from .models import Dose, Exercise, RecoveryTool, Routine
@@ -100,14 +101,45 @@ def page_url(guide: Guide, path: str) -> str | None:
     return guide.brand.site_url.rstrip("/") + "/" + path
 
 
-def render_card(guide: Guide, routine: Routine, compact: bool = False) -> Markup:
+def picture_path(item_id: str, image: str) -> str:
+    """Where a clinic's own picture of an item is published in the site."""
+    return f"assets/brand/figures/{item_id}{PurePosixPath(image).suffix.lower()}"
+
+
+def figure_markup(guide: Guide, item: Exercise | RecoveryTool, prefix: str, image_base: str | None) -> Markup | None:
+    """The picture of an exercise: the clinic's own image if it has one, else the drawn figure.
+    `image_base` is the way from the page to the site root; None (the PDF) links the file itself."""
+    picture = guide.brand.overlay.figures.get(item.id)
+    if picture is not None:
+        if image_base is None:
+            src = (guide.brand_dir / picture.image).resolve().as_uri()
+        else:
+            src = image_base + picture_path(item.id, picture.image)
+        return Markup(f'<img class="figure-image" src="{text.attr(src)}" alt="{text.attr(picture.alt)}">')
+    figure = guide.figures.get(item.id)
+    if figure is None:
+        return None
+    return Markup(figures.render_pair(item.id, figure, primary=guide.brand.primary, title=item.title,
+                                      description=figures.describe(figure), id_prefix=prefix))
+
+
+def figure_caption(guide: Guide, item: Exercise | RecoveryTool) -> str | None:
+    picture = guide.brand.overlay.figures.get(item.id)
+    if picture is not None:
+        return picture.alt
+    figure = guide.figures.get(item.id)
+    return figures.describe(figure) if figure is not None else None
+
+
+def render_card(guide: Guide, routine: Routine, compact: bool = False, image_base: str | None = None) -> Markup:
     """One routine card as HTML: the same markup on the routine page, in /cards/ and in the PDF."""
     url = page_url(guide, f"routines/{routine.id}/")
     entries = []
     for i, entry in enumerate(routine.items):
         item = guide.item(entry.item)
         entries.append({"item": item, "dose": routine_dose(guide, routine, i), "cues": item_cues(item),
-                        "side": getattr(item, "side", None)})
+                        "side": getattr(item, "side", None),
+                        "figure": figure_markup(guide, item, f"card-{routine.id}", image_base)})
     return Markup(template(html_env(), "card.html.j2").render(
         guide=guide, routine=routine, compact=compact, entries=entries, move_on=move_on_text(guide, routine),
         qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None, url=url,
@@ -163,15 +195,17 @@ def render_site(guide: Guide, compact: frozenset[str] = frozenset()) -> Site:
     for exercise in guide.exercises:
         site.files[f"exercises/{exercise.id}.md"] = _md(
             "exercise.md.j2", item=exercise, key=key_of(guide, exercise.id),
+            figure=figure_markup(guide, exercise, "fig", "../../"), caption=figure_caption(guide, exercise),
             routines=routines_using(guide, exercise.id), **common)
     for tool in guide.recovery:
         site.files[f"recovery/{tool.id}.md"] = _md(
             "recovery.md.j2", item=tool, key=key_of(guide, tool.id), routines=routines_using(guide, tool.id), **common)
     cards = {}
     for routine in guide.routines:
-        cards[routine.id] = render_card(guide, routine, compact=routine.id in compact)
+        cards[routine.id] = render_card(guide, routine, compact=routine.id in compact, image_base="../")
         site.files[f"routines/{routine.id}.md"] = _md(
-            "routine.md.j2", routine=routine, card=cards[routine.id],
+            "routine.md.j2", routine=routine,
+            card=render_card(guide, routine, compact=routine.id in compact, image_base="../../"),
             items=[guide.item(e.item) for e in routine.items], **common)
     site.files["cards/index.md"] = _md("cards.md.j2", cards=cards, **common)
     site.files["flowchart/index.md"] = _md("flowchart.md.j2", chart=flowchart.widget_data(guide),

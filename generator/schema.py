@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import models
+from .figures import FiguresFile
 from .load import DATA_FILES
 from .output import write_if_changed
 
@@ -16,7 +17,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """File stem -> model of the whole file."""
-    return {**DATA_FILES, "brand": models.Brand}
+    return {**DATA_FILES, "figures": FiguresFile, "brand": models.Brand}
 
 
 def schema_text(stem: str, model: type[BaseModel]) -> str:

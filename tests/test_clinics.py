@@ -95,7 +95,8 @@ def _clinic_copy(tmp_path):
     folder = tmp_path / "clinic"
     folder.mkdir()
     (folder / "brand.yml").write_text((CLINIC / "brand.yml").read_text())
-    (folder / "logo.svg").write_text((CLINIC / "logo.svg").read_text())
+    for asset in CLINIC.glob("*.svg"):
+        (folder / asset.name).write_text(asset.read_text())
     return data, folder / "brand.yml"
 
 
@@ -174,3 +175,35 @@ def test_two_clinics_build_in_one_run_without_cross_talk(tmp_path):
     assert (project / "site" / "index.html").exists()
     assert "Hilltop" not in (project / "site" / "index.html").read_text()
     assert not (hill / "exercises" / "lateral-band-walk").exists()
+
+
+def test_clinic_picture_replaces_or_adds_a_figure(clinic_site, clinic):
+    picture = clinic.brand.overlay.figures["lateral-band-walk"]
+    page = (clinic_site / "exercises" / "lateral-band-walk" / "index.html").read_text()
+    assert f'src="../../assets/brand/figures/lateral-band-walk.svg" alt="{picture.alt}"' in page
+    assert (clinic_site / "assets" / "brand" / "figures" / "lateral-band-walk.svg").read_bytes() == \
+        (CLINIC / picture.image).read_bytes()
+    circuit = (clinic_site / "routines" / "harbourside-band-circuit" / "index.html").read_text()
+    assert 'src="../../assets/brand/figures/lateral-band-walk.svg"' in circuit
+    # the shipped exercises keep their drawn figures, in the clinic's colour
+    clams = (clinic_site / "exercises" / "clams" / "index.html").read_text()
+    assert "<svg" in clams and clinic.brand.primary in clams
+
+
+def test_clinic_picture_needs_alt_text_and_its_own_folder(tmp_path):
+    data, brand = _clinic_copy(tmp_path)
+    line = edit(brand, "      alt: Standing with knees", "      alt: ''\n      x: Standing with knees")
+    errors = errors_of(data, brand)
+    assert any(e.startswith(f"clinic/brand.yml:{line}: overlay.figures.lateral-band-walk.alt:") for e in errors), errors
+    data, brand = _clinic_copy(tmp_path / "again")
+    line = edit(brand, "      image: lateral-band-walk.svg", "      image: ../../secret.svg")
+    errors = errors_of(data, brand)
+    assert errors == [f"clinic/brand.yml:{line}: overlay.figures.lateral-band-walk.image: must be a file inside the brand's own folder"]
+
+
+def test_clinic_exercise_without_a_picture_is_refused(tmp_path):
+    data, brand = _clinic_copy(tmp_path)
+    text = brand.read_text()
+    brand.write_text(re.sub(r"  figures:\n    lateral-band-walk:\n(      .*\n)+", "", text))
+    errors = errors_of(data, brand)
+    assert len(errors) == 1 and "`lateral-band-walk` needs a picture" in errors[0], errors

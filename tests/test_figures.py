@@ -7,13 +7,18 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from generator import figures as fig
 from generator.errors import DataErrors
 from helpers import ROOT, data_copy, edit, line_of
 
 SVG = "{http://www.w3.org/2000/svg}"
+# Coordinates are written with one decimal: two measured lengths of one segment may differ by
+# up to 2 × 2 × 0.05 × √2 ≈ 0.28.
+ROUNDING = 0.3
 BODY_PARTS = ("trunk", "head", "leg-left", "leg-right", "arm-left", "arm-right")
 
 
@@ -121,15 +126,20 @@ def test_each_svg_is_valid_xml_with_title_and_description(shipped, titles):
         assert "href" not in svg and "http://" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), name
 
 
+def _assert_inside_view_box(name: str, svg: str) -> None:
+    """Every drawn coordinate, with the ink around it (stroke, radius), lies inside the view box."""
+    root = ET.fromstring(svg)
+    x0, y0, w, h = _floats(root.get("viewBox"))
+    for el in _drawn(root):
+        reach = _reach(el)
+        for x, y in _points(el):
+            assert x0 <= x - reach and x + reach <= x0 + w, (name, el.tag, x)
+            assert y0 <= y - reach and y + reach <= y0 + h, (name, el.tag, y)
+
+
 def test_every_drawn_point_lies_inside_the_view_box(shipped, titles):
     for name, svg in _renders(shipped, titles):
-        root = ET.fromstring(svg)
-        x0, y0, w, h = _floats(root.get("viewBox"))
-        for el in _drawn(root):
-            reach = _reach(el)
-            for x, y in _points(el):
-                assert x0 <= x - reach and x + reach <= x0 + w, (name, el.tag, x)
-                assert y0 <= y - reach and y + reach <= y0 + h, (name, el.tag, y)
+        _assert_inside_view_box(name, svg)
 
 
 def test_two_renders_are_byte_identical(shipped, titles):
@@ -153,10 +163,10 @@ def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
             assert set(lengths) == set(BODY_PARTS)
             same_view = reference.setdefault(figure.view, lengths)
             for part in BODY_PARTS:
-                assert lengths[part] == pytest.approx(same_view[part], abs=0.15), (figure_id, pose, part)
+                assert lengths[part] == pytest.approx(same_view[part], abs=ROUNDING), (figure_id, pose, part)
         if len(measured) == 2:
             for part in BODY_PARTS:
-                assert measured["start"][part] == pytest.approx(measured["end"][part], abs=0.15), (figure_id, part)
+                assert measured["start"][part] == pytest.approx(measured["end"][part], abs=ROUNDING), (figure_id, part)
 
 
 def test_bodies_rest_on_the_ground_and_never_sink(shipped):
@@ -224,9 +234,38 @@ def test_alt_text_is_generated_from_the_data(shipped, titles):
 
 
 def test_schema_gives_editors_the_joint_ranges():
+    """The JSON Schema (for completion while typing) accepts the shipped file and flags a knee
+    bent past its range and a misspelt joint, as the loader does."""
     schema = fig.figures_json_schema()
     knee = schema["$defs"]["Pose"]["properties"]["knee_left"]
     assert knee["minimum"] == 0 and knee["maximum"] == 155
+    data = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    data["figures"]["clams"]["start"]["knee_left"] = 170
+    data["figures"]["clams"]["end"]["kne_left"] = 90
+    assert len(list(jsonschema.Draft202012Validator(schema).iter_errors(data))) == 2
+
+
+OTHER_FIGURES = {
+    "sitting-with-chair": {"view": "side", "props": ["chair"], "working": [{"area": "thigh-front"}],
+                           "start": {"base": "sitting", "hips": 90, "knees": 90, "elbows": 60,
+                                     "motion": {"at": "right-foot", "direction": "up-forward"}},
+                           "end": {"base": "sitting", "hips": 90, "knee_left": 90, "ankle_right": 10}},
+    "kneeling": {"view": "side", "props": ["mat"], "working": [{"area": "calf", "side": "left"}],
+                 "hold": {"base": "kneeling", "knees": 90, "ankles": -45, "trunk": 10, "shoulders": 30,
+                          "motion": {"at": "shoulders", "direction": "down-back"}}},
+    "holding-a-chair": {"view": "side", "props": ["chair", "floor"], "working": [{"area": "hip-side"}],
+                        "hold": {"base": "standing", "hip_right": 30, "knee_right": 90, "shoulder_left": 50}},
+}
+
+
+@pytest.mark.parametrize("figure_id", sorted(OTHER_FIGURES))
+def test_bases_and_props_the_shipped_data_does_not_use_render_too(figure_id):
+    """A clinic may add a seated or kneeling exercise: the renderer copes, inside its view box."""
+    figure = fig.Figure.model_validate(OTHER_FIGURES[figure_id])
+    for svg in [fig.render_pair(figure_id, figure)] + [fig.render_svg(figure_id, figure, p) for p in figure.poses]:
+        _assert_inside_view_box(figure_id, svg)
+        assert ET.fromstring(svg).find(f"{SVG}desc").text == fig.describe(figure)
 
 
 # --- mistakes in the data are located -------------------------------------------------------
@@ -283,13 +322,15 @@ def test_figure_of_an_unknown_exercise_is_a_located_error(tmp_path, guide):
     assert any("exercise `clams` has no figure" in e for e in errors)
 
 
-def test_every_mistake_is_reported_at_once(tmp_path):
+def test_every_mistake_is_reported_at_once(tmp_path, guide):
+    """Mistakes in three figures come out together, and a figure with a mistake is not also
+    reported as missing."""
     data = data_copy(tmp_path)
     figures = data / "figures.yml"
     typo = edit(figures, "      hip_left: 25\n", "      hip_lft: 25\n")
     view = edit(figures, "  hip-abduction:\n    view: front\n", "  hip-abduction:\n    view: sideways\n") + 1
     knee = edit(figures, "      knee_right: 90\n", "      knee_right: -5\n")
-    errors = _errors(data)
+    errors = _errors(data, [e.id for e in guide.exercises])
     assert len(errors) == 3, errors
     assert errors[0].startswith(f"data/figures.yml:{view}: figures.hip-abduction.view: ")
     assert errors[1].startswith(f"data/figures.yml:{typo}: figures.single-leg-squat-step-down.start.hip_lft: unknown field")
@@ -330,3 +371,12 @@ def test_review_sheet_shows_every_figure(tmp_path, guide):
     first = page
     fig.main(["--out", str(out)])
     assert out.read_text(encoding="utf-8") == first
+
+
+def test_an_angle_must_be_a_number(tmp_path):
+    """YAML reads `yes` as true and "90" as text: both are mistakes, not 1 and 90 degrees."""
+    data = data_copy(tmp_path)
+    figures = data / "figures.yml"
+    line = edit(figures, "      knee_right: 145\n", "      knee_right: yes\n")
+    errors = _errors(data)
+    assert errors == [f"data/figures.yml:{line}: figures.quad-stretch.hold.knee_right: Input should be a valid number"]
