@@ -108,12 +108,17 @@ def test_routine_too_long_for_any_layout_fails_the_build_by_name(tmp_path):
 def test_pdf_has_one_page_per_routine_with_names_and_doses(built_site, guide):
     reader = PdfReader(built_site / "cards" / "routine-cards.pdf")
     assert len(reader.pages) == len(guide.routines)
+
+    def squeeze(value: str) -> str:
+        # a title may wrap at its hyphen, and text extraction drops a hyphen that ends a line
+        return re.sub(r"[\s-]+", "", value)
+
     for sheet, routine in zip(reader.pages, guide.routines):
         text = re.sub(r"\s+", " ", sheet.extract_text())
         assert routine.title in text
         for entry in routine.items:
             item = guide.item(entry.item)
-            assert item.title in text, (routine.id, item.title)
+            assert squeeze(item.title) in squeeze(text), (routine.id, item.title)
             dose = entry.dose or item.dose
             if dose:
                 assert dose_short(dose) in text, (routine.id, dose_short(dose))

@@ -1,0 +1,160 @@
+"""The generator's own steps, timed in one fresh process inside a project copy.
+
+    python bench/steps.py PROJECT --runs N --pdf-runs M [--export DIR] [--tracemalloc]
+    python bench/steps.py PROJECT --profile OUTDIR --label NAME
+
+Run by bench/run.py, never imported by it: the generator is imported from PROJECT (the synthetic
+copy), not from the repository. Prints one JSON object on stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def _timed(func, runs: int) -> tuple[list[float], object]:
+    times, result = [], None
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+    return times, result
+
+
+def measure(project: Path, args) -> dict:
+    out: dict = {}
+    start = time.perf_counter()
+    from generator.load import load_guide  # noqa: E402  (imported from the project copy)
+    out["import_load_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    from generator.render import render_site
+    out["import_render_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    from generator import pdf
+    from generator.export import write_export
+    out["import_pdf_export_s"] = time.perf_counter() - start
+
+    data, brand = project / "data", project / "data" / "brand.yml"
+    times, guide = _timed(lambda: load_guide(data, None, display_root=project), args.runs)
+    out["load_s"] = times
+    out["counts"] = {"exercises": len(guide.exercises), "recovery": len(guide.recovery), "routines": len(guide.routines),
+                     "keys": len(guide.keys), "flowchart_nodes": len(guide.flowchart.nodes)}
+    times, site = _timed(lambda: render_site(guide), args.runs)
+    out["render_s"] = times
+    out["pages_generated"] = sum(1 for p in site.files if p.endswith(".md"))
+    out["weasyprint_imported_after_load_render"] = "weasyprint" in sys.modules
+
+    # The PDF, cold each time (the content cache is emptied); the first run also pays the import.
+    start = time.perf_counter()
+    import weasyprint  # noqa: F401
+    out["import_weasyprint_s"] = time.perf_counter() - start
+    pdf_times = []
+    cards = None
+    for _ in range(args.pdf_runs):
+        pdf._CACHE.clear()
+        gc.collect()
+        start = time.perf_counter()
+        cards = pdf.cards_pdf(guide)
+        pdf_times.append(time.perf_counter() - start)
+    out["pdf_s"] = pdf_times
+    out["pdf_bytes"] = len(cards.pdf)
+    out["pdf_cards"] = len(guide.routines)
+    out["pdf_compact_cards"] = len(cards.compact)
+    start = time.perf_counter()
+    pdf.fingerprint(guide)
+    out["pdf_fingerprint_s"] = time.perf_counter() - start
+
+    # The export (docs + mkdocs.yml): render + write, with the PDF already cached in memory.
+    export = Path(args.export) if args.export else project / "export"
+    fresh, changed = [], 0
+    for i in range(args.runs):
+        target = export if i == args.runs - 1 else export.with_name(f"{export.name}-{i}")
+        gc.collect()
+        start = time.perf_counter()
+        changed = write_export(guide, brand, project, target)
+        fresh.append(time.perf_counter() - start)
+        if target != export:
+            import shutil
+            shutil.rmtree(target, ignore_errors=True)
+    out["export_fresh_s"] = fresh
+    out["export_files"] = changed
+    times, unchanged = _timed(lambda: write_export(guide, brand, project, export), args.runs)
+    out["export_nochange_s"] = times
+    out["export_nochange_files_written"] = unchanged
+
+    if args.tracemalloc:
+        import tracemalloc
+
+        del site
+        gc.collect()
+        tracemalloc.start()
+        guide2 = load_guide(data, None, display_root=project)
+        render_site(guide2)
+        out["tracemalloc_peak_load_render_bytes"] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return out
+
+
+def profile(project: Path, outdir: Path, label: str) -> dict:
+    from pyinstrument import Profiler
+
+    from generator.load import load_guide
+    from generator.render import render_site
+
+    data = project / "data"
+    load_guide(data, None, display_root=project)  # warm imports and caches; profile the steady state
+    written = {}
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    guide = load_guide(data, None, display_root=project)
+    render_site(guide)
+    profiler.stop()
+    for name, kwargs in (("tree", {}), ("flat", {"flat": True})):
+        path = outdir / f"profile-{label}-load-render-{name}.txt"
+        path.write_text(profiler.output_text(unicode=False, color=False, **kwargs), encoding="utf-8")
+        written[name] = str(path)
+    path = outdir / f"profile-{label}-load-render.html"
+    path.write_text(profiler.output_html(), encoding="utf-8")
+    written["html"] = str(path)
+    # Each step alone, so their own hot spots are not hidden by the other's.
+    for step, func in (("load", lambda: load_guide(data, None, display_root=project)),
+                       ("render", lambda: render_site(guide))):
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        func()
+        profiler.stop()
+        path = outdir / f"profile-{label}-{step}.txt"
+        path.write_text(profiler.output_text(unicode=False, color=False), encoding="utf-8")
+        written[step] = str(path)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("project")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf-runs", type=int, default=1)
+    parser.add_argument("--export")
+    parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--profile")
+    parser.add_argument("--label", default="100x")
+    args = parser.parse_args()
+    project = Path(args.project).resolve()
+    sys.path.insert(0, str(project))
+    if args.profile:
+        result = profile(project, Path(args.profile), args.label)
+    else:
+        result = measure(project, args)
+        for name in [k for k, v in result.items() if k.endswith("_s") and isinstance(v, list)]:
+            result[name.removesuffix("_s") + "_median_s"] = statistics.median(result[name])
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
