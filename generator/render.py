@@ -41,7 +41,7 @@ def html_env() -> Environment:
 
 def _add_filters(env: Environment) -> None:
     env.filters.update(md=text.md, attr=text.attr, dose_long=text.dose_long, dose_short=text.dose_short,
-                       script_json=text.script_json, num=format_number, count_word=text.count_word)
+                       json_attr=text.json_attr, num=format_number, count_word=text.count_word)
 
 
 @dataclass

@@ -27,11 +27,11 @@ def attr(value: object) -> Markup:
     return Markup(html.escape(str(value), quote=True))
 
 
-def script_json(value: object) -> Markup:
-    """JSON safe inside <script type="application/json">: no `</script>` or `<!--` can close it."""
+def json_attr(value: object) -> Markup:
+    """JSON for a data-* attribute. Not a <script> element: Material's instant navigation re-creates
+    scripts without their type, which would run JSON as JavaScript."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                  .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return Markup(html.escape(text, quote=True))
 
 
 def _range(low: int, high: int) -> str:

@@ -33,7 +33,7 @@
       box.dataset.ready = "1";
       box.hidden = false;
       // Material's instant navigation re-creates inline scripts without their attributes.
-      var data = JSON.parse((box.querySelector(".bmi-data") || box.querySelector("script")).textContent);
+      var data = JSON.parse(box.querySelector(".bmi-data").getAttribute("data-config"));
       var form = box.querySelector("form"), result = box.querySelector(".bmi-result");
       function units() {
         var imperial = form.elements.units.value === "imperial";

@@ -215,7 +215,7 @@
     var box = document.querySelector("[data-flowchart]:not([data-ready])");
     if (!box) return;
     // Material's instant navigation re-creates inline scripts without their attributes: find it by place.
-    try { data = JSON.parse((box.querySelector(".flowchart-data") || box.querySelector("script")).textContent); } catch (e) { return; }
+    try { data = JSON.parse(box.querySelector(".flowchart-data").getAttribute("data-graph")); } catch (e) { return; }
     box.setAttribute("data-ready", "1");
     app = box.querySelector(".flowchart-app");
     path = location.pathname;
