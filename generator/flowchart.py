@@ -53,6 +53,8 @@ def _check_references(guide: Guide, source: YamlFile) -> list[DataError]:
             errors += _check_recommends(option.adds, known, source, loc + ("options", j, "adds"))
         errors += _check_recommends(node.recommends, known, source, loc + ("recommends",))
         errors += [source.error(loc + ("flags", j), f"unknown red flag `{f}`") for j, f in enumerate(node.flags) if f not in flag_ids]
+        if node.see is not None and node.see not in known["keys"]:
+            errors.append(source.error(loc + ("see",), f"unknown key `{node.see}`" + did_you_mean(node.see, known["keys"])))
     return errors
 
 
@@ -191,11 +193,13 @@ def _recommends(rec: Recommends) -> dict[str, list[str]]:
 def widget_data(guide: Guide) -> dict:
     """The graph as the browser widget reads it (inline JSON; never fetched)."""
     flags = {f.id: f.text for f in guide.red_flags.flags}
+    links = _linked(guide)
     nodes = {}
     for node in guide.flowchart.nodes:
         if node.type == "question":
             nodes[node.id] = {
                 "type": "question", "question": node.question, "help": node.help, "choose": node.choose,
+                "see": links["keys"][node.see] if node.see else None,
                 "flags": [flags[f] for f in node.flags], "next": node.next,
                 "answers": [{"label": a.label, "next": a.next, "adds": _recommends(a.adds)} for a in node.answers],
                 "options": [{"label": o.label, "adds": _recommends(o.adds)} for o in node.options],
@@ -204,7 +208,7 @@ def widget_data(guide: Guide) -> dict:
             nodes[node.id] = {"type": "outcome", "urgency": node.urgency, "title": node.title,
                               "advice": list(node.advice), "recommends": _recommends(node.recommends)}
     levels = {level.id: {"title": level.title, "action": level.action} for level in guide.red_flags.levels}
-    return {"start": guide.flowchart.start, "nodes": nodes, "links": _linked(guide), "levels": levels,
+    return {"start": guide.flowchart.start, "nodes": nodes, "links": links, "levels": levels,
             "parts": list(PLAN_PARTS)}
 
 

@@ -296,6 +296,7 @@ class Node(Model):
     flags: list[Slug] = []
     question: Text | None = None
     help: Text | None = None
+    see: Slug | None = Field(None, description="a key whose page helps answer, linked under the question")
     choose: Literal["one", "many"] = "one"
     answers: list[Answer] = []
     options: list[Option] = []
@@ -320,7 +321,7 @@ class Node(Model):
         else:
             if not self.urgency or not self.title:
                 raise ValueError("an outcome node needs `urgency` and `title`")
-            if self.question or self.answers or self.options or self.next or self.stage or self.flags:
+            if self.question or self.answers or self.options or self.next or self.stage or self.flags or self.see:
                 raise ValueError("an outcome node cannot have question fields")
         return self
 

@@ -536,3 +536,21 @@ def test_bmi_calculator_refuses_nonsense(page, site_url, units, values):
     assert "Your BMI" not in text
     assert page.locator(".bmi-result.bmi-error").is_visible()
     assert "number" in text.lower()
+
+
+def test_question_links_the_page_that_helps_answer_it(page, site_url, guide):
+    """A question with `see` (the BMI question) links that key's page, in the widget and the outline."""
+    chart = guide.flowchart
+    target = next(n for n in chart.nodes if n.see)
+    path = next(p for p in all_paths(chart) if any(s.node == target.id for s in p))
+    steps = path[: [s.node for s in path].index(target.id)]
+    open_flowchart(page, site_url)
+    click_through(page, guide, steps)
+    link = page.locator(".fc-see a")
+    assert link.inner_text() == guide.key(target.see).title
+    page.click(".fc-see a")
+    page.wait_for_url(f"**/keys/{target.see}/")
+    outline = page.context.browser.new_context(java_script_enabled=False).new_page()
+    outline.goto(site_url + "flowchart/")
+    assert outline.locator(f".outline-see a[href='../keys/{target.see}/']").count() == 1
+    outline.context.close()

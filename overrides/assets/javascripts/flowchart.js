@@ -94,6 +94,7 @@
     heading(node.question);
     list(view, node.flags, "fc-flags");
     if (node.help) add(view, el("p", { "class": "fc-help" }, node.help));
+    if (node.see) add(add(view, el("p", { "class": "fc-see" })), el("a", { href: "../" + node.see.path }, node.see.title));
     var group = add(view, el("div", { role: "group", "aria-labelledby": "fc-heading", "class": "fc-answers" }));
     if (node.choose === "many") {
       // Coming back to this question: tick what was ticked before.
