@@ -38,33 +38,40 @@ def _range(low: int, high: int) -> str:
     return format_number(low) if low == high else f"{low}\u2013{high}"
 
 
+def _count(value: int, one: str, many: str) -> str:
+    """'1 set', '3 sets'."""
+    return f"{value} {one if value == 1 else many}"
+
+
+def _times(value: int) -> str:
+    return {1: "once", 2: "twice"}.get(value, f"{value} times")
+
+
+# For each dose shape: (the sentence on pages, the large type on cards).
+DOSE_TEXT = {
+    "reps": (lambda d: f"{_count(d.sets, 'set', 'sets')} of {_count(d.reps, 'repetition', 'repetitions')}",
+             lambda d: f"{d.sets} \u00d7 {d.reps}"),
+    "hold": (lambda d: f"hold for {_count(d.seconds, 'second', 'seconds')}, {_times(d.holds)}",
+             lambda d: f"{d.holds} \u00d7 {d.seconds} s"),
+    "minutes": (lambda d: f"{_count(d.minutes, 'minute', 'minutes')} at a time",
+                lambda d: f"{d.minutes} min"),
+    "minutes-range": (lambda d: f"{_range(d.minutes_min, d.minutes_max)} "
+                                f"{'minute' if d.minutes_max == 1 else 'minutes'} for {d.per}",
+                      lambda d: f"{_range(d.minutes_min, d.minutes_max)} min"),
+    "cycle": (lambda d: f"{_count(d.minutes_on, 'minute', 'minutes')} on, {_count(d.minutes_off, 'minute', 'minutes')} off, "
+                        f"for {_range(d.hours_min, d.hours_max)} {'hour' if d.hours_max == 1 else 'hours'}",
+              lambda d: f"{d.minutes_on} on / {d.minutes_off} off"),
+}
+
+
 def dose_long(dose: Dose) -> str:
     """The dose as a sentence, e.g. '3 sets of 20 repetitions'."""
-    shape = dose.shape
-    if shape == "reps":
-        return f"{dose.sets} sets of {dose.reps} repetitions"
-    if shape == "hold":
-        return f"hold for {dose.seconds} seconds, {dose.holds} times"
-    if shape == "minutes":
-        return f"{dose.minutes} minutes at a time"
-    if shape == "minutes-range":
-        return f"{_range(dose.minutes_min, dose.minutes_max)} minutes for {dose.per}"
-    return (f"{dose.minutes_on} minutes on, {dose.minutes_off} minutes off, "
-            f"for {_range(dose.hours_min, dose.hours_max)} hours")
+    return DOSE_TEXT[dose.shape][0](dose)
 
 
 def dose_short(dose: Dose) -> str:
     """The dose in large type on a card, e.g. '3 × 20'."""
-    shape = dose.shape
-    if shape == "reps":
-        return f"{dose.sets} \u00d7 {dose.reps}"
-    if shape == "hold":
-        return f"{dose.holds} \u00d7 {dose.seconds} s"
-    if shape == "minutes":
-        return f"{dose.minutes} min"
-    if shape == "minutes-range":
-        return f"{_range(dose.minutes_min, dose.minutes_max)} min"
-    return f"{dose.minutes_on} on / {dose.minutes_off} off"
+    return DOSE_TEXT[dose.shape][1](dose)
 
 
 _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
