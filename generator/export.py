@@ -25,7 +25,7 @@ def hand_written(docs: Path) -> dict[str, bytes]:
 def export_files(guide: Guide, brand_file: Path, root: Path, out: Path) -> dict[str, bytes]:
     """Every file of the export, by path relative to `out`, built in memory."""
     cards = cards_pdf(guide)
-    site = render_site(guide, cards.compact)
+    site = render_site(guide, cards.compact, root / "docs")
     assets = brand.assets(guide, brand_file)
     generated = {**site.files, **assets.files, "cards/routine-cards.pdf": cards.pdf}
     own = hand_written(root / "docs")

@@ -5,7 +5,7 @@ Everything is returned in memory as {docs-relative path: content}; writing is so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from functools import lru_cache
 from pathlib import Path
 
@@ -183,7 +183,7 @@ def key_of(guide: Guide, item_id: str):
     return next((k for k in guide.keys if item_id in k.exercises or item_id in k.recovery), None)
 
 
-def render_site(guide: Guide, compact: frozenset[str] = frozenset()) -> Site:
+def render_site(guide: Guide, compact: frozenset[str] = frozenset(), docs: Path | None = None) -> Site:
     """Every generated page of the guide plus the navigation, in reading order.
     `compact` names the routines whose cards need the compact layout to fit one sheet."""
     site = Site()
@@ -214,12 +214,22 @@ def render_site(guide: Guide, compact: frozenset[str] = frozenset()) -> Site:
     site.files["see-a-clinician.md"] = _md("clinician.md.j2", **common)
     if not guide.brand.site_url:
         site.warnings.append("site_url is not set: routine cards are built without QR codes")
-    site.nav = navigation(guide)
+    site.nav = navigation(guide, hand_written_pages(docs) if docs else [])
     return site
 
 
-def navigation(guide: Guide) -> list:
-    """MkDocs `nav`, in the order a reader should meet things."""
+def hand_written_pages(docs: Path) -> list[dict[str, str]]:
+    """Top-level hand-written pages in docs/, by their first heading, for the end of the nav."""
+    pages = []
+    for path in sorted(docs.glob("*.md")):
+        heading = next((line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines()
+                        if line.startswith("# ")), path.stem)
+        pages.append({heading: path.name})
+    return pages
+
+
+def navigation(guide: Guide, extra: list[dict[str, str]] = ()) -> list:
+    """MkDocs `nav`, in the order a reader should meet things; hand-written pages come last."""
     def section(items, folder):
         return [{item.title: f"{folder}/{item.id}.md"} for item in items]
 
@@ -235,4 +245,5 @@ def navigation(guide: Guide) -> list:
         {"Routine cards": [{"All cards": "cards/index.md"}, *section(guide.routines, "routines")]},
         {"How much pain is OK": "pain-rule.md"},
         {"When to see a clinician": "see-a-clinician.md"},
+        *extra,
     ]

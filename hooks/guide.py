@@ -48,7 +48,7 @@ def _generate(config):
     if not guide.brand.site_url and config.site_url:
         guide = dataclasses.replace(guide, brand=guide.brand.model_copy(update={"site_url": config.site_url}))
     cards = cards_pdf(guide)
-    site = render_site(guide, cards.compact)
+    site = render_site(guide, cards.compact, Path(config.docs_dir))
     assets = brand_assets.assets(guide, brand_file or ROOT / "data" / "brand.yml")
     return guide, site, assets, cards.pdf
 

@@ -70,9 +70,8 @@ def test_failure_while_rendering_keeps_site(built):
 
 def test_failure_in_mkdocs_keeps_site(built):
     project, before = built
-    page = project / "docs" / "about.md"
-    page.parent.mkdir(exist_ok=True)
-    page.write_text("# About\n\nSee [the missing page](missing.md).\n")
+    page = project / "docs" / "broken.md"
+    page.write_text("# Broken\n\nSee [the missing page](missing.md).\n")
     try:
         _fails_and_keeps_site(project, before, "missing.md")
     finally:
