@@ -207,7 +207,9 @@ def widget_data(guide: Guide) -> dict:
         else:
             nodes[node.id] = {"type": "outcome", "urgency": node.urgency, "title": node.title,
                               "advice": list(node.advice), "recommends": _recommends(node.recommends)}
-    levels = {level.id: {"title": level.title, "action": level.action} for level in guide.red_flags.levels}
+    levels = {level.id: {"title": level.title, "action": level.action,
+                         "call": level.call.model_dump(include={"number", "label"}) if level.call else None}
+              for level in guide.red_flags.levels}
     return {"start": guide.flowchart.start, "nodes": nodes, "links": links, "levels": levels,
             "parts": list(PLAN_PARTS)}
 

@@ -11,7 +11,7 @@ LANGUAGE = r"^[a-z]{2}(-[A-Z]{2})?$"
 COLOUR = r"^#[0-9a-fA-F]{6}$"
 WEB_URL = r"^https?://[^\s<>\"'`]+$"
 EMAIL = r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[a-zA-Z]{2,}$"
-PHONE = r"^\+?[0-9 ()-]{5,25}$"
+PHONE = r"^\+?[0-9 ()-]{3,25}$"
 # What each pattern means, in words an editor understands (pydantic would print the regex).
 PATTERN_MESSAGES = {
     SLUG: "an id is lower-case letters and digits joined by single hyphens, like `single-leg-bridge`",
@@ -225,10 +225,19 @@ class WeightFile(Model):
     alternatives: list[Alternative] = Field(min_length=1)
 
 
+class Call(Model):
+    """A phone number to ring for this level of urgency, e.g. 999 for an emergency in the UK."""
+
+    number: Phone
+    label: Short
+    source: Source
+
+
 class UrgencyLevel(Model):
     id: Literal["emergency", "urgent", "soon"]
     title: Title
     action: Text
+    call: Call | None = None
 
 
 class RedFlag(Model):

@@ -161,7 +161,10 @@ def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
             assert links == []
             action = next(level.action for level in guide.red_flags.levels if level.id == node.urgency)
             assert action in page.locator(".flowchart-app").inner_text()
-            assert page.locator(".flowchart-app a").count() == 0
+            # nothing recommended: the only link is the phone number of this level, if it has one
+            call = next(level.call for level in guide.red_flags.levels if level.id == node.urgency)
+            hrefs = page.locator(".flowchart-app a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+            assert hrefs == ([f"tel:{call.number}"] if call else [])
         else:
             assert links, "a self-care plan recommends something"
     outcomes = {n.id for n in guide.flowchart.nodes if n.type == "outcome"}

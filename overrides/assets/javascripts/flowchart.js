@@ -119,6 +119,8 @@
     if (RED[node.urgency]) {
       var action = data.levels[node.urgency].action;
       add(view, el("p", { "class": "fc-action" }, action));
+      var call = data.levels[node.urgency].call;
+      if (call) add(add(view, el("p", { "class": "fc-call" })), el("a", { href: "tel:" + call.number, "class": "md-button md-button--primary" }, call.label + ": " + call.number));
       list(view, node.advice.filter(function (line) { return action.indexOf(line) < 0; }), "fc-advice");
       return node.title;
     }
