@@ -148,7 +148,7 @@ def test_bad_data_fails_without_traceback_and_touches_nothing(project):
         assert re.search(r"data/exercises\.yml:\d+: exercises\[0\]\.dose\.reps: ", result.stderr), result.stderr
         after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
         assert after == before
-        assert not list(project.glob(".site.*")), "a staging folder was left behind"
+        assert not list(project.glob(".site.new-*")), "a staging folder was left behind"
     finally:
         exercises.write_text(good)
 
