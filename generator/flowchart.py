@@ -89,8 +89,12 @@ def _check_shape(guide: Guide, source: YamlFile) -> list[DataError]:
     # For each node: the screen questions passed on *every* path to it, and whether a plan node came before.
     passed: dict[str, frozenset[str]] = {}
     after_plan: dict[str, bool] = {}
+    predecessors: dict[str, list[str]] = {n: [] for n in reachable}
+    for p in sorted(reachable):
+        for succ in set(successors(nodes[p])):
+            predecessors[succ].append(p)
     for n in order:
-        preds = [p for p in reachable if n in successors(nodes[p])]
+        preds = predecessors[n]
         passed[n] = frozenset.intersection(*(passed[p] | ({p} & screen) for p in preds)) if preds else frozenset()
         after_plan[n] = any(after_plan[p] or (nodes[p].type == "question" and nodes[p].stage == "plan") for p in preds)
     flagged = {f for n in screen for f in nodes[n].flags}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -52,24 +53,33 @@ class Guide:
     # Parsed files with their line maps, so later steps (the PDF layout) can locate problems too.
     sources: dict[str, YamlFile] = field(default_factory=dict, repr=False, compare=False)
 
+    @cached_property
+    def _by_id(self) -> dict[str, dict]:
+        # Built once: rendering looks items up thousands of times at scale.
+        return {"items": {i.id: i for i in (*self.exercises, *self.recovery)},
+                "keys": {k.id: k for k in self.keys}, "routines": {r.id: r for r in self.routines}}
+
     def exercise(self, item_id: str) -> models.Exercise:
-        return next(e for e in self.exercises if e.id == item_id)
+        item = self._by_id["items"][item_id]
+        if not isinstance(item, models.Exercise):
+            raise KeyError(item_id)
+        return item
 
     def tool(self, item_id: str) -> models.RecoveryTool:
-        return next(t for t in self.recovery if t.id == item_id)
+        item = self._by_id["items"][item_id]
+        if not isinstance(item, models.RecoveryTool):
+            raise KeyError(item_id)
+        return item
 
     def key(self, key_id: str) -> models.Key:
-        return next(k for k in self.keys if k.id == key_id)
+        return self._by_id["keys"][key_id]
 
     def routine(self, routine_id: str) -> models.Routine:
-        return next(r for r in self.routines if r.id == routine_id)
+        return self._by_id["routines"][routine_id]
 
     def item(self, item_id: str) -> models.Exercise | models.RecoveryTool:
         """A routine item: an exercise, a stretch or a recovery tool."""
-        for item in (*self.exercises, *self.recovery):
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id["items"][item_id]
 
 
 def _validate(model: type[BaseModel], data: Any, source: YamlFile, errors: list[DataError]) -> Any:

@@ -175,12 +175,17 @@ def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list
     return [(level, [e for e in chosen if e.level == level]) for level in levels]
 
 
-def routines_using(guide: Guide, item_id: str) -> list[Routine]:
-    return [r for r in guide.routines if any(e.item == item_id for e in r.items)]
+def routines_by_item(guide: Guide) -> dict[str, list[Routine]]:
+    """Item id -> the routines that use it, in routine order (one pass, not one per item)."""
+    found: dict[str, list[Routine]] = {}
+    for routine in guide.routines:
+        for entry in routine.items:
+            found.setdefault(entry.item, []).append(routine)
+    return found
 
 
-def key_of(guide: Guide, item_id: str):
-    return next((k for k in guide.keys if item_id in k.exercises or item_id in k.recovery), None)
+def key_by_item(guide: Guide) -> dict[str, object]:
+    return {item: key for key in guide.keys for item in (*key.exercises, *key.recovery)}
 
 
 def render_site(guide: Guide, compact: frozenset[str] = frozenset(), docs: Path | None = None) -> Site:
@@ -190,16 +195,17 @@ def render_site(guide: Guide, compact: frozenset[str] = frozenset(), docs: Path 
     common = {"guide": guide, "pain": guide.protocol.pain_rule, "disclaimer": disclaimer(guide),
               "red_flag_advice": red_flag_advice(guide), "bmi": bmi_data(guide)}
     site.files["index.md"] = _md("home.md.j2", **common)
+    used_in, key_of = routines_by_item(guide), key_by_item(guide)
     for key in guide.keys:
         site.files[f"keys/{key.id}.md"] = _md("key.md.j2", key=key, groups=exercise_groups(guide, key.exercises), **common)
     for exercise in guide.exercises:
         site.files[f"exercises/{exercise.id}.md"] = _md(
-            "exercise.md.j2", item=exercise, key=key_of(guide, exercise.id),
+            "exercise.md.j2", item=exercise, key=key_of.get(exercise.id),
             figure=figure_markup(guide, exercise, "fig", "../../"), caption=figure_caption(guide, exercise),
-            routines=routines_using(guide, exercise.id), **common)
+            routines=used_in.get(exercise.id, []), **common)
     for tool in guide.recovery:
         site.files[f"recovery/{tool.id}.md"] = _md(
-            "recovery.md.j2", item=tool, key=key_of(guide, tool.id), routines=routines_using(guide, tool.id), **common)
+            "recovery.md.j2", item=tool, key=key_of.get(tool.id), routines=used_in.get(tool.id, []), **common)
     cards = {}
     for routine in guide.routines:
         cards[routine.id] = render_card(guide, routine, compact=routine.id in compact, image_base="../")
