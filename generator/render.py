@@ -234,21 +234,41 @@ def hand_written_pages(docs: Path) -> list[dict[str, str]]:
     return pages
 
 
+# A navigation section longer than this is split into sub-sections, so that with Material's
+# navigation.prune each page carries a bounded menu (page size stays flat as a protocol grows).
+NAV_SECTION_MAX = 20
+
+
+def _entries(items, folder: str) -> list[dict[str, str]]:
+    return [{item.title: f"{folder}/{item.id}.md"} for item in items]
+
+
+def _bounded(entries: list[dict[str, str]]) -> list[dict]:
+    """The entries as they are when short enough, else in titled groups of NAV_SECTION_MAX."""
+    if len(entries) <= NAV_SECTION_MAX:
+        return entries
+    groups = [entries[i:i + NAV_SECTION_MAX] for i in range(0, len(entries), NAV_SECTION_MAX)]
+    return [{f"{next(iter(g[0]))} to {next(iter(g[-1]))}": g} for g in groups]
+
+
 def navigation(guide: Guide, extra: list[dict[str, str]] = ()) -> list:
     """MkDocs `nav`, in the order a reader should meet things; hand-written pages come last."""
-    def section(items, folder):
-        return [{item.title: f"{folder}/{item.id}.md"} for item in items]
-
     strength = [e for e in guide.exercises if e.kind == "strength"]
+    levels = sorted({e.level for e in strength})
+    if len(levels) > 1 and len(strength) > NAV_SECTION_MAX:
+        strength_nav = [{f"Level {level}": _bounded(_entries([e for e in strength if e.level == level], "exercises"))}
+                        for level in levels]
+    else:
+        strength_nav = _bounded(_entries(sorted(strength, key=lambda e: e.level), "exercises"))
     stretches = [e for e in guide.exercises if e.kind == "stretch"]
     return [
         {"Home": "index.md"},
         {"Find your plan": "flowchart/index.md"},
-        {f"The {text.count_word(len(guide.keys))} keys": section(guide.keys, "keys")},
-        {"Strength exercises": section(sorted(strength, key=lambda e: e.level), "exercises")},
-        {"Stretches": section(stretches, "exercises")},
-        {"Recovery tools": section(guide.recovery, "recovery")},
-        {"Routine cards": [{"All cards": "cards/index.md"}, *section(guide.routines, "routines")]},
+        {f"The {text.count_word(len(guide.keys))} keys": _bounded(_entries(guide.keys, "keys"))},
+        {"Strength exercises": strength_nav},
+        {"Stretches": _bounded(_entries(stretches, "exercises"))},
+        {"Recovery tools": _bounded(_entries(guide.recovery, "recovery"))},
+        {"Routine cards": [{"All cards": "cards/index.md"}, *_bounded(_entries(guide.routines, "routines"))]},
         {"How much pain is OK": "pain-rule.md"},
         {"When to see a clinician": "see-a-clinician.md"},
         *extra,

@@ -195,3 +195,32 @@ def test_template_syntax_error_is_located(tmp_path):
     assert result.returncode != 0
     assert "generator/templates/pain.md.j2:5: template syntax:" in output, output
     assert "Traceback" not in output
+
+
+def test_long_navigation_sections_are_split_so_pages_stay_small(guide):
+    """With hundreds of exercises, each menu level holds at most NAV_SECTION_MAX entries."""
+    import dataclasses
+
+    from generator.render import NAV_SECTION_MAX, navigation
+
+    many = [e.model_copy(update={"id": f"{e.id}-{i}", "title": f"{e.title} {i}"})
+            for i in range(30) for e in guide.exercises]
+    nav = navigation(dataclasses.replace(guide, exercises=many))
+
+    def widest(entries) -> int:
+        if not isinstance(entries, list):
+            return 0
+        return max([len(entries)] + [widest(v) for e in entries for v in e.values()])
+
+    assert widest(nav) <= max(NAV_SECTION_MAX, len(nav))
+    listed = []
+
+    def pages(entries):
+        for entry in entries:
+            for value in entry.values():
+                pages(value) if isinstance(value, list) else listed.append(value)
+
+    pages(nav)
+    assert sorted(p for p in listed if p.startswith("exercises/")) == sorted(f"exercises/{e.id}.md" for e in many)
+    shipped = dict(next(e for e in navigation(guide) if "Strength exercises" in e))["Strength exercises"]
+    assert all(isinstance(v, str) for e in shipped for v in e.values()), "short sections stay flat"
