@@ -48,6 +48,11 @@ check: $(VENV)/.runtime
 test: $(VENV)/.dev node_modules/.installed system-test
 	$(PY) -m pytest
 
+## Benchmark the build at 1x, 10x and 100x the shipped protocol; prints a table and writes
+## bench/results/bench.json (about 15 minutes; `$(PY) bench/run.py --quick` for 1x and 10x).
+bench: $(VENV)/.dev system-site
+	$(PY) bench/run.py
+
 ## Write build/figures.html: every exercise figure large, for a person to review at a glance.
 figures: $(VENV)/.runtime
 	$(PY) -m generator.figures --out build/figures.html $(if $(CLINIC),--brand $(CLINIC)/brand.yml)

@@ -45,8 +45,10 @@ def measure(project: Path, args) -> dict:
     out["load_s"] = times
     out["counts"] = {"exercises": len(guide.exercises), "recovery": len(guide.recovery), "routines": len(guide.routines),
                      "keys": len(guide.keys), "flowchart_nodes": len(guide.flowchart.nodes)}
-    times, site = _timed(lambda: render_site(guide), args.runs)
+    # One more render than runs: the first compiles the templates (cold), the rest are warm.
+    times, site = _timed(lambda: render_site(guide), args.runs + 1)
     out["render_s"] = times
+    out["render_warm_median_s"] = statistics.median(times[1:])
     out["pages_generated"] = sum(1 for p in site.files if p.endswith(".md"))
     out["weasyprint_imported_after_load_render"] = "weasyprint" in sys.modules
 
@@ -101,6 +103,33 @@ def measure(project: Path, args) -> dict:
     return out
 
 
+def _areas(root) -> dict[str, float]:
+    """Self time summed by library (yaml, pydantic, jinja2 …) or by our own module/template.
+    pyinstrument puts a function's own time in a synthetic `[self]` child: it counts for the parent."""
+    def area_of(frame, parent_area: str) -> str:
+        path = (frame.file_path or "").replace("\\", "/")
+        if not path:
+            return parent_area
+        if "/generator/" in path:
+            return "generator/" + path.split("/generator/")[-1]
+        if "site-packages/" in path:
+            return path.split("site-packages/")[-1].split("/")[0]
+        if "/lib/python" in path:
+            return "stdlib " + path.split("/")[-1]
+        return path.split("/")[-1]
+
+    areas: dict[str, float] = {}
+    stack = [(root, "?")]
+    while stack:
+        frame, parent_area = stack.pop()
+        area = area_of(frame, parent_area)
+        stack.extend((child, area) for child in frame.children)
+        self_time = frame.time - sum(c.time for c in frame.children)
+        if self_time > 0:
+            areas[area] = areas.get(area, 0.0) + self_time
+    return areas
+
+
 def profile(project: Path, outdir: Path, label: str) -> dict:
     from pyinstrument import Profiler
 
@@ -119,6 +148,13 @@ def profile(project: Path, outdir: Path, label: str) -> dict:
         path = outdir / f"profile-{label}-load-render-{name}.txt"
         path.write_text(profiler.output_text(unicode=False, color=False, **kwargs), encoding="utf-8")
         written[name] = str(path)
+    areas = _areas(profiler.last_session.root_frame())
+    total = sum(areas.values()) or 1.0
+    path = outdir / f"profile-{label}-load-render-areas.txt"
+    path.write_text("Self time of load + validate + render by where the code lives\n" + "".join(
+        f"{sec:8.3f} s {sec / total:6.1%}  {area}\n" for area, sec in sorted(areas.items(), key=lambda kv: -kv[1])),
+        encoding="utf-8")
+    written["areas"] = str(path)
     path = outdir / f"profile-{label}-load-render.html"
     path.write_text(profiler.output_html(), encoding="utf-8")
     written["html"] = str(path)
@@ -135,6 +171,39 @@ def profile(project: Path, outdir: Path, label: str) -> dict:
     return written
 
 
+def profile_pdf(project: Path, outdir: Path, label: str) -> dict:
+    """pyinstrument on the cards PDF (cache emptied), after a first run that pays the imports."""
+    from pyinstrument import Profiler
+
+    from generator import pdf
+    from generator.load import load_guide
+
+    guide = load_guide(project / "data", None, display_root=project)
+    pdf.cards_pdf(guide)
+    pdf._CACHE.clear()
+    written_doc = pdf._document(guide, set()) if hasattr(pdf, "_document") else ""
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    pdf.cards_pdf(guide)
+    profiler.stop()
+    written = {"document_kb": len(written_doc.encode("utf-8")) / 1024}
+    path = outdir / f"profile-{label}-pdf.txt"
+    path.write_text(profiler.output_text(unicode=False, color=False), encoding="utf-8")
+    written["pdf"] = str(path)
+    path = outdir / f"profile-{label}-pdf-flat.txt"
+    path.write_text(profiler.output_text(unicode=False, color=False, flat=True), encoding="utf-8")
+    written["pdf_flat"] = str(path)
+
+    areas = _areas(profiler.last_session.root_frame())
+    total = sum(areas.values()) or 1.0
+    path = outdir / f"profile-{label}-pdf-areas.txt"
+    path.write_text(f"Self time of the cards PDF ({len(guide.routines)} cards) by where the code lives\n" + "".join(
+        f"{sec:8.3f} s {sec / total:6.1%}  {area}\n" for area, sec in sorted(areas.items(), key=lambda kv: -kv[1])),
+        encoding="utf-8")
+    written["pdf_areas"] = str(path)
+    return written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("project")
@@ -144,11 +213,13 @@ def main() -> None:
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--profile")
     parser.add_argument("--label", default="100x")
+    parser.add_argument("--what", choices=("load-render", "pdf"), default="load-render")
     args = parser.parse_args()
     project = Path(args.project).resolve()
     sys.path.insert(0, str(project))
     if args.profile:
-        result = profile(project, Path(args.profile), args.label)
+        func = profile_pdf if args.what == "pdf" else profile
+        result = func(project, Path(args.profile), args.label)
     else:
         result = measure(project, args)
         for name in [k for k, v in result.items() if k.endswith("_s") and isinstance(v, list)]:
