@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
 
 from . import figures, flowchart, qr, text
@@ -19,13 +19,23 @@ from .models import Dose, Exercise, RecoveryTool, Routine
 from .placeholders import format_number
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Compiled templates are kept between runs (compiling them is most of a small build's render time).
+TEMPLATE_CACHE = Path(__file__).resolve().parent.parent / "build" / "cache" / "jinja"
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    try:
+        TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout still builds, only a little slower
+    return FileSystemBytecodeCache(str(TEMPLATE_CACHE))
 
 
 @lru_cache(maxsize=None)
 def markdown_env() -> Environment:
     """Markdown templates: every value is escaped for Markdown unless it is already Markup."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
-                      finalize=text.md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                      bytecode_cache=_bytecode_cache(), finalize=text.md, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     _add_filters(env)
     return env
 
@@ -34,7 +44,7 @@ def markdown_env() -> Environment:
 def html_env() -> Environment:
     """HTML templates (cards, PDF): Jinja's own HTML autoescape."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, bytecode_cache=_bytecode_cache(), trim_blocks=True, lstrip_blocks=True)
     _add_filters(env)
     return env
 
@@ -119,8 +129,24 @@ def figure_markup(guide: Guide, item: Exercise | RecoveryTool, prefix: str, imag
     figure = guide.figures.get(item.id)
     if figure is None:
         return None
-    return Markup(figures.render_pair(item.id, figure, primary=guide.brand.primary, title=item.title,
-                                      description=figures.describe(figure), id_prefix=prefix))
+    return Markup(_drawn_figure(guide, item.id, item.title).replace(f"{_ID_SLOT}-", f"{prefix}-"))
+
+
+# Each figure is drawn once per build and reused on its page and every card that shows it; only
+# the id prefix (which keeps ids unique within a page) differs.
+_ID_SLOT = "figslot"
+_DRAWN: dict[tuple, str] = {}
+
+
+def _drawn_figure(guide: Guide, item_id: str, title: str) -> str:
+    figure = guide.figures[item_id]
+    key = (item_id, title, guide.brand.primary, figure.model_dump_json())
+    if key not in _DRAWN:
+        if len(_DRAWN) > 5000:
+            _DRAWN.clear()
+        _DRAWN[key] = figures.render_pair(item_id, figure, primary=guide.brand.primary, title=title,
+                                          description=figures.describe(figure), id_prefix=_ID_SLOT)
+    return _DRAWN[key]
 
 
 def figure_caption(guide: Guide, item: Exercise | RecoveryTool) -> str | None:
