@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|site|write`. Data problems print as located lines
+"""Command line: `python -m generator check|site|sites|write|schema`. Data problems print as located
 and exit 1, never as a traceback; a bug in our own code still shows its traceback."""
 from __future__ import annotations
 
