@@ -83,7 +83,6 @@ def template_context(guide: Guide) -> dict:
         "red_flag_advice": red_flag_advice(guide),
         "contact": [{"label": label, "value": value, "href": contact_href(label, value)}
                     for label, value in contact_lines(guide)],
-        "booking": guide.brand.contact.booking,
     }
 
 

@@ -220,9 +220,9 @@ def widget_data(guide: Guide) -> dict:
 
 def outline_html(guide: Guide) -> str:
     """The whole tree as nested lists with links: what readers without JavaScript and search see."""
-    from .render import html_env
+    from .render import html_env, template
 
     data = widget_data(guide)
     order = [n.id for n in guide.flowchart.nodes]
     labels = {n.id: n.question or n.title for n in guide.flowchart.nodes}
-    return html_env().get_template("flowchart_outline.html.j2").render(data=data, order=order, labels=labels)
+    return template(html_env(), "flowchart_outline.html.j2").render(data=data, order=order, labels=labels)

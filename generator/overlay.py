@@ -67,8 +67,9 @@ def check_overlay(guide: Guide, brand: Brand, source: YamlFile) -> list[DataErro
             errors.append(source.error(loc + ("exercises", i, "id"), f"`{exercise.id}` needs a picture: add "
                                        f"`{exercise.id}` under overlay.figures with an image and its alt text"))
     # dose overrides: the item exists and keeps its kind of dose
+    items = {x.id: x for x in (*guide.exercises, *guide.recovery)} | extra_items
     for item_id, dose in overlay.doses.items():
-        item = next((x for x in (*guide.exercises, *guide.recovery, *extra_items.values()) if x.id == item_id), None)
+        item = items.get(item_id)
         if item is None:
             errors.append(source.error(loc + ("doses", item_id), f"unknown exercise or recovery tool `{item_id}`"))
         elif item.dose is None or item.dose.shape != dose.shape:
@@ -92,7 +93,7 @@ def check_overlay(guide: Guide, brand: Brand, source: YamlFile) -> list[DataErro
             if users:
                 errors.append(source.error(where, f"`{item_id}` cannot be hidden: routine `{users[0]}` still uses it"))
     # extra routines refer to items that exist after the overlay
-    available = ({e.id for e in guide.exercises} | {t.id for t in guide.recovery} | set(extra_items)) - hidden
+    available = set(items) - hidden
     routine_ids = ({r.id for r in guide.routines} - hidden) | {r.id for r in overlay.routines}
     for i, routine in enumerate(overlay.routines):
         for j, entry in enumerate(routine.items):

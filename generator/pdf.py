@@ -1,7 +1,7 @@
 """The PDF of all routine cards (WeasyPrint), one card per page, checked to never spill over.
 
-Cards are laid out in the area A4 and US Letter share (190 x 259 mm inside 10 mm margins), so a
-card that fits the PDF also fits a browser print on either paper. A card that spills over is
+Cards are laid out in a 190 x 240 mm area, inside what A4 and US Letter share in a browser print
+(190 x 259 mm), so a card that fits the PDF also fits a browser print on either paper. A card that spills over is
 retried in a compact layout; if it still spills, the build fails and names the routine.
 The layout decides which cards are compact, and the web pages use the same choice.
 
@@ -18,10 +18,9 @@ from markupsafe import Markup
 
 from .errors import DataErrors
 from .load import Guide
-from .render import html_env, render_card
+from .render import html_env, render_card, template
 
-STYLESHEETS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets"
-CARD_CSS = STYLESHEETS / "cards.css"
+CARD_CSS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "cards.css"
 # Page margins (top right bottom left, mm) that leave a 190 x 240 mm area: inside what A4 and
 # US Letter share in a browser print (190 x 259 mm), with room for the browser laying out the
 # same card a little taller than WeasyPrint does (measured: up to about 6% with six items).
@@ -37,16 +36,16 @@ class CardsPdf:
 def _document(guide: Guide, compact: set[str]) -> str:
     cards = [render_card(guide, r, compact=r.id in compact) for r in guide.routines]
     css = CARD_CSS.read_text(encoding="utf-8")
-    return html_env().get_template("cards_pdf.html.j2").render(
+    return template(html_env(), "cards_pdf.html.j2").render(
         guide=guide, cards=cards, css=Markup(css), page_size=guide.brand.page_size,
         margins=MARGINS[guide.brand.page_size], title=f"Routine cards: {guide.protocol.title} ({guide.brand.name})")
 
 
-def _overflowing(document, routine_ids: list[str]) -> list[str]:
+def _overflowing(document) -> list[str]:
     """Cards that took more than one page (a page where no card title starts is a spill-over)."""
     spilled, current = [], None
     for page in document.pages:
-        starts = [rid for rid in routine_ids if f"card-title-{rid}" in page.anchors]
+        starts = [name.removeprefix("card-title-") for name in page.anchors if name.startswith("card-title-")]
         if not starts and current and current not in spilled:
             spilled.append(current)
         current = starts[-1] if starts else current
@@ -80,11 +79,10 @@ def _render(guide: Guide) -> CardsPdf:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     import weasyprint
 
-    ids = [r.id for r in guide.routines]
     compact: set[str] = set()
     while True:
         document = weasyprint.HTML(string=_document(guide, compact), base_url=CARD_CSS.as_uri()).render()
-        spilled = _overflowing(document, ids)
+        spilled = _overflowing(document)
         if not spilled:
             return CardsPdf(document.write_pdf(), frozenset(compact))
         if set(spilled) <= compact:

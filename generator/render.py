@@ -5,9 +5,8 @@ Everything is returned in memory as {docs-relative path: content}; writing is so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
@@ -67,15 +66,6 @@ def routine_dose(guide: Guide, routine: Routine, index: int) -> Dose | None:
     """The dose of one routine entry: the routine's own, else the item's."""
     entry = routine.items[index]
     return entry.dose or guide.item(entry.item).dose
-
-
-def item_url(item: Exercise | RecoveryTool) -> str:
-    """Site-absolute-free URL path of an item page (relative to the site root, no leading slash)."""
-    return f"{'exercises' if isinstance(item, Exercise) else 'recovery'}/{item.id}/"
-
-
-def item_cues(item: Exercise | RecoveryTool) -> list[str]:
-    return list(item.cues)
 
 
 def move_on_text(guide: Guide, routine: Routine) -> str:
@@ -163,7 +153,7 @@ def render_card(guide: Guide, routine: Routine, compact: bool = False, image_bas
     entries = []
     for i, entry in enumerate(routine.items):
         item = guide.item(entry.item)
-        entries.append({"item": item, "dose": routine_dose(guide, routine, i), "cues": item_cues(item),
+        entries.append({"item": item, "dose": routine_dose(guide, routine, i), "cues": list(item.cues),
                         "side": getattr(item, "side", None),
                         "figure": figure_markup(guide, item, f"card-{routine.id}", image_base)})
     return Markup(template(html_env(), "card.html.j2").render(
