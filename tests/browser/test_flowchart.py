@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import unicodedata
 from pprint import pformat
 from pathlib import Path
 
@@ -338,7 +339,9 @@ def printed(page, size: str) -> tuple[int, str]:
 
 
 def squash(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace folded and typographic ligatures (ﬀ, ﬁ) unfolded, as a reader sees the text:
+    Chromium's PDF keeps a font's ligature glyphs, which pypdf extracts as one character."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def test_printed_plan_is_one_page(page, site_url, guide):
