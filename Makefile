@@ -1,22 +1,25 @@
 # The README's promise: `make site`, `make test` and `make serve` set themselves up on a fresh
-# machine (a .venv in the repo, npm test tools, Debian packages when missing).
+# machine (a .venv in the repo from the hashed lock files, npm test tools, Debian packages when
+# missing).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
 CLINIC ?=
 OUT ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site sites serve check test figures bench zensical clean system-site system-test
+.PHONY: site sites serve check test lint types js-test figures bench zensical lock clean system-site system-test
 
-$(VENV)/.runtime: requirements.txt
+# The project itself is installed editable (`guide` command), its dependencies from the lock.
+$(VENV)/.runtime: requirements/runtime.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/runtime.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.lock
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -45,8 +48,20 @@ serve: $(VENV)/.runtime system-site
 check: $(VENV)/.runtime
 	$(PY) -m generator check $(if $(CLINIC),--clinic $(CLINIC))
 
-test: $(VENV)/.dev node_modules/.installed system-test
+## Style and lint (ruff), types (mypy strict, tsc on the browser code), then every test.
+test: lint types js-test
 	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check generator hooks tests bench
+	$(VENV)/bin/ruff format --check generator hooks tests bench
+
+types: $(VENV)/.dev node_modules/.installed
+	$(VENV)/bin/mypy
+	npx --no-install tsc -p jsconfig.json
+
+js-test: node_modules/.installed system-test $(VENV)/.dev
+	node --test tests/js/
 
 ## Benchmark the build at 1x, 10x and 100x the shipped protocol; prints a table and writes
 ## bench/results/bench.json (about 15 minutes; `$(PY) bench/run.py --quick` for 1x and 10x).
@@ -55,13 +70,20 @@ bench: $(VENV)/.dev system-site
 
 ## Write build/figures.html: every exercise figure large, for a person to review at a glance.
 figures: $(VENV)/.runtime
-	$(PY) -m generator.figures --out build/figures.html $(if $(CLINIC),--brand $(CLINIC)/brand.yml)
+	$(PY) -m generator figures $(if $(CLINIC),--clinic $(CLINIC))
 
-## Build the guide with Zensical from the exported tree (needs zensical from PyPI).
-zensical: $(VENV)/.runtime system-site
-	$(PY) -m pip install --quiet -r requirements-zensical.txt
+## Build the guide with Zensical from the exported tree.
+zensical: $(VENV)/.dev system-site
 	$(PY) -m generator write
 	cd build/export/guide && ../../../$(VENV)/bin/zensical build
+
+## Re-pin requirements/*.lock from pyproject.toml (newest versions within its ranges; needs PyPI).
+lock:
+	$(PYTHON) -m venv build/uv && build/uv/bin/pip install --quiet uv==0.13.9
+	cd requirements && ../build/uv/bin/uv pip compile ../pyproject.toml tools.in --python-version 3.11.7 \
+	  --generate-hashes --no-header -q -o runtime.lock
+	cd requirements && ../build/uv/bin/uv pip compile ../pyproject.toml tools.in --extra test --extra bench \
+	  --extra zensical --python-version 3.11.7 --generate-hashes --no-header -q -o dev.lock
 
 clean:
 	rm -rf site build

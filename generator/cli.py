@@ -1,59 +1,59 @@
-"""Command line: `python -m generator check|site|sites|write|schema`. Data problems print as located
-and exit 1, never as a traceback; a bug in our own code still shows its traceback."""
+"""The `guide` command (also `python -m generator`): check the data, build a site, build every
+clinic, export a hook-less tree, write the JSON Schemas, draw the figures' review sheet.
+
+Commands work on the project around the current folder (a folder with data/ and mkdocs.yml)."""
+
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import DataErrors
-from .site import ROOT, BuildFailed, build_site
+from .paths import Project, ProjectNotFound, find_project
+from .render.env import TemplateBug
+from .site import BuildFailed, build_site
 
 
-def _brand(args) -> Path | None:
-    return Path(args.clinic) / "brand.yml" if args.clinic else None
+def _clinic(args: argparse.Namespace) -> Path | None:
+    return Path(args.clinic) if args.clinic else None
 
 
-def _default_out(args) -> Path:
-    if args.out:
-        return Path(args.out)
-    return ROOT / "build" / "sites" / Path(args.clinic).name if args.clinic else ROOT / "site"
+def _brand(args: argparse.Namespace) -> Path | None:
+    clinic = _clinic(args)
+    return clinic / "brand.yml" if clinic else None
 
 
-def cmd_check(args) -> int:
+def cmd_check(project: Project, args: argparse.Namespace) -> int:
     from .load import load_guide
 
-    guide = load_guide(ROOT / "data", _brand(args), display_root=Path.cwd())
-    print(f"data OK: {len(guide.keys)} keys, {len(guide.exercises)} exercises and stretches, "
-          f"{len(guide.recovery)} recovery tools, {len(guide.routines)} routines, "
-          f"{len(guide.flowchart.nodes)} flowchart nodes, {len(guide.red_flags.flags)} red flags")
+    guide = load_guide(project.data, _brand(args), display_root=Path.cwd())
+    print(
+        f"data OK: {len(guide.keys)} keys, {len(guide.exercises)} exercises and stretches, "
+        f"{len(guide.recovery)} recovery tools, {len(guide.routines)} routines, "
+        f"{len(guide.flowchart.nodes)} flowchart nodes, {len(guide.red_flags.flags)} red flags"
+    )
     return 0
 
 
-def cmd_site(args) -> int:
-    out = _default_out(args)
-    changed = build_site(out, _brand(args))
+def cmd_site(project: Project, args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else project.site_out(_clinic(args))
+    changed = build_site(project, out, _brand(args))
     print(f"built {out}" if changed else f"{out} is up to date: no input changed, nothing written")
     return 0
 
 
-def clinic_folders(root: Path = ROOT) -> list[Path]:
-    """Every clinic under clinics/ (a folder holding brand.yml), in name order."""
-    folder = root / "clinics"
-    return sorted(p.parent for p in folder.glob("*/brand.yml")) if folder.is_dir() else []
-
-
-def cmd_sites(args) -> int:
+def cmd_sites(project: Project, args: argparse.Namespace) -> int:
     """The guide and every clinic, built in parallel into their own folders; one setup for all."""
-    from concurrent.futures import ThreadPoolExecutor
+    jobs: list[tuple[Path | None, Path]] = [(None, project.site_out(None))]
+    jobs += [(c, project.site_out(c)) for c in project.clinic_folders()]
 
-    jobs = [(None, ROOT / "site")] + [(c, ROOT / "build" / "sites" / c.name) for c in clinic_folders()]
-
-    def build(job):
+    def build(job: tuple[Path | None, Path]) -> tuple[str, bool]:
         clinic, out = job
         try:
-            changed = build_site(out, clinic / "brand.yml" if clinic else None)
+            changed = build_site(project, out, clinic / "brand.yml" if clinic else None)
             return (f"built {out}" if changed else f"{out} is up to date"), True
         except (DataErrors, BuildFailed) as exc:
             return f"FAILED {clinic or 'guide'}:\n{exc}", False
@@ -65,42 +65,61 @@ def cmd_sites(args) -> int:
     return 0 if all(ok for _, ok in results) else 1
 
 
-def cmd_schema(args) -> int:
-    from .schema import SCHEMA_DIR, write_schemas
+def cmd_schema(project: Project, args: argparse.Namespace) -> int:
+    from .schema import write_schemas
 
-    written = write_schemas()
-    print(f"{SCHEMA_DIR}: " + (", ".join(written) + " updated" if written else "up to date"))
+    written = write_schemas(project.schema_dir)
+    print(f"{project.schema_dir}: " + (", ".join(written) + " updated" if written else "up to date"))
     return 0
 
 
-def cmd_write(args) -> int:
+def cmd_write(project: Project, args: argparse.Namespace) -> int:
     from .export import write_export
     from .load import load_guide
 
-    brand_file = _brand(args) or ROOT / "data" / "brand.yml"
-    guide = load_guide(ROOT / "data", brand_file, display_root=Path.cwd())
-    out = Path(args.out) if args.out else ROOT / "build" / "export" / (Path(args.clinic).name if args.clinic else "guide")
-    changed = write_export(guide, brand_file, ROOT, out)
+    guide = load_guide(project.data, project.brand_file(_clinic(args)), display_root=Path.cwd())
+    out = Path(args.out) if args.out else project.export_out(_clinic(args))
+    changed = write_export(guide, project, out)
     print(f"{out}: {changed} file(s) changed" if changed else f"{out}: up to date, nothing written")
     return 0
 
 
+def cmd_figures(project: Project, args: argparse.Namespace) -> int:
+    from .figures.review import write_review_sheet
+
+    out = Path(args.out) if args.out else project.build / "figures.html"
+    count = write_review_sheet(out, project.data, _brand(args))
+    print(f"wrote {out}: {count} figures")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="guide", description=__doc__)
+    parser.add_argument("--project", help="the project folder (default: the one around the current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, func, help_text in (("check", cmd_check, "validate the data and brand, write nothing"),
-                                  ("site", cmd_site, "build the site atomically (site/ or build/sites/<clinic>/)"),
-                                  ("write", cmd_write, "write docs + mkdocs.yml for hook-less builders (build/export/)")):
+    commands = (
+        ("check", cmd_check, "validate the data and brand, write nothing"),
+        ("site", cmd_site, "build the site atomically (site/ or build/sites/<clinic>/)"),
+        ("write", cmd_write, "write docs + mkdocs.yml for hook-less builders (build/export/)"),
+        ("figures", cmd_figures, "write the review sheet of every exercise figure (build/figures.html)"),
+    )
+    for name, func, help_text in commands:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--clinic", help="a clinic folder holding brand.yml (default: the neutral brand in data/)")
         p.set_defaults(func=func)
-    sub.choices["site"].add_argument("--out", help="output folder")
-    sub.choices["write"].add_argument("--out", help="output folder")
+    for name in ("site", "write", "figures"):
+        sub.choices[name].add_argument("--out", help="output path")
     sub.add_parser("schema", help="regenerate the JSON Schemas in data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
     args = parser.parse_args(argv)
+    # Fonts embedded in the cards PDF are stamped with this time: pin it so builds are reproducible.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     try:
-        return args.func(args)
+        project = Project(Path(args.project).resolve()) if args.project else find_project()
+        return int(args.func(project, args))
+    except ProjectNotFound as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except DataErrors as exc:
         print(f"{len(exc.errors)} problem(s) in the data; nothing was written:", file=sys.stderr)
         for error in exc.errors:
@@ -109,3 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except TemplateBug as exc:
+        print(f"internal error in a template of the generator (please report it): {exc}", file=sys.stderr)
+        return 2

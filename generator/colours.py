@@ -1,4 +1,5 @@
 """Brand colours against WCAG 2 contrast: text on the header and buttons must stay readable."""
+
 from __future__ import annotations
 
 WHITE = "#ffffff"
@@ -13,7 +14,7 @@ def _channel(value: int) -> float:
 
 
 def luminance(colour: str) -> float:
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 
@@ -23,13 +24,13 @@ def contrast(a: str, b: str) -> float:
 
 
 def _mix(colour: str, target: str, amount: float) -> str:
-    parts = [round(int(colour[i:i + 2], 16) * (1 - amount) + int(target[i:i + 2], 16) * amount) for i in (1, 3, 5)]
+    parts = [round(int(colour[i : i + 2], 16) * (1 - amount) + int(target[i : i + 2], 16) * amount) for i in (1, 3, 5)]
     return "#" + "".join(f"{p:02x}" for p in parts)
 
 
 def nearest_readable(colour: str, background: str, toward: str) -> str:
     """The least change of `colour`, mixed toward black or white, that reaches AA on `background`."""
-    for step in range(0, 101):
+    for step in range(101):
         candidate = _mix(colour, toward, step / 100)
         if contrast(candidate, background) >= AA_NORMAL_TEXT:
             return candidate

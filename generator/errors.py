@@ -1,6 +1,9 @@
 """Located data errors: every problem an editor can fix is one line `file:line[:col]: field: message`."""
+
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -19,6 +22,10 @@ class DataError:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+# Where a value is in a data file: keys and list indexes from the top, e.g. ("exercises", 2, "dose").
+Loc = tuple[str | int, ...]
+
+
 class DataErrors(Exception):
     """Raised with every problem found, so the editor sees them all at once."""
 
@@ -27,7 +34,7 @@ class DataErrors(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-def field_path(loc: tuple) -> str:
+def field_path(loc: Loc) -> str:
     """('exercises', 2, 'dose', 'sets') -> 'exercises[2].dose.sets'."""
     out = ""
     for part in loc:
@@ -38,9 +45,7 @@ def field_path(loc: tuple) -> str:
     return out
 
 
-def did_you_mean(value: str, options) -> str:
+def did_you_mean(value: str, options: Iterable[str]) -> str:
     """' (did you mean `clams`?)' when a known value is close to a mistyped one, else ''."""
-    import difflib
-
     close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""

@@ -3,53 +3,64 @@ hooks (Zensical, a plain `mkdocs build`). OUT/docs holds the hand-written pages 
 generated one; OUT/mkdocs.yml is the project's config plus the data-driven settings, no hooks.
 
 Nothing is written when nothing changed; otherwise a complete new tree replaces the old one."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import brand
 from .errors import DataError, DataErrors
-from .load import Guide
+from .generate import generate
+from .model import Guide
 from .output import staging_dir, swap_in
-from .pdf import cards_pdf
-from .render import render_site
+from .paths import Project
+from .render.brand import config_overrides
 
 
 def hand_written(docs: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
-def export_files(guide: Guide, brand_file: Path, root: Path, out: Path) -> dict[str, bytes]:
+def export_files(guide: Guide, project: Project, out: Path) -> dict[str, bytes]:
     """Every file of the export, by path relative to `out`, built in memory."""
-    cards = cards_pdf(guide)
-    site = render_site(guide, cards.compact, root / "docs")
-    assets = brand.assets(guide, brand_file)
-    generated = {**site.files, **assets.files, "cards/routine-cards.pdf": cards.pdf}
-    own = hand_written(root / "docs")
+    result = generate(guide, project)
+    generated = result.files()
+    own = hand_written(project.docs)
     clashes = sorted(set(own) & set(generated))
     if clashes:
-        raise DataErrors([DataError(f"docs/{path}", 1, None, "", "hand-written page where the generator makes one: rename it")
-                          for path in clashes])
+        raise DataErrors(
+            [
+                DataError(f"docs/{path}", 1, None, "", "hand-written page where the generator makes one: rename it")
+                for path in clashes
+            ]
+        )
     files = {f"docs/{k}": (v.encode("utf-8") if isinstance(v, str) else v) for k, v in {**own, **generated}.items()}
-    config = standalone_config(root, out, brand.config_overrides(guide, assets, site.nav))
-    files["mkdocs.yml"] = ("# Written by `python -m generator write`; do not edit.\n"
-                           + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)).encode("utf-8")
+    config = standalone_config(project, out, config_overrides(guide, result.assets, result.site.nav))
+    files["mkdocs.yml"] = (
+        "# Written by `python -m generator write`; do not edit.\n"
+        + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    ).encode("utf-8")
     return files
 
 
-def standalone_config(root: Path, out: Path, overrides: dict) -> dict:
+def standalone_config(project: Project, out: Path, overrides: dict[str, Any]) -> dict[str, Any]:
     """The project's mkdocs.yml merged with the data-driven settings, without hooks: one plain
     file (no INHERIT), so MkDocs and Zensical both read it as it is."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    config: dict[str, Any] = yaml.load(project.mkdocs_yml.read_text(encoding="utf-8"), Loader=_IgnoreTags)  # noqa: S506
     config.pop("hooks", None)
     config.pop("watch", None)
-    config.update(docs_dir="docs", site_dir="site", site_name=overrides["site_name"],
-                  site_description=overrides["site_description"], nav=overrides["nav"])
+    config.update(
+        docs_dir="docs",
+        site_dir="site",
+        site_name=overrides["site_name"],
+        site_description=overrides["site_description"],
+        nav=overrides["nav"],
+    )
     config["site_url"] = overrides["site_url"] or ""
-    config["theme"] = {**config["theme"], **overrides["theme"], "custom_dir": os.path.relpath(root / "overrides", out)}
+    config["theme"] = {**config["theme"], **overrides["theme"], "custom_dir": os.path.relpath(project.overrides, out)}
     config["extra"] = {**(config.get("extra") or {}), **overrides["extra"]}
     config["extra_css"] = [*config.get("extra_css", []), *overrides["extra_css_add"]]
     return config
@@ -65,13 +76,16 @@ _IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 def current_files(out: Path) -> dict[str, bytes]:
     if not out.exists():
         return {}
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.relative_to(out).as_posix().startswith("site/")}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not p.relative_to(out).as_posix().startswith("site/")
+    }
 
 
-def write_export(guide: Guide, brand_file: Path, root: Path, out: Path) -> int:
+def write_export(guide: Guide, project: Project, out: Path) -> int:
     """Write the export; returns how many files changed (0: nothing was touched)."""
-    files = export_files(guide, brand_file, root, out)
+    files = export_files(guide, project, out)
     existing = current_files(out)
     changed = sum(1 for k, v in files.items() if existing.get(k) != v) + len(set(existing) - set(files))
     if changed == 0:

@@ -1,5 +1,6 @@
 """Writing outputs safely: a finished folder replaces the old one in one rename, and unchanged
 files are never rewritten (so watchers do not loop and a no-change rebuild writes nothing)."""
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """JSON Schema of every data file, generated from the models (never written by hand), so editors
 check and complete YAML while typing. `python -m generator schema` rewrites data/schema/."""
+
 from __future__ import annotations
 
 import json
@@ -7,17 +8,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import models
-from .figures import FiguresFile
 from .load import DATA_FILES
+from .model import Brand, FiguresFile
 from .output import write_if_changed
-
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """File stem -> model of the whole file."""
-    return {**DATA_FILES, "figures": FiguresFile, "brand": models.Brand}
+    return {**DATA_FILES, "figures": FiguresFile, "brand": Brand}
 
 
 def schema_text(stem: str, model: type[BaseModel]) -> str:
@@ -30,6 +28,6 @@ def all_schemas() -> dict[str, str]:
     return {f"{stem}.schema.json": schema_text(stem, model) for stem, model in schema_models().items()}
 
 
-def write_schemas(folder: Path = SCHEMA_DIR) -> list[str]:
+def write_schemas(folder: Path) -> list[str]:
     """Write every schema that changed; returns the names written."""
     return [name for name, text in all_schemas().items() if write_if_changed(folder / name, text)]

@@ -4,6 +4,7 @@ MkDocs runs as a subprocess, so this package never imports it; the hook in hooks
 adds the generated pages. The data is validated first, and a failed build leaves the
 previous output exactly as it was.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +16,7 @@ from pathlib import Path
 
 from .load import load_guide
 from .output import remove_leftovers, staging_dir, swap_in
-
-ROOT = Path(__file__).resolve().parent.parent
+from .paths import Project
 
 
 class BuildFailed(Exception):
@@ -29,8 +29,9 @@ def source_date_epoch(root: Path) -> dict[str, str]:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return {}
     try:
-        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
-                               timeout=10).stdout.strip()
+        stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return {}
     return {"SOURCE_DATE_EPOCH": stamp} if stamp.isdigit() else {}
@@ -41,7 +42,7 @@ def mkdocs_command(config: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
 
 
-INPUTS = ("data", "docs", "overrides", "generator", "hooks", "mkdocs.yml", "requirements.txt")
+INPUTS = ("data", "docs", "overrides", "generator", "hooks", "mkdocs.yml", "requirements/runtime.lock")
 
 
 def input_fingerprint(root: Path, brand_file: Path | None) -> str:
@@ -49,7 +50,11 @@ def input_fingerprint(root: Path, brand_file: Path | None) -> str:
     digest = hashlib.sha256()
     paths = [root / name for name in INPUTS] + ([brand_file.resolve().parent] if brand_file else [])
     for base in paths:
-        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        files = (
+            [base]
+            if base.is_file()
+            else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for file in files:
             digest.update(file.relative_to(root.parent if not file.is_relative_to(root) else root).as_posix().encode())
             digest.update(b"\0" + file.read_bytes() + b"\0")
@@ -62,22 +67,24 @@ def stamp_path(out: Path) -> Path:
     return out.parent / f".{out.name}.stamp"
 
 
-def build_site(out: Path, brand_file: Path | None = None, root: Path = ROOT) -> bool:
+def build_site(project: Project, out: Path, brand_file: Path | None = None) -> bool:
     """Validate, build into a staging folder, then swap it in place of `out`.
     Returns False, having written nothing, when no input changed since the last build."""
+    root = project.root
     remove_leftovers(out)
     fingerprint = input_fingerprint(root, brand_file)
     stamp = stamp_path(out)
     if out.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
         return False
-    load_guide(root / "data", brand_file, display_root=root)  # raises DataErrors before anything is written
+    load_guide(project.data, brand_file, display_root=root)  # raises DataErrors before anything is written
     staging = staging_dir(out)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **source_date_epoch(root)}
     if brand_file is not None:
         env["GUIDE_BRAND"] = str(brand_file.resolve())
     try:
-        result = subprocess.run(mkdocs_command(root / "mkdocs.yml", staging), cwd=root, env=env,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            mkdocs_command(project.mkdocs_yml, staging), cwd=root, env=env, capture_output=True, text=True
+        )
         # MkDocs prints an aborted build's reason on stdout; pass on both streams, minus INFO chatter.
         output = result.stdout + result.stderr
         sys.stderr.write("".join(line for line in output.splitlines(keepends=True) if not line.startswith("INFO")))

@@ -1,29 +1,27 @@
-"""MkDocs hook: adds the generated guide to the build in memory.
+"""MkDocs hook for `mkdocs serve`: adds the generated guide to the build in memory.
 
-The generator is a plain library; this thin layer hands its pages, brand assets and the cards
-PDF to MkDocs without writing into docs/, so `mkdocs serve` reloads on data edits without looping.
-"""
+The generator is a plain library; this thin layer hands its pages, brand files and the cards PDF
+to MkDocs without writing into docs/, so a preview reloads on data edits without looping."""
+
 from __future__ import annotations
 
-import dataclasses
 import html
 import logging
 import os
-import sys
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from generator import brand as brand_assets  # noqa: E402
-from generator.errors import DataErrors  # noqa: E402
-from generator.load import load_guide  # noqa: E402
-from generator.pdf import cards_pdf  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.errors import DataErrors
+from generator.generate import Generated, generate
+from generator.load import load_guide
+from generator.paths import Project
+from generator.render.brand import config_overrides
+from generator.render.env import TemplateBug
+from generator.render.urls import CARDS_PDF
 
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
 # fail `mkdocs build --strict`.
@@ -33,34 +31,30 @@ if not log.handlers:
     _handler.setFormatter(logging.Formatter("%(levelname)-7s -  guide: %(message)s"))
     log.addHandler(_handler)
     log.propagate = False
-_state: dict = {}
+# Fonts embedded in the cards PDF are stamped with this time: pin it so builds are reproducible.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+_state: dict[str, Generated] = {}
 
 
-def _brand_file(config) -> Path | None:
+def _brand_file(config: MkDocsConfig) -> Path | None:
     chosen = os.environ.get("GUIDE_BRAND") or config.extra.get("brand_file")
     return Path(chosen).resolve() if chosen else None
 
 
-def _generate(config):
-    """Everything the build needs from the data; raises DataErrors for any located problem."""
-    brand_file = _brand_file(config)
-    guide = load_guide(ROOT / "data", brand_file, display_root=ROOT)
-    if not guide.brand.site_url and config.site_url:
-        guide = dataclasses.replace(guide, brand=guide.brand.model_copy(update={"site_url": config.site_url}))
-    cards = cards_pdf(guide)
-    site = render_site(guide, cards.compact, Path(config.docs_dir))
-    assets = brand_assets.assets(guide, brand_file or ROOT / "data" / "brand.yml")
-    return guide, site, assets, cards.pdf
-
-
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Project(Path(config.config_file_path).resolve().parent)
     try:
-        guide, site, assets, pdf = _generate(config)
+        guide = load_guide(
+            project.data, _brand_file(config), display_root=project.root, site_url=config.site_url or None
+        )
+        result = generate(guide, project)
     except DataErrors as exc:
         raise Abort("The guide cannot be built:\n" + str(exc)) from None
-    for warning in site.warnings:
+    except TemplateBug as exc:
+        raise Abort(f"A template of the generator is broken (a bug to report):\n{exc}") from None
+    for warning in result.site.warnings:
         log.warning(warning)
-    overrides = brand_assets.config_overrides(guide, assets, site.nav)
+    overrides: dict[str, Any] = config_overrides(guide, result.assets, result.site.nav)
     if guide.brand.site_url:
         config.site_url = guide.brand.site_url
     if not config.nav:
@@ -71,18 +65,17 @@ def on_config(config):
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])
-    _state.update(site=site, assets=assets, pdf=pdf)
+    _state["result"] = result
     return config
 
 
-def on_files(files: Files, config) -> Files:
-    site, assets = _state["site"], _state["assets"]
-    owned = {**site.files, **assets.files}
-    for path in owned:
-        existing = files.get_file_from_path(path)
-        if existing is not None:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    result = _state["result"]
+    pages = {**result.site.files, **result.assets.files}
+    for path in pages:
+        if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} is hand-written, but the generator makes this page: rename or remove it")
-    for path, content in sorted(owned.items()):
+    for path, content in sorted(pages.items()):
         files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, "cards/routine-cards.pdf", content=_state["pdf"]))
+    files.append(File.generated(config, CARDS_PDF, content=result.pdf))
     return files

@@ -1,4 +1,5 @@
 """Shared fixtures: the shipped data, a built site, a local web server and headless Chromium."""
+
 from __future__ import annotations
 
 import functools
@@ -13,18 +14,25 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TEST_SITE_URL = "https://guide.example.org/knee/"
 
 
 def project_copy(dest: Path) -> Path:
     """A copy of the project's sources (no venv, no outputs) that a test may change freely."""
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "build", ".git", "__pycache__",
-                                    ".pytest_cache", ".hypothesis")
+    ignore = shutil.ignore_patterns(
+        ".venv", "node_modules", "site", "build", ".git", "__pycache__", ".pytest_cache", ".hypothesis"
+    )
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
@@ -32,9 +40,13 @@ def project_copy(dest: Path) -> Path:
 def mkdocs_build(project: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `out`, as `make site` runs it."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": TEST_SITE_URL, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(out)],
-                          cwd=project, env=full_env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=project,
+        env=full_env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="session")

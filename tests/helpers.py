@@ -1,4 +1,5 @@
 """Helpers for tests that change the data: copy it, edit one file, load, and read the errors."""
+
 from __future__ import annotations
 
 import re

@@ -1,8 +1,8 @@
 """Atomic output: a build that fails at any stage, or is killed, leaves site/ exactly as it was;
 and the same input builds the same bytes."""
+
 from __future__ import annotations
 
-import filecmp
 import os
 import signal
 import subprocess
@@ -21,8 +21,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def generator(project: Path, *args, **kwargs):
     env = {"PATH": os.environ["PATH"], "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env,
-                          capture_output=True, text=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True, text=True, **kwargs
+    )
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +93,14 @@ def test_failure_in_the_pdf_step_keeps_site(built):
 def test_killed_build_keeps_site_and_the_next_build_cleans_up(built):
     project, before = built
     env = {"PATH": os.environ["PATH"], "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "site"], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "site"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 30
     while not list(project.glob(".site.new-*/*")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -133,7 +140,7 @@ def test_two_builds_are_byte_identical(built, tmp_path):
 
 
 def test_no_change_rebuild_writes_nothing(built):
-    project, before = built
+    project, _before = built
     generator(project, "site")
     times = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
     result = generator(project, "site")

@@ -1,5 +1,6 @@
 """Build: the generator + `mkdocs build --strict` from a temporary copy gives every promised page,
 and every dose and threshold on a page is the value in the data."""
+
 from __future__ import annotations
 
 import html
@@ -10,8 +11,8 @@ import sys
 import pytest
 
 from conftest import mkdocs_build, project_copy
-from generator.placeholders import format_number
-from generator.text import dose_long, dose_short
+from generator.numbers import format_number
+from generator.render.text import dose_long, dose_short
 
 
 def page(site, path: str) -> str:
@@ -22,8 +23,10 @@ def page(site, path: str) -> str:
 
 def texts(page_html: str, css_class: str) -> list[str]:
     """Text inside elements carrying `css_class` (our own markup has no nesting there)."""
-    return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in
-            re.findall(rf'class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</', page_html, flags=re.S)]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", m))
+        for m in re.findall(rf'class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</', page_html, flags=re.S)
+    ]
 
 
 def plain(page_html: str) -> str:
@@ -64,7 +67,9 @@ def test_recovery_doses_and_thresholds_match_the_data(built_site, guide):
 def test_routine_cards_show_the_routine_doses(built_site, guide):
     for routine in guide.routines:
         text = page(built_site, f"routines/{routine.id}/")
-        expected = [dose_short(e.dose or guide.item(e.item).dose) for e in routine.items if (e.dose or guide.item(e.item).dose)]
+        expected = [
+            dose_short(e.dose or guide.item(e.item).dose) for e in routine.items if (e.dose or guide.item(e.item).dose)
+        ]
         assert texts(text, "dose-big") == expected, routine.id
         titles = texts(text, "card-item-title")
         assert titles == [guide.item(e.item).title for e in routine.items]
@@ -77,7 +82,10 @@ def test_weight_and_pain_thresholds_match_the_data(built_site, guide):
         for edge in (band.from_, band.below):
             if edge is not None:
                 assert format_number(edge) in weight
-    assert f"over {format_number(guide.weight.obese_from)}" in weight or f"{format_number(guide.weight.reduce_before_running_from)}" in weight
+    assert (
+        f"over {format_number(guide.weight.obese_from)}" in weight
+        or f"{format_number(guide.weight.reduce_before_running_from)}" in weight
+    )
     pain = plain(page(built_site, "pain-rule/"))
     rule = guide.protocol.pain_rule
     for level in rule.levels:
@@ -106,7 +114,7 @@ def test_no_escaping_shows_through(built_site):
 
 def test_home_lists_every_key_in_order(built_site, guide):
     home = re.search(r"<article.*?</article>", page(built_site, ""), flags=re.S).group(0)
-    found = [m for m in re.findall(r'href="keys/([a-z0-9-]+)/"', home)]
+    found = list(re.findall(r'href="keys/([a-z0-9-]+)/"', home))
     assert found == [k.id for k in guide.keys]
 
 
@@ -119,8 +127,13 @@ def test_clinician_page_lists_every_red_flag_with_its_source(built_site, guide):
 
 
 def run_generator(project, *args):
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -178,8 +191,13 @@ def test_write_is_idempotent_and_never_overwrites_hand_written_pages(project):
 def test_exported_tree_builds_with_plain_mkdocs(project):
     run_generator(project, "write")
     config = project / "build" / "export" / "guide" / "mkdocs.yml"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                            cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     assert (config.parent / "site" / "exercises" / "clams" / "index.html").exists()
 
@@ -201,10 +219,13 @@ def test_long_navigation_sections_are_split_so_pages_stay_small(guide):
     """With hundreds of exercises, each menu level holds at most NAV_SECTION_MAX entries."""
     import dataclasses
 
-    from generator.render import NAV_SECTION_MAX, navigation
+    from generator.render.nav import NAV_SECTION_MAX, navigation
 
-    many = [e.model_copy(update={"id": f"{e.id}-{i}", "title": f"{e.title} {i}"})
-            for i in range(30) for e in guide.exercises]
+    many = [
+        e.model_copy(update={"id": f"{e.id}-{i}", "title": f"{e.title} {i}"})
+        for i in range(30)
+        for e in guide.exercises
+    ]
     nav = navigation(dataclasses.replace(guide, exercises=many))
 
     def widest(entries) -> int:

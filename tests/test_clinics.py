@@ -1,5 +1,6 @@
 """Clinic copies: the example clinic's brand is everywhere and the default brand nowhere; overlays
 add, change and hide safely; colours are checked; many clinics build in one run without cross-talk."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, mkdocs_build, project_copy
 from generator.load import load_guide
-from generator.text import dose_long, dose_short
+from generator.render.text import dose_long, dose_short
 from helpers import data_copy, edit, errors_of
 
 CLINIC = ROOT / "clinics" / "harbourside"
@@ -27,7 +28,9 @@ def clinic():
 def clinic_site(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("clinic") / "guide")
     out = tmp_path_factory.mktemp("clinic-site")
-    result = mkdocs_build(project, out, env={"GUIDE_BRAND": str(project / "clinics" / "harbourside" / "brand.yml"), "SITE_URL": ""})
+    result = mkdocs_build(
+        project, out, env={"GUIDE_BRAND": str(project / "clinics" / "harbourside" / "brand.yml"), "SITE_URL": ""}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -41,7 +44,7 @@ def test_clinic_brand_is_on_every_page_and_the_default_nowhere(clinic_site, clin
     for path, text in pages(clinic_site).items():
         assert DEFAULT_NAME not in text, path
         if path.name == "index.html" and "search" not in path.parts:
-            assert f"<title>" in text and brand.name in re.search(r"<title>(.*?)</title>", text, re.S).group(1), path
+            assert "<title>" in text and brand.name in re.search(r"<title>(.*?)</title>", text, re.S).group(1), path
             assert brand.contact.phone in text and brand.contact.booking in text, path
             assert 'href="mailto:' + brand.contact.email in text
     assert (clinic_site / "assets" / "brand" / "logo.svg").read_bytes() == (CLINIC / "logo.svg").read_bytes()
@@ -104,7 +107,10 @@ def test_hiding_an_item_a_routine_uses_is_a_located_error(tmp_path):
     data, brand = _clinic_copy(tmp_path)
     line = edit(brand, "overlay:\n", "overlay:\n  hide: [bridge-with-band]\n") + 1
     errors = errors_of(data, brand)
-    assert f"clinic/brand.yml:{line}: overlay.hide[0]: `bridge-with-band` cannot be hidden: routine `hip-strength-1` still uses it" in errors
+    assert (
+        f"clinic/brand.yml:{line}: overlay.hide[0]: `bridge-with-band` cannot be hidden: routine `hip-strength-1` still uses it"
+        in errors
+    )
     # the clinic's own routine uses it too, and says so at its own line
     assert any(e.startswith("clinic/brand.yml:") and "overlay.routines[0].items[0].item" in e for e in errors), errors
 
@@ -139,8 +145,11 @@ def test_low_contrast_colour_is_refused_with_its_ratio(tmp_path):
     line = edit(brand, 'primary: "#00695c"', 'primary: "#7fd1c7"')
     errors = errors_of(data, brand)
     assert len(errors) == 1
-    assert re.fullmatch(rf"clinic/brand\.yml:{line}: primary: #7fd1c7 has a contrast of 1\.\d\d:1 with white text; "
-                        r"WCAG AA needs 4\.5:1 \(for example #[0-9a-f]{6}\)", errors[0]), errors[0]
+    assert re.fullmatch(
+        rf"clinic/brand\.yml:{line}: primary: #7fd1c7 has a contrast of 1\.\d\d:1 with white text; "
+        r"WCAG AA needs 4\.5:1 \(for example #[0-9a-f]{6}\)",
+        errors[0],
+    ), errors[0]
 
 
 def test_logo_outside_the_clinic_folder_is_refused(tmp_path):
@@ -155,20 +164,25 @@ def test_overlay_dose_of_the_wrong_kind_is_located(tmp_path):
     data, brand = _clinic_copy(tmp_path)
     line = edit(brand, "    clams: {sets: 2, reps: 15}", "    clams: {holds: 2, seconds: 15}")
     errors = errors_of(data, brand)
-    assert errors == [f"clinic/brand.yml:{line}: overlay.doses.clams: this dose does not fit `clams`: it is dosed as reps"]
+    assert errors == [
+        f"clinic/brand.yml:{line}: overlay.doses.clams: this dose does not fit `clams`: it is dosed as reps"
+    ]
 
 
 def test_two_clinics_build_in_one_run_without_cross_talk(tmp_path):
     project = project_copy(tmp_path / "guide")
     second = project / "clinics" / "hilltop"
     second.mkdir()
-    (second / "brand.yml").write_text("name: Hilltop Knee Clinic\nprimary: \"#4a148c\"\naccent: \"#8e3b00\"\n"
-                                      "contact: {phone: 020 7946 0999}\n")
+    (second / "brand.yml").write_text(
+        'name: Hilltop Knee Clinic\nprimary: "#4a148c"\naccent: "#8e3b00"\ncontact: {phone: 020 7946 0999}\n'
+    )
     result = subprocess.run([sys.executable, "-m", "generator", "sites"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     harbour, hill = (project / "build" / "sites" / name for name in ("harbourside", "hilltop"))
-    for site, mine, other in ((harbour, "Harbourside Running Physio", "Hilltop Knee Clinic"),
-                              (hill, "Hilltop Knee Clinic", "Harbourside Running Physio")):
+    for site, mine, other in (
+        (harbour, "Harbourside Running Physio", "Hilltop Knee Clinic"),
+        (hill, "Hilltop Knee Clinic", "Harbourside Running Physio"),
+    ):
         for text in pages(site).values():
             assert other not in text and DEFAULT_NAME not in text
         assert mine in (site / "index.html").read_text()
@@ -181,8 +195,9 @@ def test_clinic_picture_replaces_or_adds_a_figure(clinic_site, clinic):
     picture = clinic.brand.overlay.figures["lateral-band-walk"]
     page = (clinic_site / "exercises" / "lateral-band-walk" / "index.html").read_text()
     assert f'src="../../assets/brand/figures/lateral-band-walk.svg" alt="{picture.alt}"' in page
-    assert (clinic_site / "assets" / "brand" / "figures" / "lateral-band-walk.svg").read_bytes() == \
-        (CLINIC / picture.image).read_bytes()
+    assert (clinic_site / "assets" / "brand" / "figures" / "lateral-band-walk.svg").read_bytes() == (
+        CLINIC / picture.image
+    ).read_bytes()
     circuit = (clinic_site / "routines" / "harbourside-band-circuit" / "index.html").read_text()
     assert 'src="../../assets/brand/figures/lateral-band-walk.svg"' in circuit
     # the shipped exercises keep their drawn figures, in the clinic's colour
@@ -198,7 +213,9 @@ def test_clinic_picture_needs_alt_text_and_its_own_folder(tmp_path):
     data, brand = _clinic_copy(tmp_path / "again")
     line = edit(brand, "      image: lateral-band-walk.svg", "      image: ../../secret.svg")
     errors = errors_of(data, brand)
-    assert errors == [f"clinic/brand.yml:{line}: overlay.figures.lateral-band-walk.image: must be a file inside the brand's own folder"]
+    assert errors == [
+        f"clinic/brand.yml:{line}: overlay.figures.lateral-band-walk.image: must be a file inside the brand's own folder"
+    ]
 
 
 def test_clinic_exercise_without_a_picture_is_refused(tmp_path):

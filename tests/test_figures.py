@@ -1,7 +1,9 @@
 """Exercise figures: every exercise has one, each SVG is valid, accessible, stable and inside its
 view box, the body keeps its proportions between poses, and data mistakes are located."""
+
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -11,8 +13,14 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import figures as fig
+from generator.checks.figures import check_figures
+from generator.cli import main as guide_main
 from generator.errors import DataErrors
+from generator.figures.svg import render_pair, render_svg
+from generator.figures.words import alt_text, describe
+from generator.load.figures import load_figures
+from generator.model.figure import Figure, FiguresFile
+from generator.model.skeleton import STEP_H, surface
 from helpers import ROOT, data_copy, edit, line_of
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -24,7 +32,7 @@ BODY_PARTS = ("trunk", "head", "leg-left", "leg-right", "arm-left", "arm-right")
 
 @pytest.fixture(scope="module")
 def shipped():
-    return fig.load_figures(ROOT / "data")
+    return load_figures(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -36,23 +44,28 @@ def _renders(shipped, titles):
     """(name, svg text) for every single pose and every pair of the shipped data."""
     out = []
     for figure_id, figure in shipped.items():
-        description = fig.describe(figure)
+        description = describe(figure)
         for pose in figure.poses:
-            out.append((f"{figure_id}/{pose}", fig.render_svg(figure_id, figure, pose, title=titles[figure_id],
-                                                                description=description)))
-        out.append((f"{figure_id}/pair", fig.render_pair(figure_id, figure, title=titles[figure_id])))
+            out.append(
+                (
+                    f"{figure_id}/{pose}",
+                    render_svg(figure_id, figure, pose, title=titles[figure_id], description=description),
+                )
+            )
+        out.append((f"{figure_id}/pair", render_pair(figure_id, figure, title=titles[figure_id])))
     return out
 
 
 def _errors(data: Path, exercise_ids=None) -> list[str]:
     try:
-        fig.load_figures(data, display_root=data.parent, exercise_ids=exercise_ids)
+        load_figures(data, display_root=data.parent, exercise_ids=exercise_ids)
     except DataErrors as exc:
         return [str(e) for e in exc.errors]
     return []
 
 
 # --- geometry read back from the SVG --------------------------------------------------------
+
 
 def _floats(text: str) -> list[float]:
     return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", text)]
@@ -64,7 +77,7 @@ def _points(el: ET.Element) -> list[tuple[float, float]]:
         return [(float(el.get("x1")), float(el.get("y1"))), (float(el.get("x2")), float(el.get("y2")))]
     if tag in ("polyline", "polygon"):
         values = _floats(el.get("points"))
-        return list(zip(values[0::2], values[1::2]))
+        return list(zip(values[0::2], values[1::2], strict=False))
     if tag == "circle":
         return [(float(el.get("cx")), float(el.get("cy")))]
     if tag == "rect":
@@ -93,7 +106,7 @@ def _segment_lengths(root: ET.Element) -> dict[str, list[float]]:
         part = el.get("data-part")
         if part in ("trunk", "leg-left", "leg-right", "arm-left", "arm-right"):
             pts = _points(el)
-            out[part] = [math.dist(a, b) for a, b in zip(pts, pts[1:])]
+            out[part] = [math.dist(a, b) for a, b in itertools.pairwise(pts)]
     head = next(el for el in root.iter() if el.get("data-part") == "head")
     trunk = next(el for el in root.iter() if el.get("data-part") == "trunk")
     centre, shoulders = _points(head)[0], _points(trunk)[1]
@@ -103,11 +116,12 @@ def _segment_lengths(root: ET.Element) -> dict[str, list[float]]:
 
 # --- the shipped data -----------------------------------------------------------------------
 
+
 def test_every_exercise_and_stretch_has_a_figure(guide, shipped):
     ids = [e.id for e in guide.exercises]
     assert sorted(shipped) == sorted(ids)
     kinds = {e.id: e.kind for e in guide.exercises}
-    assert fig.check_figures(shipped, ids, shipped.source, kinds) == []
+    assert check_figures(shipped, ids, shipped.source, kinds) == []
     for e in guide.exercises:
         expected = ["start", "end"] if e.kind == "strength" else ["hold"]
         assert list(shipped[e.id].poses) == expected, e.id
@@ -143,7 +157,7 @@ def test_every_drawn_point_lies_inside_the_view_box(shipped, titles):
 
 
 def test_two_renders_are_byte_identical(shipped, titles):
-    assert _renders(shipped, titles) == _renders(fig.load_figures(ROOT / "data"), titles)
+    assert _renders(shipped, titles) == _renders(load_figures(ROOT / "data"), titles)
 
 
 def test_numbers_have_fixed_decimals(shipped, titles):
@@ -157,8 +171,10 @@ def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
     keeps its length from start to end (and across all figures: one skeleton)."""
     reference: dict[str, dict] = {}  # by view: a foot seen end-on (front view) is shorter
     for figure_id, figure in shipped.items():
-        measured = {pose: _segment_lengths(ET.fromstring(fig.render_svg(figure_id, figure, pose, title="t")))
-                    for pose in figure.poses}
+        measured = {
+            pose: _segment_lengths(ET.fromstring(render_svg(figure_id, figure, pose, title="t")))
+            for pose in figure.poses
+        }
         for pose, lengths in measured.items():
             assert set(lengths) == set(BODY_PARTS)
             same_view = reference.setdefault(figure.view, lengths)
@@ -172,9 +188,9 @@ def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
 def test_bodies_rest_on_the_ground_and_never_sink(shipped):
     """The lowest ink of the body is on the floor, the mat or the step, never under the floor."""
     for figure_id, figure in shipped.items():
-        resting = {fig.surface(figure)} | ({fig.STEP_H} if figure.step_foot else set())
+        resting = {surface(figure)} | ({STEP_H} if figure.step_foot else set())
         for pose in figure.poses:
-            root = ET.fromstring(fig.render_svg(figure_id, figure, pose, title="t"))
+            root = ET.fromstring(render_svg(figure_id, figure, pose, title="t"))
             body = [el for el in root.iter() if el.get("data-part") in BODY_PARTS]
             lowest = min(-(y + _reach(el)) for el in body for _, y in _points(el))
             assert lowest >= -0.15, (figure_id, pose, lowest)
@@ -185,7 +201,7 @@ def test_bodies_rest_on_the_ground_and_never_sink(shipped):
 
 def test_working_area_is_tinted_and_hatched(shipped):
     for figure_id, figure in shipped.items():
-        svg = fig.render_pair(figure_id, figure, primary="#aa3300", title="t")
+        svg = render_pair(figure_id, figure, primary="#aa3300", title="t")
         root = ET.fromstring(svg)
         patterns = list(root.iter(f"{SVG}pattern"))
         assert len(patterns) == 1, figure_id
@@ -209,34 +225,41 @@ def test_ids_come_from_the_figure_and_pose(shipped, titles):
 
 
 def test_strings_are_escaped(shipped):
-    svg = fig.render_svg("clams", shipped["clams"], "start", title="<script>alert(1)</script>",
-                         description='Knees "bent" & <b>feet</b> together')
+    svg = render_svg(
+        "clams",
+        shipped["clams"],
+        "start",
+        title="<script>alert(1)</script>",
+        description='Knees "bent" & <b>feet</b> together',
+    )
     assert "<script>" not in svg and "<b>" not in svg
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title").text == "<script>alert(1)</script>"
     assert root.find(f"{SVG}desc").text == 'Knees "bent" & <b>feet</b> together'
     with pytest.raises(ValueError):
-        fig.render_svg("clams", shipped["clams"], "start", primary='red"/><script>', title="t")
+        render_svg("clams", shipped["clams"], "start", primary='red"/><script>', title="t")
 
 
 def test_alt_text_is_generated_from_the_data(shipped, titles):
-    clams = fig.alt_text("Clams", shipped["clams"])
-    assert clams == ("Clams. Lying on your side on a mat, hips and knees bent, band above the knees: "
-                     "lift the top knee, keep your feet together.")
-    assert "strap" in fig.describe(shipped["hamstring-stretch"])
-    assert "step" in fig.describe(shipped["single-leg-squat-step-down"])
-    assert "holding that ankle" in fig.describe(shipped["quad-stretch"])
-    descriptions = [fig.describe(f) for f in shipped.values()]
+    clams = alt_text("Clams", shipped["clams"])
+    assert clams == (
+        "Clams. Lying on your side on a mat, hips and knees bent, band above the knees: "
+        "lift the top knee, keep your feet together."
+    )
+    assert "strap" in describe(shipped["hamstring-stretch"])
+    assert "step" in describe(shipped["single-leg-squat-step-down"])
+    assert "holding that ankle" in describe(shipped["quad-stretch"])
+    descriptions = [describe(f) for f in shipped.values()]
     assert len(set(descriptions)) == len(descriptions), "two figures would be described alike"
     for figure_id, figure in shipped.items():
-        root = ET.fromstring(fig.render_pair(figure_id, figure, title=titles[figure_id]))
-        assert root.find(f"{SVG}desc").text == fig.describe(figure)
+        root = ET.fromstring(render_pair(figure_id, figure, title=titles[figure_id]))
+        assert root.find(f"{SVG}desc").text == describe(figure)
 
 
 def test_schema_gives_editors_the_joint_ranges():
     """The JSON Schema (for completion while typing) accepts the shipped file and flags a knee
     bent past its range and a misspelt joint, as the loader does."""
-    schema = fig.figures_json_schema()
+    schema = FiguresFile.model_json_schema()
     knee = schema["$defs"]["Pose"]["properties"]["knee_left"]
     assert knee["minimum"] == 0 and knee["maximum"] == 155
     data = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))
@@ -247,40 +270,72 @@ def test_schema_gives_editors_the_joint_ranges():
 
 
 OTHER_FIGURES = {
-    "sitting-with-chair": {"view": "side", "props": ["chair"], "working": [{"area": "thigh-front"}],
-                           "start": {"base": "sitting", "hips": 90, "knees": 90, "elbows": 60,
-                                     "motion": {"at": "right-foot", "direction": "up-forward"}},
-                           "end": {"base": "sitting", "hips": 90, "knee_left": 90, "ankle_right": 10}},
-    "kneeling": {"view": "side", "props": ["mat"], "working": [{"area": "calf", "side": "left"}],
-                 "hold": {"base": "kneeling", "knees": 90, "ankles": -45, "trunk": 10, "shoulders": 30,
-                          "motion": {"at": "shoulders", "direction": "down-back"}}},
-    "holding-a-chair": {"view": "side", "props": ["chair", "floor"], "working": [{"area": "hip-side"}],
-                        "hold": {"base": "standing", "hip_right": 30, "knee_right": 90, "shoulder_left": 50}},
+    "sitting-with-chair": {
+        "view": "side",
+        "props": ["chair"],
+        "working": [{"area": "thigh-front"}],
+        "start": {
+            "base": "sitting",
+            "hips": 90,
+            "knees": 90,
+            "elbows": 60,
+            "motion": {"at": "right-foot", "direction": "up-forward"},
+        },
+        "end": {"base": "sitting", "hips": 90, "knee_left": 90, "ankle_right": 10},
+    },
+    "kneeling": {
+        "view": "side",
+        "props": ["mat"],
+        "working": [{"area": "calf", "side": "left"}],
+        "hold": {
+            "base": "kneeling",
+            "knees": 90,
+            "ankles": -45,
+            "trunk": 10,
+            "shoulders": 30,
+            "motion": {"at": "shoulders", "direction": "down-back"},
+        },
+    },
+    "holding-a-chair": {
+        "view": "side",
+        "props": ["chair", "floor"],
+        "working": [{"area": "hip-side"}],
+        "hold": {"base": "standing", "hip_right": 30, "knee_right": 90, "shoulder_left": 50},
+    },
 }
 
 
 @pytest.mark.parametrize("figure_id", sorted(OTHER_FIGURES))
 def test_bases_and_props_the_shipped_data_does_not_use_render_too(figure_id):
     """A clinic may add a seated or kneeling exercise: the renderer copes, inside its view box."""
-    figure = fig.Figure.model_validate(OTHER_FIGURES[figure_id])
-    for svg in [fig.render_pair(figure_id, figure)] + [fig.render_svg(figure_id, figure, p) for p in figure.poses]:
+    figure = Figure.model_validate(OTHER_FIGURES[figure_id])
+    for svg in [render_pair(figure_id, figure)] + [render_svg(figure_id, figure, p) for p in figure.poses]:
         _assert_inside_view_box(figure_id, svg)
-        assert ET.fromstring(svg).find(f"{SVG}desc").text == fig.describe(figure)
+        assert ET.fromstring(svg).find(f"{SVG}desc").text == describe(figure)
 
 
 # --- mistakes in the data are located -------------------------------------------------------
 
+
 def test_out_of_range_angle_is_a_located_error(tmp_path):
     data = data_copy(tmp_path)
     figures = data / "figures.yml"
-    edit(figures, "      knees: 90\n      shoulder_left: 160\n", "      knees: 90\n      knee_left: 170\n      shoulder_left: 160\n")
+    edit(
+        figures,
+        "      knees: 90\n      shoulder_left: 160\n",
+        "      knees: 90\n      knee_left: 170\n      shoulder_left: 160\n",
+    )
     line = line_of(figures, r"^      knee_left: 170")
     ankle_line = edit(figures, "      ankle_right: 20\n", "      ankle_right: 60\n")
     assert _errors(data) == [
-        f"data/figures.yml:{line}: figures.clams.start.knee_left: 170 is outside the human range of the knee, "
-        "0 to 155 degrees (0 = straight, more = bent)",
-        f"data/figures.yml:{ankle_line}: figures.calf-stretch.hold.ankle_right: 60 is outside the human range of "
-        "the ankle, -50 to 35 degrees (0 = foot at a right angle to the shin, more = toes up, less = toes pointed)",
+        (
+            f"data/figures.yml:{line}: figures.clams.start.knee_left: 170 is outside the human range of the knee, "
+            "0 to 155 degrees (0 = straight, more = bent)"
+        ),
+        (
+            f"data/figures.yml:{ankle_line}: figures.calf-stretch.hold.ankle_right: 60 is outside the human range of "
+            "the ankle, -50 to 35 degrees (0 = foot at a right angle to the shin, more = toes up, less = toes pointed)"
+        ),
     ]
 
 
@@ -288,7 +343,9 @@ def test_joint_range_depends_on_the_view(tmp_path):
     """A leg lifted 40° towards the ceiling is fine lying on the side; 40° behind a standing body is not."""
     data = data_copy(tmp_path)
     figures = data / "figures.yml"
-    line = edit(figures, "      hip_right: -15\n      knee_right: 145\n", "      hip_right: -40\n      knee_right: 145\n")
+    line = edit(
+        figures, "      hip_right: -15\n      knee_right: 145\n", "      hip_right: -40\n      knee_right: 145\n"
+    )
     errors = _errors(data)
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"data/figures.yml:{line}: figures.quad-stretch.hold.hip_right: -40 is outside"), errors
@@ -299,8 +356,10 @@ def test_trunk_range_depends_on_the_base(tmp_path):
     figures = data / "figures.yml"
     line = edit(figures, "      trunk: 23\n", "      trunk: 60\n")
     errors = _errors(data)
-    assert errors[0].startswith(f"data/figures.yml:{line}: figures.bridge-with-band.end.trunk: 60 is outside the "
-                                "trunk's range for lying-back, 0 to 45 degrees"), errors
+    assert errors[0].startswith(
+        f"data/figures.yml:{line}: figures.bridge-with-band.end.trunk: 60 is outside the "
+        "trunk's range for lying-back, 0 to 45 degrees"
+    ), errors
 
 
 def test_missing_figure_is_a_located_error(tmp_path, guide):
@@ -311,7 +370,8 @@ def test_missing_figure_is_a_located_error(tmp_path, guide):
     figures.write_text(text.replace(block, ""), encoding="utf-8")
     line = line_of(figures, r"^figures:")
     assert _errors(data, [e.id for e in guide.exercises]) == [
-        f"data/figures.yml:{line}: figures: exercise `calf-stretch` has no figure: add one under `figures`"]
+        f"data/figures.yml:{line}: figures: exercise `calf-stretch` has no figure: add one under `figures`"
+    ]
 
 
 def test_figure_of_an_unknown_exercise_is_a_located_error(tmp_path, guide):
@@ -333,7 +393,9 @@ def test_every_mistake_is_reported_at_once(tmp_path, guide):
     errors = _errors(data, [e.id for e in guide.exercises])
     assert len(errors) == 3, errors
     assert errors[0].startswith(f"data/figures.yml:{view}: figures.hip-abduction.view: ")
-    assert errors[1].startswith(f"data/figures.yml:{typo}: figures.single-leg-squat-step-down.start.hip_lft: unknown field")
+    assert errors[1].startswith(
+        f"data/figures.yml:{typo}: figures.single-leg-squat-step-down.start.hip_lft: unknown field"
+    )
     assert errors[2].startswith(f"data/figures.yml:{knee}: figures.hip-flexor-stretch.hold.knee_right: -5 is outside")
 
 
@@ -343,7 +405,9 @@ def test_a_foot_that_misses_the_floor_is_a_located_error(tmp_path):
     edit(figures, "      knees: 113\n", "      knees: 90\n")
     line = line_of(figures, r"touching: \[shoulders, left-foot, right-foot\]")
     errors = _errors(data)
-    assert errors and all(e.startswith(f"data/figures.yml:{line}: figures.bridge-with-band.end.touching[") for e in errors), errors
+    assert errors and all(
+        e.startswith(f"data/figures.yml:{line}: figures.bridge-with-band.end.touching[") for e in errors
+    ), errors
     assert "the left foot should rest on the floor but is" in errors[0]
 
 
@@ -351,25 +415,34 @@ def test_a_figure_needs_start_and_end_or_one_hold(tmp_path):
     data = data_copy(tmp_path)
     figures = data / "figures.yml"
     text = figures.read_text(encoding="utf-8")
-    figures.write_text(text.replace("    hold:\n      base: standing\n      trunk: 20\n",
-                                    "    start:\n      base: standing\n      trunk: 20\n", 1), encoding="utf-8")
+    figures.write_text(
+        text.replace(
+            "    hold:\n      base: standing\n      trunk: 20\n",
+            "    start:\n      base: standing\n      trunk: 20\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     line = line_of(figures, r"^  calf-stretch:")
     errors = _errors(data)
-    assert errors == [f"data/figures.yml:{line}: figures.calf-stretch: a figure needs `start` and `end` poses, or one `hold` pose"]
+    assert errors == [
+        f"data/figures.yml:{line}: figures.calf-stretch: a figure needs `start` and `end` poses, or one `hold` pose"
+    ]
 
 
 # --- the review sheet ------------------------------------------------------------------------
 
+
 def test_review_sheet_shows_every_figure(tmp_path, guide):
     out = tmp_path / "figures.html"
-    assert fig.main(["--out", str(out)]) == 0
+    assert guide_main(["figures", "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert page.count("<svg ") == len(guide.exercises)
     for e in guide.exercises:
         assert f'<section id="{e.id}">' in page and e.title in page
     assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     first = page
-    fig.main(["--out", str(out)])
+    guide_main(["figures", "--out", str(out)])
     assert out.read_text(encoding="utf-8") == first
 
 

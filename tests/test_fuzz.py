@@ -1,5 +1,6 @@
 """Fuzzing: random mutations of the shipped data either load or give located errors; the loader
 never crashes with anything else and never writes a file."""
+
 from __future__ import annotations
 
 import copy
@@ -20,12 +21,19 @@ STEMS = [*DATA_FILES, "brand"]
 ORIGINAL = {stem: yaml.safe_load((ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8")) for stem in STEMS}
 LOCATED = re.compile(r"^data/[a-z_]+\.yml:\d+(:\d+)?: ")
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=30), st.sampled_from(["clams", "weight", "", "-1", "{pain.ok_max}", "{nope}",
-                                                           "<script>x</script>", "#zzzzzz", "A4"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                      max_leaves=6)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(["clams", "weight", "", "-1", "{pain.ok_max}", "{nope}", "<script>x</script>", "#zzzzzz", "A4"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6,
+)
 
 
 def _paths(node, prefix=()):
@@ -83,7 +91,9 @@ def _check(data_dir: Path):
     errors = _load(data_dir)  # any exception but DataErrors fails the test
     for error in errors:
         assert LOCATED.match(error), error
-    assert sorted(p.relative_to(data_dir.parent) for p in data_dir.parent.rglob("*")) == before, "the loader wrote a file"
+    assert sorted(p.relative_to(data_dir.parent) for p in data_dir.parent.rglob("*")) == before, (
+        "the loader wrote a file"
+    )
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,5 @@
 """The model: the shipped data loads, and each kind of mistake gives a located message."""
+
 from __future__ import annotations
 
 import re
@@ -8,12 +9,18 @@ import yaml
 
 from generator.errors import DataErrors
 from generator.load import load_guide
-from generator.placeholders import PLACEHOLDER
+from generator.read.placeholders import PLACEHOLDER
 from helpers import ROOT, data_copy, edit, errors_of, line_of
 
 
 def test_shipped_data_loads(guide):
-    assert [k.id for k in guide.keys] == ["cut-back-volume", "strengthen-hips", "improve-flexibility", "recovery", "weight"]
+    assert [k.id for k in guide.keys] == [
+        "cut-back-volume",
+        "strengthen-hips",
+        "improve-flexibility",
+        "recovery",
+        "weight",
+    ]
     strength = [e for e in guide.exercises if e.kind == "strength"]
     stretches = [e for e in guide.exercises if e.kind == "stretch"]
     assert len(strength) == 6 and len(stretches) == 4
@@ -96,7 +103,9 @@ def test_dangling_id_is_located(tmp_path):
     data = data_copy(tmp_path)
     line = edit(data / "keys.yml", "      - clams\n", "      - clamz\n")
     errors = errors_of(data)
-    assert f"data/keys.yml:{line}: keys[1].exercises[1]: unknown exercise `clamz` (did you mean `clams`?)" in errors, errors
+    assert f"data/keys.yml:{line}: keys[1].exercises[1]: unknown exercise `clamz` (did you mean `clams`?)" in errors, (
+        errors
+    )
     # clams now belongs to no key, which is its own located error
     assert any(e.startswith("data/exercises.yml:") and "`clams` is in no key" in e for e in errors), errors
 
@@ -127,9 +136,14 @@ def test_all_problems_are_reported_at_once(tmp_path):
 
 def test_routine_validation(tmp_path):
     data = data_copy(tmp_path)
-    line = edit(data / "routines.yml", "      - item: clams\n", "      - item: clams\n        dose: {holds: 3, seconds: 30}\n")
+    line = edit(
+        data / "routines.yml", "      - item: clams\n", "      - item: clams\n        dose: {holds: 3, seconds: 30}\n"
+    )
     errors = errors_of(data)
-    assert any(e.startswith(f"data/routines.yml:{line + 1}: routines[0].items[1].dose: this dose does not fit `clams`") for e in errors), errors
+    assert any(
+        e.startswith(f"data/routines.yml:{line + 1}: routines[0].items[1].dose: this dose does not fit `clams`")
+        for e in errors
+    ), errors
 
 
 def test_empty_routine_is_refused(tmp_path):
@@ -138,7 +152,9 @@ def test_empty_routine_is_refused(tmp_path):
     block = re.search(r"(  - id: ice-after-runs\n(?:    .*\n)*?)    items:\n(?:      .*\n)+", text)
     (data / "routines.yml").write_text(text.replace(block.group(0), block.group(1) + "    items: []\n"))
     errors = errors_of(data)
-    assert any(re.match(r"data/routines\.yml:\d+: routines\[3\]\.items: List should have at least 1 item", e) for e in errors), errors
+    assert any(
+        re.match(r"data/routines\.yml:\d+: routines\[3\]\.items: needs at least 1 \(has 0\)", e) for e in errors
+    ), errors
 
 
 def test_unknown_placeholder_is_located(tmp_path):
@@ -146,7 +162,10 @@ def test_unknown_placeholder_is_located(tmp_path):
     line = line_of(data / "recovery.yml", r"\{recovery\.heat\.minutes\}")
     edit(data / "recovery.yml", "{recovery.heat.minutes}", "{recovery.heat.minutez}")
     error = _only(errors_of(data))
-    assert error.startswith(f"data/recovery.yml:{line}: tools[1].steps[") and "unknown number `{recovery.heat.minutez}`" in error
+    assert (
+        error.startswith(f"data/recovery.yml:{line}: tools[1].steps[")
+        and "unknown number `{recovery.heat.minutez}`" in error
+    )
 
 
 def test_load_raises_data_errors_not_tracebacks(tmp_path):

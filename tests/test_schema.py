@@ -1,5 +1,6 @@
 """Editor support: the committed JSON Schemas are the ones the models generate, every data file
 points at its schema, and the shipped files pass them."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,9 @@ import jsonschema
 import yaml
 
 from conftest import ROOT
-from generator.schema import SCHEMA_DIR, all_schemas, schema_models
+from generator.schema import all_schemas, schema_models
+
+SCHEMA_DIR = ROOT / "data" / "schema"
 
 
 def test_committed_schemas_are_up_to_date():

@@ -1,6 +1,7 @@
 """Routine cards: each prints on exactly one sheet of A4 and of US Letter from the browser, a
 too-long routine is compacted or refused by name, the PDF holds one card a page with the data's
 names and doses, and the QR code opens the routine's page."""
+
 from __future__ import annotations
 
 import io
@@ -10,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import TEST_SITE_URL, mkdocs_build, project_copy, serve
-from generator.text import dose_short
+from generator.render.text import dose_short
 
 PAPERS = ("A4", "Letter")
 
@@ -36,7 +37,7 @@ def test_cards_page_prints_one_card_per_sheet(page, site_url, guide):
     for paper in PAPERS:
         pdf = printed_pages(page, f"{site_url}cards/", paper)
         assert len(pdf.pages) == len(guide.routines), paper
-        for sheet, routine in zip(pdf.pages, guide.routines):
+        for sheet, routine in zip(pdf.pages, guide.routines, strict=False):
             assert routine.title in sheet.extract_text()
 
 
@@ -113,7 +114,7 @@ def test_pdf_has_one_page_per_routine_with_names_and_doses(built_site, guide):
         # a title may wrap at its hyphen, and text extraction drops a hyphen that ends a line
         return re.sub(r"[\s-]+", "", value)
 
-    for sheet, routine in zip(reader.pages, guide.routines):
+    for sheet, routine in zip(reader.pages, guide.routines, strict=False):
         text = re.sub(r"\s+", " ", sheet.extract_text())
         assert routine.title in text
         for entry in routine.items:

@@ -1,5 +1,6 @@
 """Hostile strings: whatever an editor (or an attacker) types into the data or a brand file shows
 as inert text on every page, card, PDF and flowchart, or is refused with a located message."""
+
 from __future__ import annotations
 
 import html
@@ -27,21 +28,39 @@ def hostile_site(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("hostile") / "guide")
     data = project / "data"
     text = (data / "exercises.yml").read_text()
-    clams = re.search(r"  - id: clams\n    kind: strength\n    title: .*\n    level: 1\n    summary: .*\n", text).group(0)
+    clams = re.search(r"  - id: clams\n    kind: strength\n    title: .*\n    level: 1\n    summary: .*\n", text).group(
+        0
+    )
     text = text.replace(clams, re.sub(r"summary: .*", "summary: " + repr(SUMMARY).replace("'", "'"), clams))
-    text = re.sub(r"(  - id: clams\n(?:    .*\n|      .*\n)*?    cues:\n      - ).*", lambda m: m.group(1) + "'" + CUE + "'", text, count=1)
-    text = re.sub(r"(  - id: clams\n(?:    .*\n|      .*\n)*?    steps:\n      - ).*", lambda m: m.group(1) + "'" + STEP + "'", text, count=1)
+    text = re.sub(
+        r"(  - id: clams\n(?:    .*\n|      .*\n)*?    cues:\n      - ).*",
+        lambda m: m.group(1) + "'" + CUE + "'",
+        text,
+        count=1,
+    )
+    text = re.sub(
+        r"(  - id: clams\n(?:    .*\n|      .*\n)*?    steps:\n      - ).*",
+        lambda m: m.group(1) + "'" + STEP + "'",
+        text,
+        count=1,
+    )
     (data / "exercises.yml").write_text(text)
     flags = (data / "red_flags.yml").read_text()
-    flags = re.sub(r"(  - id: knee-deformed\n    level: emergency\n    text: ).*", lambda m: m.group(1) + "'" + FLAG + "'", flags)
+    flags = re.sub(
+        r"(  - id: knee-deformed\n    level: emergency\n    text: ).*", lambda m: m.group(1) + "'" + FLAG + "'", flags
+    )
     (data / "red_flags.yml").write_text(flags)
     chart = (data / "flowchart.yml").read_text()
-    chart = re.sub(r"(  - id: swelling\n(?:    .*\n)*?    question: ).*", lambda m: m.group(1) + "'" + QUESTION + "'", chart)
+    chart = re.sub(
+        r"(  - id: swelling\n(?:    .*\n)*?    question: ).*", lambda m: m.group(1) + "'" + QUESTION + "'", chart
+    )
     (data / "flowchart.yml").write_text(chart)
     routines = (data / "routines.yml").read_text()
     routines = re.sub(r"(  - id: daily-stretches\n    title: ).*", lambda m: m.group(1) + ROUTINE_TITLE, routines)
     (data / "routines.yml").write_text(routines)
-    (data / "brand.yml").write_text((data / "brand.yml").read_text().replace("contact: {}", f"contact:\n  address: '{ADDRESS}'"))
+    (data / "brand.yml").write_text(
+        (data / "brand.yml").read_text().replace("contact: {}", f"contact:\n  address: '{ADDRESS}'")
+    )
     out = tmp_path_factory.mktemp("hostile-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -120,11 +139,14 @@ def test_hostile_text_in_the_pdf_is_plain_text(hostile_site):
     assert CUE in text and "Quay Lane" in text
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("title", "<script>x</script> Clams", "a title or name cannot contain < >"),
-    ("title", 'Clams "the best"', 'a title or name cannot contain "'),
-    ("summary", "x" * 2001, "String should have at most 2000 characters"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("title", "<script>x</script> Clams", "a title or name cannot contain < >"),
+        ("title", 'Clams "the best"', 'a title or name cannot contain "'),
+        ("summary", "x" * 2001, "String should have at most 2000 characters"),
+    ],
+)
 def test_dangerous_or_huge_item_text_is_refused_with_its_line(tmp_path, field, value, message):
     data = data_copy(tmp_path)
     text = (data / "exercises.yml").read_text()
@@ -132,17 +154,22 @@ def test_dangerous_or_huge_item_text_is_refused_with_its_line(tmp_path, field, v
     line = text[: text.index(old) + len(old)].count("\n")
     edit(data / "exercises.yml", old, re.sub(rf"    {field}: .*\n", f"    {field}: '{value}'\n", old))
     errors = errors_of(data)
-    assert len(errors) == 1 and errors[0].startswith(f"data/exercises.yml:{line}: exercises[1].{field}: {message}"), errors
+    assert len(errors) == 1 and errors[0].startswith(f"data/exercises.yml:{line}: exercises[1].{field}: {message}"), (
+        errors
+    )
 
 
-@pytest.mark.parametrize("line_text, field, message", [
-    ('primary: "#1f5f8b; } body { display: none"', "primary", "a colour is written as #"),
-    ("site_url: javascript:alert(1)", "site_url", "a web address starting with https://"),
-    ("logo: ../../etc/passwd.svg", "logo", "must be a file inside the brand's own folder"),
-    ("logo: /etc/logo.svg", "logo", "must be a file inside the brand's own folder"),
-    ("contact: {booking: 'javascript:alert(1)'}", "contact.booking", "a web address starting with https://"),
-    ("contact: {email: '\"><script>@x.org'}", "contact.email", "an e-mail address"),
-])
+@pytest.mark.parametrize(
+    "line_text, field, message",
+    [
+        ('primary: "#1f5f8b; } body { display: none"', "primary", "a colour is written as #"),
+        ("site_url: javascript:alert(1)", "site_url", "a web address starting with https://"),
+        ("logo: ../../etc/passwd.svg", "logo", "must be a file inside the brand's own folder"),
+        ("logo: /etc/logo.svg", "logo", "must be a file inside the brand's own folder"),
+        ("contact: {booking: 'javascript:alert(1)'}", "contact.booking", "a web address starting with https://"),
+        ("contact: {email: '\"><script>@x.org'}", "contact.email", "an e-mail address"),
+    ],
+)
 def test_hostile_brand_values_are_refused_with_their_line(tmp_path, line_text, field, message):
     data = data_copy(tmp_path)
     brand = data / "brand.yml"

@@ -1,5 +1,6 @@
 """Checks over the whole built site: links and anchors resolve, every page has a title, a
 language and one h1, and axe-core finds no accessibility violation in light or dark palette."""
+
 from __future__ import annotations
 
 import html
@@ -29,7 +30,7 @@ def _target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     url = urlparse(urljoin("http://site/" + page.relative_to(site).as_posix(), html.unescape(link)))
     if url.netloc != "site":
         return None
-    local = url.path[len(PREFIX) - 1:] if url.path.startswith(PREFIX) else url.path
+    local = url.path[len(PREFIX) - 1 :] if url.path.startswith(PREFIX) else url.path
     path = site / unquote(local.lstrip("/"))
     if path.is_dir() or url.path.endswith("/"):
         path = path / "index.html"
@@ -42,7 +43,7 @@ def test_no_broken_internal_link_or_anchor(built_site):
     checked, broken = 0, []
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        for attr, link in re.findall(r'\b(href|src)="([^"]*)"', text):
+        for _attr, link in re.findall(r'\b(href|src)="([^"]*)"', text):
             resolved = _target(built_site, page, link)
             if resolved is None or link.startswith("http"):
                 continue
@@ -50,7 +51,11 @@ def test_no_broken_internal_link_or_anchor(built_site):
             path, fragment = resolved
             if not path.exists():
                 broken.append(f"{page.relative_to(built_site)} -> {link} (missing file)")
-            elif fragment and path.suffix == ".html" and fragment not in ids.get(path, _ids(path.read_text(encoding="utf-8"))):
+            elif (
+                fragment
+                and path.suffix == ".html"
+                and fragment not in ids.get(path, _ids(path.read_text(encoding="utf-8")))
+            ):
                 broken.append(f"{page.relative_to(built_site)} -> {link} (missing anchor)")
     assert checked > 500
     assert broken == []
@@ -61,7 +66,10 @@ def test_no_absolute_link_to_another_host_in_content(built_site, guide):
     allowed = {v for v in guide.brand.contact.model_dump().values() if v}
     for page in site_pages(built_site):
         for link in re.findall(r'\b(?:href|src)="(https?://[^"]+)"', page.read_text(encoding="utf-8")):
-            assert link in allowed or link.startswith(guide.brand.site_url or "https://guide.example.org/"), (page, link)
+            assert link in allowed or link.startswith(guide.brand.site_url or "https://guide.example.org/"), (
+                page,
+                link,
+            )
 
 
 def test_every_page_has_title_language_and_one_h1(built_site):
@@ -77,7 +85,9 @@ def test_every_page_has_title_language_and_one_h1(built_site):
 def test_axe_finds_no_violation_on_any_page(browser, built_site, site_url, scheme):
     context = browser.new_context()
     # Material keeps the reader's palette choice here; set it before any page loads.
-    context.add_init_script(f"""localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{media: '', scheme: '{scheme}', primary: 'custom', accent: 'custom'}}}}))""")
+    context.add_init_script(
+        f"""localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == "default" else 1}, color: {{media: '', scheme: '{scheme}', primary: 'custom', accent: 'custom'}}}}))"""
+    )
     page = context.new_page()
     problems = {}
     paths = [p.relative_to(built_site).parent.as_posix() for p in site_pages(built_site) if p.name == "index.html"]

@@ -1,67 +1,57 @@
-/* BMI calculator on the weight page. Computed on this device; nothing is sent anywhere.
-   Bands, the running threshold and the caveat come from the page's inline JSON (data/weight.yml). */
-(function () {
-  "use strict";
-  var CM_PER_INCH = 2.54, KG_PER_POUND = 0.45359237, INCHES_PER_FOOT = 12, POUNDS_PER_STONE = 14;
+/**
+ * The BMI calculator on the weight page: worked out on this device, nothing is sent anywhere.
+ * Bands, limits, the running threshold and every sentence come from the page data.
+ */
+import { bandOf, bmi, imperial, metric } from "./lib/bmi.js";
+import { fill } from "./lib/words.js";
+import { fresh, onPage, readJson } from "./page.js";
 
-  function number(input, allowZero) {
-    var raw = input.value.trim().replace(",", ".");
-    if (raw === "") return allowZero ? 0 : NaN;
-    if (!/^\d+(\.\d+)?$/.test(raw)) return NaN;
-    var value = parseFloat(raw);
-    return value > 0 || (allowZero && value === 0) ? value : NaN;
-  }
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} name
+ * @returns {string}
+ */
+function field(form, name) {
+  const input = form.elements.namedItem(name);
+  return input instanceof HTMLInputElement ? input.value : "";
+}
 
-  function band(data, bmi) {
-    return data.bands.filter(function (b) {
-      return (b.from === null || bmi >= b.from) && (b.below === null || bmi < b.below);
-    })[0];
-  }
-
-  function measure(form) {
-    if (form.elements.units.value === "imperial") {
-      var inches = number(form.elements.ft, false) * INCHES_PER_FOOT + number(form.elements["in"], true);
-      var pounds = number(form.elements.st, false) * POUNDS_PER_STONE + number(form.elements.lb, true);
-      return { metres: inches * CM_PER_INCH / 100, kg: pounds * KG_PER_POUND };
+/** @param {HTMLElement} box */
+function mount(box) {
+  const data = readJson(box.querySelector(".bmi-data"), "data-config");
+  const form = box.querySelector("form");
+  const result = box.querySelector(".bmi-result");
+  if (!data || !(form instanceof HTMLFormElement) || !(result instanceof HTMLElement)) return;
+  box.hidden = false;
+  const units = () => {
+    const choice = form.elements.namedItem("units");
+    const isImperial = choice instanceof RadioNodeList && choice.value === "imperial";
+    /** @type {HTMLElement} */ (box.querySelector(".bmi-metric")).hidden = isImperial;
+    /** @type {HTMLElement} */ (box.querySelector(".bmi-imperial")).hidden = !isImperial;
+    result.textContent = "";
+    return isImperial;
+  };
+  for (const radio of form.querySelectorAll("input[name=units]")) radio.addEventListener("change", units);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const measure = units()
+      ? imperial({ ft: field(form, "ft"), in: field(form, "in"), st: field(form, "st"), lb: field(form, "lb") })
+      : metric({ cm: field(form, "cm"), kg: field(form, "kg") });
+    const value = bmi(measure, data.limits);
+    const band = value === null ? undefined : bandOf(data.bands, value);
+    if (value === null || !band) {
+      result.className = "bmi-result bmi-error";
+      delete result.dataset.band;
+      result.textContent = data.words.invalid;
+      return;
     }
-    return { metres: number(form.elements.cm, false) / 100, kg: number(form.elements.kg, false) };
-  }
+    result.className = "bmi-result";
+    const sentences = [fill(data.words.result, { bmi: value.toFixed(1), band: band.label })];
+    if (value >= data.reduce_from) sentences.push(data.words.above);
+    sentences.push(data.caveat);
+    result.textContent = sentences.join(" ");
+    result.dataset.band = band.label;
+  });
+}
 
-  function setup() {
-    document.querySelectorAll("[data-bmi]").forEach(function (box) {
-      if (box.dataset.ready) return;
-      box.dataset.ready = "1";
-      box.hidden = false;
-      // Material's instant navigation re-creates inline scripts without their attributes.
-      var data = JSON.parse(box.querySelector(".bmi-data").getAttribute("data-config"));
-      var form = box.querySelector("form"), result = box.querySelector(".bmi-result");
-      function units() {
-        var imperial = form.elements.units.value === "imperial";
-        box.querySelector(".bmi-metric").hidden = imperial;
-        box.querySelector(".bmi-imperial").hidden = !imperial;
-        result.textContent = "";
-      }
-      Array.prototype.forEach.call(form.elements.units, function (r) { r.addEventListener("change", units); });
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        var m = measure(form);
-        var bmi = m.kg / (m.metres * m.metres);
-        // Plausible adult ranges only: a typo (0, 1800 cm, text) gets a message, not a number.
-        if (!isFinite(bmi) || m.metres < 0.5 || m.metres > 2.75 || m.kg < 20 || m.kg > 400) {
-          result.className = "bmi-result bmi-error";
-          delete result.dataset.band;
-          result.textContent = "Please enter your height and weight as numbers greater than zero, for example a height and a weight an adult could have.";
-          return;
-        }
-        var shown = Math.round(bmi * 10) / 10, found = band(data, shown);
-        result.className = "bmi-result";
-        result.textContent = "Your BMI is " + shown.toFixed(1) + ": " + found.label + ". " +
-          (shown > data.reduce_from ? "Above " + data.reduce_from + ", this guide suggests bringing your weight down and choosing low-impact exercise before serious running. " : "") +
-          data.caveat;
-        result.dataset.band = found.label;
-      });
-    });
-  }
-  if (window.document$) window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
-})();
+onPage(() => fresh("[data-bmi]").forEach(mount));

@@ -1,0 +1,151 @@
+"""Checks that span items and files: unique ids, references that resolve, sensible thresholds."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from ..errors import DataError, Loc, did_you_mean
+from ..model import Guide
+from ..read.yamlfile import YamlFile
+
+
+def _duplicates(ids: list[str], source: YamlFile, list_loc: Loc) -> list[DataError]:
+    counts = Counter(ids)
+    return [
+        source.error(list_loc + (i, "id"), f"duplicate id `{item_id}`")
+        for i, item_id in enumerate(ids)
+        if counts[item_id] > 1
+    ]
+
+
+def _unknown(ids: list[str], known: set[str], what: str, source: YamlFile, loc: Loc) -> list[DataError]:
+    return [
+        source.error(loc + (i,), f"unknown {what} `{item_id}`{did_you_mean(item_id, known)}")
+        for i, item_id in enumerate(ids)
+        if item_id not in known
+    ]
+
+
+def check_ids(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    errors = []
+    errors += _duplicates([k.id for k in guide.keys], files["keys"], ("keys",))
+    # exercises and recovery tools share one namespace: routines name either by id
+    errors += _duplicates([e.id for e in guide.exercises], files["exercises"], ("exercises",))
+    exercise_ids = {e.id for e in guide.exercises}
+    errors += _duplicates([t.id for t in guide.recovery], files["recovery"], ("tools",))
+    errors += [
+        files["recovery"].error(("tools", i, "id"), f"id `{t.id}` is already an exercise")
+        for i, t in enumerate(guide.recovery)
+        if t.id in exercise_ids
+    ]
+    errors += _duplicates([r.id for r in guide.routines], files["routines"], ("routines",))
+    errors += _duplicates([f.id for f in guide.red_flags.flags], files["red_flags"], ("flags",))
+    errors += _duplicates([b.id for b in guide.weight.bands], files["weight"], ("bands",))
+    errors += _duplicates([a.id for a in guide.weight.alternatives], files["weight"], ("alternatives",))
+    return errors
+
+
+def check_keys(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    errors = []
+    source = files["keys"]
+    exercise_ids = {e.id for e in guide.exercises}
+    tool_ids = {t.id for t in guide.recovery}
+    owner: Counter[str] = Counter()
+    for i, key in enumerate(guide.keys):
+        errors += _unknown(key.exercises, exercise_ids, "exercise", source, ("keys", i, "exercises"))
+        errors += _unknown(key.recovery, tool_ids, "recovery tool", source, ("keys", i, "recovery"))
+        owner.update(key.exercises)
+    for i, exercise in enumerate(guide.exercises):
+        if owner[exercise.id] == 0:
+            errors.append(
+                files["exercises"].error(
+                    ("exercises", i, "id"), f"`{exercise.id}` is in no key: list it under one key's `exercises`"
+                )
+            )
+        elif owner[exercise.id] > 1:
+            errors.append(
+                files["exercises"].error(("exercises", i, "id"), f"`{exercise.id}` is listed in more than one key")
+            )
+    return errors
+
+
+def check_routines(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    errors = []
+    source = files["routines"]
+    routine_ids = {r.id for r in guide.routines}
+    exercises = {e.id: e for e in guide.exercises}
+    tools = {t.id: t for t in guide.recovery}
+    for i, routine in enumerate(guide.routines):
+        for j, entry in enumerate(routine.items):
+            loc = ("routines", i, "items", j)
+            if entry.item not in exercises and entry.item not in tools:
+                errors.append(
+                    source.error(
+                        loc + ("item",),
+                        f"unknown exercise or recovery tool `{entry.item}`"
+                        + did_you_mean(entry.item, {*exercises, *tools}),
+                    )
+                )
+                continue
+            item = exercises.get(entry.item) or tools[entry.item]
+            if entry.dose is not None and item.dose is not None and entry.dose.shape != item.dose.shape:
+                errors.append(
+                    source.error(
+                        loc + ("dose",), f"this dose does not fit `{entry.item}`: it is dosed as {item.dose.shape}"
+                    )
+                )
+        seen = Counter(e.item for e in routine.items)
+        errors += [
+            source.error(("routines", i, "items", j, "item"), f"`{e.item}` appears twice in this routine")
+            for j, e in enumerate(routine.items)
+            if seen[e.item] > 1
+        ]
+        if routine.move_on.next is not None and routine.move_on.next not in routine_ids:
+            errors.append(source.error(("routines", i, "move_on", "next"), f"unknown routine `{routine.move_on.next}`"))
+        if routine.move_on.next == routine.id:
+            errors.append(source.error(("routines", i, "move_on", "next"), "a routine cannot move on to itself"))
+    return errors
+
+
+def check_thresholds(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    errors = []
+    pain = guide.protocol.pain_rule
+    source = files["protocol"]
+    if not pain.ok_max < pain.acceptable_max <= pain.scale_max:
+        errors.append(source.error(("pain_rule", "acceptable_max"), "needs ok_max < acceptable_max <= scale_max"))
+    maxima = [level.max for level in pain.levels]
+    if maxima != sorted(set(maxima)) or maxima[-1] != pain.scale_max:
+        errors.append(source.error(("pain_rule", "levels"), "level maxima must rise and the last must equal scale_max"))
+    weight = guide.weight
+    bands = weight.bands
+    for i, (low, high) in enumerate(itertools.pairwise(bands)):
+        if low.below is None or high.from_ != low.below:
+            errors.append(
+                files["weight"].error(("bands", i + 1, "from"), "each band must start where the one before it ends")
+            )
+    if bands[0].from_ is not None or bands[-1].below is not None:
+        errors.append(files["weight"].error(("bands",), "the first band has no `from` and the last has no `below`"))
+    starts = {b.from_ for b in bands}
+    for name in ("overweight_from", "obese_from"):
+        if getattr(weight, name) not in starts:
+            errors.append(files["weight"].error((name,), "must be where one of the bands starts"))
+    return errors
+
+
+def check_red_flags(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    levels = [level.id for level in guide.red_flags.levels]
+    if levels != ["emergency", "urgent", "soon"]:
+        return [files["red_flags"].error(("levels",), "levels must be emergency, urgent, soon, in that order")]
+    return []
+
+
+def check(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    """Every problem between items and files of the shipped data, in one list."""
+    return (
+        check_ids(guide, files)
+        + check_keys(guide, files)
+        + check_routines(guide, files)
+        + check_thresholds(guide, files)
+        + check_red_flags(guide, files)
+    )

@@ -1,0 +1,63 @@
+"""Who publishes a copy of the guide, how it looks, and the clinic's changes to the protocol
+(the overlay), kept out of data/ so updates from upstream merge cleanly."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .common import AssetPath, Colour, Email, Model, Phone, Slug, Text, Title, WebUrl
+from .dose import Dose
+from .library import Exercise, RecoveryTool
+from .routines import Routine
+
+
+class Contact(Model):
+    """How a patient reaches the clinic; every line is optional."""
+
+    phone: Phone | None = None
+    email: Email | None = None
+    address: Text | None = None
+    website: WebUrl | None = None
+    booking: WebUrl | None = None
+    hours: Text | None = None
+
+
+class OverlayExercise(Exercise):
+    """A clinic's own exercise: like any other, plus the key it belongs to."""
+
+    key: Slug
+
+
+class FigureImage(Model):
+    """A clinic's own picture of an exercise, in place of the drawn figure."""
+
+    image: AssetPath
+    alt: Text
+
+
+class Overlay(Model):
+    """A clinic's changes to the shipped protocol."""
+
+    exercises: list[OverlayExercise] = []
+    figures: dict[Slug, FigureImage] = {}
+    recovery: list[RecoveryTool] = []
+    routines: list[Routine] = []
+    doses: dict[Slug, Dose] = {}
+    hide: list[Slug] = []
+
+
+class Brand(Model):
+    """Who publishes this copy of the guide, and how it looks."""
+
+    name: Title
+    short_name: Title | None = None
+    logo: AssetPath | None = None
+    favicon: AssetPath | None = None
+    primary: Colour = "#1f5f8b"
+    accent: Colour = "#b3541e"
+    contact: Contact = Contact()
+    disclaimer: Text | None = None
+    red_flag_advice: Text | None = None
+    site_url: WebUrl | None = None
+    page_size: Literal["A4", "Letter"] = "A4"
+    overlay: Overlay = Overlay()

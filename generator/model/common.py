@@ -1,0 +1,68 @@
+"""The building blocks of every data model: the base class and the constrained kinds of value
+(ids, texts, titles, colours, addresses) with the words an editor reads when one is wrong."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE = r"^[a-z]{2}(-[A-Z]{2})?$"
+COLOUR = r"^#[0-9a-fA-F]{6}$"
+WEB_URL = r"^https?://[^\s<>\"'`]+$"
+EMAIL = r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[a-zA-Z]{2,}$"
+PHONE = r"^\+?[0-9 ()-]{3,25}$"
+# What each pattern means, in words an editor understands (pydantic would print the regex).
+PATTERN_MESSAGES = {
+    SLUG: "an id is lower-case letters and digits joined by single hyphens, like `single-leg-bridge`",
+    LANGUAGE: "a language code like `en` or `en-GB`",
+    COLOUR: 'a colour is written as # and six hex digits, like "#1f5f8b" (in quotes)',
+    WEB_URL: "a web address starting with https:// (no spaces or quotes)",
+    EMAIL: "an e-mail address like name@clinic.example",
+    PHONE: "a phone number: digits, spaces, brackets and hyphens, with an optional leading +",
+}
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE)]
+
+
+def _title(value: str) -> str:
+    """Titles and names also reach the theme's page titles, navigation and attributes, which
+    MkDocs does not escape: refuse the few characters that could break out of them."""
+    bad = sorted({ch for ch in value if ch in '<>"`'})
+    if bad:
+        raise ValueError(f'a title or name cannot contain {" ".join(bad)} (use curly quotes “ ” instead of ")')
+    return value
+
+
+Title = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), AfterValidator(_title)]
+Cue = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
+Source = Annotated[str, StringConstraints(min_length=3, max_length=300, strip_whitespace=True)]
+Number = Annotated[float, Field(ge=0, le=1000)]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR)]
+WebUrl = Annotated[str, StringConstraints(pattern=WEB_URL, max_length=300)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL, max_length=200)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE)]
+
+
+def _asset_path(value: str) -> str:
+    """A file in the brand's own folder: a plain relative path to an image."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith("/") or ":" in value or ".." in parts:
+        raise ValueError("must be a file inside the brand's own folder")
+    if not re.fullmatch(r"[A-Za-z0-9_./-]+\.(svg|png|ico|webp|jpg|jpeg)", value):
+        raise ValueError("must be an .svg, .png, .ico, .webp or .jpg file name (letters, digits, - _ . /)")
+    return value
+
+
+AssetPath = Annotated[str, StringConstraints(max_length=200), AfterValidator(_asset_path)]
+
+
+class Model(BaseModel):
+    """Base for every data model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

@@ -1,0 +1,124 @@
+"""The decision flowchart: questions (one choice or many) and outcomes, by id.
+
+Each kind of node is its own small model, chosen by `type` (and `choose` for questions), so a
+field that does not belong to a kind is an unknown field there."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import BaseModel, Discriminator, Field, Tag
+
+from .common import Model, Short, Slug, Text, Title
+from .safety import Urgency
+
+# What a flowchart answer can add to a plan, in the order a plan lists them.
+PLAN_PARTS = ("keys", "routines", "exercises", "recovery")
+RED_URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "soon")
+
+
+class Recommends(Model):
+    keys: list[Slug] = []
+    exercises: list[Slug] = []
+    routines: list[Slug] = []
+    recovery: list[Slug] = []
+
+    def is_empty(self) -> bool:
+        return not (self.keys or self.exercises or self.routines or self.recovery)
+
+    def part(self, name: str) -> list[str]:
+        items: list[str] = getattr(self, name)
+        return items
+
+
+class Answer(Model):
+    label: Short
+    next: Slug
+    adds: Recommends = Recommends()
+
+
+class Option(Model):
+    label: Short
+    adds: Recommends = Recommends()
+
+
+class _Question(Model):
+    kind: ClassVar[str]
+    id: Slug
+    type: Literal["question"]
+    stage: Literal["screen", "plan"]
+    flags: list[Slug] = []
+    question: Text
+    help: Text | None = None
+    see: Slug | None = Field(None, description="a key whose page helps answer, linked under the question")
+
+
+class OneChoice(_Question):
+    """A question answered by one of two or more answers, each leading on to a node."""
+
+    kind: ClassVar[str] = "one"
+    choose: Literal["one"] = "one"
+    answers: list[Answer] = Field(min_length=2)
+
+    def successors(self) -> list[str]:
+        return [a.next for a in self.answers]
+
+
+class ManyChoice(_Question):
+    """A question answered by ticking any of two or more options, then going on to `next`."""
+
+    kind: ClassVar[str] = "many"
+    choose: Literal["many"]
+    options: list[Option] = Field(min_length=2)
+    next: Slug
+
+    def successors(self) -> list[str]:
+        return [self.next]
+
+
+class Outcome(Model):
+    """Where a path ends: a see-a-clinician result or the self-care plan."""
+
+    kind: ClassVar[str] = "outcome"
+    id: Slug
+    type: Literal["outcome"]
+    urgency: Literal["emergency", "urgent", "soon", "self-care"]
+    title: Title
+    advice: list[Text] = []
+    recommends: Recommends = Recommends()
+
+    def successors(self) -> list[str]:
+        return []
+
+
+def _node_kind(value: Any) -> str | None:
+    """The tag of a node's kind (`node:one`, `node:many`, `node:outcome`): never a field or an id."""
+    if isinstance(value, BaseModel):
+        return f"node:{getattr(value, 'kind', '')}"
+    if isinstance(value, dict):
+        if value.get("type") == "outcome":
+            return "node:outcome"
+        if value.get("type") == "question":
+            return "node:many" if value.get("choose") == "many" else "node:one"
+    return None
+
+
+Node = Annotated[
+    Union[
+        Annotated[OneChoice, Tag("node:one")],
+        Annotated[ManyChoice, Tag("node:many")],
+        Annotated[Outcome, Tag("node:outcome")],
+    ],
+    Discriminator(
+        _node_kind,
+        custom_error_type="node_type",
+        custom_error_message="a node needs `type: question` (with `choose: one` or `many`) or `type: outcome`",
+    ),
+]
+Question = OneChoice | ManyChoice
+AnyNode = OneChoice | ManyChoice | Outcome
+
+
+class FlowchartFile(Model):
+    start: Slug
+    nodes: list[Node] = Field(min_length=2)

@@ -1,0 +1,124 @@
+"""What the guide teaches: the key steps, the exercises and stretches, the recovery tools and the
+weight advice. Each is a page; routines and the flowchart refer to them by id."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict, Field, PositiveInt, model_validator
+
+from .common import Cue, Model, Number, Short, Slug, Source, Text, Title
+from .dose import DOSE_SHAPES, Dose
+
+
+class Key(Model):
+    id: Slug
+    title: Title
+    summary: Text
+    why: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1)
+    mistakes: list[Text] = []
+    exercises: list[Slug] = []
+    recovery: list[Slug] = []
+    widget: Literal["bmi-calculator"] | None = Field(
+        None, description="a tool shown on this key's page, with the data it needs (bmi-calculator: weight.yml)"
+    )
+
+
+class KeysFile(Model):
+    keys: list[Key] = Field(min_length=1)
+
+
+class Exercise(Model):
+    id: Slug
+    kind: Literal["strength", "stretch"]
+    title: Title
+    level: int | None = Field(None, ge=1, le=5)
+    muscle: Slug | None = None
+    summary: Text
+    targets: list[Short] = Field(min_length=1)
+    equipment: list[Short] = []
+    steps: list[Text] = Field(min_length=1)
+    cues: list[Cue] = Field(min_length=1, max_length=3)
+    mistakes: list[Text] = []
+    dose: Dose
+    side: Short | None = None
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> Exercise:
+        wanted = "reps" if self.kind == "strength" else "hold"
+        if self.dose.shape != wanted:
+            raise ValueError(f"a {self.kind} exercise needs a dose of {' + '.join(DOSE_SHAPES[wanted])}")
+        if self.kind == "strength" and self.level is None:
+            raise ValueError("a strength exercise needs a level")
+        if self.kind == "stretch" and self.muscle is None:
+            raise ValueError("a stretch needs the muscle it stretches")
+        return self
+
+
+class ExercisesFile(Model):
+    exercises: list[Exercise] = Field(min_length=1)
+
+
+class RecoveryTool(Model):
+    id: Slug
+    title: Title
+    summary: Text
+    when: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1)
+    cues: list[Cue] = Field(min_length=1, max_length=3)
+    cautions: list[Text] = []
+    dose: Dose | None = None
+    use_after_weeks: PositiveInt | None = Field(None, le=52)
+
+    @model_validator(mode="after")
+    def _time_dose(self) -> RecoveryTool:
+        if self.dose is not None and self.dose.shape in ("reps", "hold"):
+            raise ValueError("a recovery tool's dose is in minutes, not sets or holds")
+        return self
+
+
+class RecoveryFile(Model):
+    tools: list[RecoveryTool] = Field(min_length=1)
+
+
+Item = Exercise | RecoveryTool
+
+
+class BmiBand(Model):
+    id: Slug
+    label: Short
+    below: Number | None = None
+    from_: Number | None = Field(None, alias="from")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Alternative(Model):
+    id: Slug
+    title: Title
+    summary: Text
+
+
+class CalculatorLimits(Model):
+    """Heights and weights the BMI calculator accepts: what an adult could measure, so a typo
+    (180 kg typed as height, a missing digit) gets a message instead of a number."""
+
+    height_m_min: Number
+    height_m_max: Number
+    weight_kg_min: Number
+    weight_kg_max: Number
+
+
+class WeightFile(Model):
+    title: Title
+    summary: Text
+    overweight_from: Number
+    obese_from: Number
+    reduce_before_running_from: Number
+    bands: list[BmiBand] = Field(min_length=2)
+    source: Source
+    guidance: list[Text] = Field(min_length=1)
+    limits: list[Text] = Field(min_length=1)
+    alternatives: list[Alternative] = Field(min_length=1)
+    calculator: CalculatorLimits

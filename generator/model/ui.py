@@ -1,0 +1,39 @@
+"""The words of the interactive parts of the guide (the flowchart and the calculator; later the
+player, the log and plans), kept with the data so that no sentence is typed into a script and a
+clinic or a translation changes them in one place. `{name}` marks a value the page fills in."""
+
+from __future__ import annotations
+
+from .common import Model, Short, Text
+
+
+class PlanPartWords(Model):
+    """Headings of the parts of a plan."""
+
+    keys: Short
+    routines: Short
+    exercises: Short
+    recovery: Short
+
+
+class FlowchartWords(Model):
+    progress: Short  # "Question {n} of up to {total}"
+    announce: Short  # what a screen reader hears on a new question: "Question {n}: {question}"
+    proceed: Short
+    back: Short
+    start_over: Short
+    plan_intro: Text
+    good_to_know: Short
+    print_plan: Short
+    parts: PlanPartWords
+
+
+class BmiWords(Model):
+    result: Text  # "Your BMI is {bmi}: {band}."
+    above: Text  # added when the BMI reaches the running threshold
+    invalid: Text
+
+
+class UiFile(Model):
+    flowchart: FlowchartWords
+    bmi: BmiWords

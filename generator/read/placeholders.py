@@ -1,0 +1,86 @@
+"""Numbers in prose: free text writes `{exercises.clams.reps}` and the value is filled in from the
+data, so a page, a card and the flowchart can never disagree about a number.
+
+Filling happens on validated models: every number is already the right type, and the dose a
+clinic's overlay sets is the one prose quotes (`effective_dose`, the one rule for that)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from ..errors import DataError, Loc
+from ..model import AnyDose, Brand, Exercise, Item, PainRule, RecoveryTool, WeightFile
+from ..numbers import format_number
+from .yamlfile import YamlFile
+
+# A number from the data has a dotted name (`{pain.acceptable_max}`); a plain `{name}` is a slot
+# that a page fills in at run time (the words in ui.yml), and is left as it is.
+PLACEHOLDER = re.compile(r"\{([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\}")
+M = TypeVar("M", bound=BaseModel)
+
+
+def effective_dose(item: Item, brand: Brand) -> AnyDose | None:
+    """The dose of an item in this copy of the guide: the clinic's override, else the item's own."""
+    return brand.overlay.doses.get(item.id, item.dose)
+
+
+def _numbers(model: BaseModel | None) -> dict[str, float]:
+    if model is None:
+        return {}
+    return {
+        name: value
+        for name in type(model).model_fields
+        if isinstance(value := getattr(model, name), (int, float)) and not isinstance(value, bool)
+    }
+
+
+def namespace(
+    pain: PainRule, exercises: Iterable[Exercise], recovery: Iterable[RecoveryTool], weight: WeightFile, brand: Brand
+) -> dict[str, str]:
+    """Every number that prose may quote, by its dotted name, already formatted."""
+    names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
+    for section, items in (
+        ("exercises", [*exercises, *brand.overlay.exercises]),
+        ("recovery", [*recovery, *brand.overlay.recovery]),
+    ):
+        for item in items:
+            for k, v in {**_numbers(item), **_numbers(effective_dose(item, brand))}.items():
+                names[f"{section}.{item.id}.{k}"] = v
+    names.update({f"weight.{k}": v for k, v in _numbers(weight).items()})
+    return {k: format_number(v) for k, v in names.items()}
+
+
+def _fill_value(value: Any, loc: Loc, names: Mapping[str, str], source: YamlFile, errors: list[DataError]) -> Any:
+    if isinstance(value, str):
+
+        def replace(match: re.Match[str]) -> str:
+            if match.group(1) in names:
+                return names[match.group(1)]
+            errors.append(source.error(loc, f"unknown number `{{{match.group(1)}}}` in text"))
+            return match.group(0)
+
+        return PLACEHOLDER.sub(replace, value) if "{" in value else value
+    if isinstance(value, BaseModel):
+        return fill(value, loc, names, source, errors)
+    if isinstance(value, list):
+        filled = [_fill_value(v, loc + (i,), names, source, errors) for i, v in enumerate(value)]
+        return filled if any(a is not b for a, b in zip(filled, value, strict=False)) else value
+    if isinstance(value, dict):
+        filled_map = {k: _fill_value(v, loc + (k,), names, source, errors) for k, v in value.items()}
+        return filled_map if any(filled_map[k] is not value[k] for k in value) else value
+    return value
+
+
+def fill(model: M, loc: Loc, names: Mapping[str, str], source: YamlFile, errors: list[DataError]) -> M:
+    """`model` with every placeholder in its text replaced; an unknown name is a located error."""
+    changes = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        filled = _fill_value(value, loc + (info.alias or name,), names, source, errors)
+        if filled is not value:
+            changes[name] = filled
+    return model.model_copy(update=changes) if changes else model

@@ -1,0 +1,109 @@
+"""The publisher's brand as site files: logo, favicon, palette CSS, and what templates show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import colours
+from ..model import Guide
+from . import urls
+from .cards import contact_lines
+
+
+@dataclass
+class BrandAssets:
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    logo_path: str = ""
+    favicon_path: str = ""
+    css_path: str = urls.brand_asset("brand.css")
+
+
+def palette_css(guide: Guide) -> str:
+    """Material reads its colours from CSS variables; set them from the brand (light and dark)."""
+    primary, accent = guide.brand.primary, guide.brand.accent
+    return (
+        ':root, [data-md-color-scheme="default"] {\n'
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        f"  --md-accent-fg-color: {accent};\n"
+        f"  --md-typeset-a-color: {primary};\n"
+        f"  --guide-primary: {primary};\n"
+        f"  --guide-accent: {accent};\n"
+        "}\n"
+        '[data-md-color-scheme="slate"] {\n'
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        f"  --md-accent-fg-color: {colours.dark_mode_link(accent)};\n"
+        f"  --md-typeset-a-color: {colours.dark_mode_link(primary)};\n"
+        "}\n"
+    )
+
+
+def _asset(brand_dir: Path, relative: str) -> tuple[str, bytes]:
+    path = (brand_dir / relative).resolve()
+    return urls.brand_asset(path.name), path.read_bytes()
+
+
+def assets(guide: Guide) -> BrandAssets:
+    """Files to add to the site for this brand; paths were checked when the brand was loaded."""
+    out = BrandAssets()
+    out.files[out.css_path] = palette_css(guide)
+    assert guide.brand_dir is not None, "a loaded guide knows its brand folder"
+    brand_dir = guide.brand_dir
+    for attr_name in ("logo", "favicon"):
+        relative = getattr(guide.brand, attr_name)
+        if relative:
+            site_path, content = _asset(brand_dir, relative)
+            out.files[site_path] = content
+            setattr(out, f"{attr_name}_path", site_path)
+    for item_id, picture in guide.brand.overlay.figures.items():
+        out.files[urls.picture(item_id, picture.image)] = (brand_dir / picture.image).read_bytes()
+    return out
+
+
+def contact_href(label: str, value: str) -> str | None:
+    """A link for a contact line; values were validated (URL, e-mail and phone patterns)."""
+    if label == "Email":
+        return f"mailto:{value}"
+    if label == "Phone":
+        return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    if label in ("Website", "Book"):
+        return value
+    return None
+
+
+def template_context(guide: Guide) -> dict[str, Any]:
+    """What overrides/ templates show on every page (footer, disclaimer)."""
+    return {
+        "name": guide.brand.name,
+        "disclaimer": guide.disclaimer(),
+        "red_flag_advice": guide.red_flag_advice(),
+        "contact": [
+            {"label": label, "value": value, "href": contact_href(label, value)}
+            for label, value in contact_lines(guide)
+        ],
+    }
+
+
+def config_overrides(guide: Guide, brand_assets: BrandAssets, nav: list[Any]) -> dict[str, Any]:
+    """The MkDocs settings that come from the data and brand: the hook applies them in memory,
+    `python -m generator write` writes them into a standalone copy of mkdocs.yml."""
+    theme: dict[str, Any] = {"language": guide.protocol.language}
+    if brand_assets.logo_path:
+        theme["logo"] = brand_assets.logo_path
+    if brand_assets.favicon_path:
+        theme["favicon"] = brand_assets.favicon_path
+    return {
+        "site_name": guide.brand.name,
+        "site_description": guide.protocol.tagline,
+        "site_url": guide.brand.site_url,
+        "theme": theme,
+        "nav": nav,
+        "extra": {"guide": template_context(guide)},
+        "extra_css_add": [brand_assets.css_path],
+    }

@@ -1,0 +1,112 @@
+"""Routine cards: one HTML card per routine, the same markup on the routine page, on the all-cards page and
+in the PDF. Each card is rendered once per layout (normal, and compact when the PDF layout needs
+it); only the way to the site root is filled in per use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..model import AnyDose, Guide, Routine
+from . import qr, text, urls
+from .env import html_env, template
+from .figures import ROOT_SLOT, Pictures
+
+
+def routine_dose(guide: Guide, routine: Routine, index: int) -> AnyDose | None:
+    """The dose of one routine entry: the routine's own, else the item's."""
+    entry = routine.items[index]
+    return entry.dose or guide.item(entry.item).dose
+
+
+def move_on_text(guide: Guide, routine: Routine) -> str:
+    """The progression rule, e.g. 'When 3 × 20 feels easy (…), move on to Hip strength, level 2.'"""
+    doses = {text.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
+    start = f"When {doses.pop()} feels easy" if len(doses) == 1 else "When this feels easy"
+    sentence = f"{start} ({routine.move_on.when})"
+    if routine.move_on.next:
+        sentence += f", move on to {guide.routine(routine.move_on.next).title}"
+    return sentence + "."
+
+
+def contact_lines(guide: Guide) -> list[tuple[str, str]]:
+    """(label, value) pairs of the brand's contact details, in a fixed order."""
+    contact = guide.brand.contact
+    labels = (
+        ("phone", "Phone"),
+        ("email", "Email"),
+        ("website", "Website"),
+        ("booking", "Book"),
+        ("address", "Address"),
+        ("hours", "Opening hours"),
+    )
+    return [(label, value) for name, label in labels if (value := getattr(contact, name))]
+
+
+class Card:
+    """One rendered card; `at(root)` gives its markup on a page that far from the site root."""
+
+    def __init__(self, markup: str) -> None:
+        self._markup = markup
+
+    def at(self, root: str) -> Markup:
+        return Markup(self._markup.replace(ROOT_SLOT, root))
+
+    def for_pdf(self, sources: dict[str, str]) -> Markup:
+        """The markup with clinic pictures read from their files (the PDF has no site around it)."""
+        markup = self._markup
+        for site_path, uri in sources.items():
+            markup = markup.replace(ROOT_SLOT + site_path, uri)
+        return Markup(markup)
+
+
+class Cards:
+    """Every routine's card for one guide, rendered on first use and kept for the build."""
+
+    def __init__(self, guide: Guide, pictures: Pictures, cache_dir: Path | None = None) -> None:
+        self.guide = guide
+        self.pictures = pictures
+        self.cache_dir = cache_dir
+        self._cards: dict[tuple[str, bool], Card] = {}
+        self.renders = 0  # how many cards were rendered (tests count them)
+
+    def card(self, routine: Routine, compact: bool = False) -> Card:
+        key = (routine.id, compact)
+        if key not in self._cards:
+            self._cards[key] = Card(self._render(routine, compact))
+            self.renders += 1
+        return self._cards[key]
+
+    def _render(self, routine: Routine, compact: bool) -> str:
+        guide = self.guide
+        url = urls.absolute(guide.brand.site_url, urls.page("routine", routine.id))
+        entries = []
+        for i, entry in enumerate(routine.items):
+            item = guide.item(entry.item)
+            entries.append(
+                {
+                    "item": item,
+                    "dose": routine_dose(guide, routine, i),
+                    "cues": list(item.cues),
+                    "side": getattr(item, "side", None),
+                    "figure": self.pictures.markup(item, f"card-{routine.id}"),
+                }
+            )
+        return (
+            template(html_env(self.cache_dir), "card.html.j2")
+            .render(
+                guide=guide,
+                routine=routine,
+                compact=compact,
+                entries=entries,
+                move_on=move_on_text(guide, routine),
+                qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None,
+                url=url,
+                contact=contact_lines(guide),
+                pain=guide.protocol.pain_rule,
+                red_flag_advice=guide.red_flag_advice(),
+                days=range(1, guide.protocol.cards.tick_days + 1),
+            )
+            .strip()
+        )

@@ -1,0 +1,99 @@
+"""The flowchart for the page: the graph as the browser widget reads it (page data, never
+fetched), and the whole tree as an outline with links for readers without scripts and for search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import PLAN_PARTS, Guide, ManyChoice, OneChoice, Outcome, Recommends
+from . import urls
+from .env import html_env, template
+
+HERE = urls.page("flowchart")
+
+
+def _link(kind: str, item_id: str, title: str) -> dict[str, str]:
+    return {"title": title, "href": urls.href(HERE, urls.page(kind, item_id))}
+
+
+def _linked(guide: Guide) -> dict[str, dict[str, dict[str, str]]]:
+    """Title and address (from the flowchart page) of everything a plan can link to, by part and id."""
+    return {
+        "keys": {k.id: _link("key", k.id, k.title) for k in guide.keys},
+        "routines": {r.id: _link("routine", r.id, r.title) for r in guide.routines},
+        "exercises": {e.id: _link("exercise", e.id, e.title) for e in guide.exercises},
+        "recovery": {t.id: _link("recovery", t.id, t.title) for t in guide.recovery},
+    }
+
+
+def _recommends(rec: Recommends) -> dict[str, list[str]]:
+    return {part: list(rec.part(part)) for part in PLAN_PARTS if rec.part(part)}
+
+
+def widget_data(guide: Guide) -> dict[str, Any]:
+    """The graph as the browser widget reads it (lib/flowchart.js), with every link ready to use."""
+    flags = {f.id: f.text for f in guide.red_flags.flags}
+    links = _linked(guide)
+    advice = shown_advice(guide)
+    nodes: dict[str, dict[str, Any]] = {}
+    for node in guide.flowchart.nodes:
+        if isinstance(node, Outcome):
+            nodes[node.id] = {
+                "type": "outcome",
+                "urgency": node.urgency,
+                "title": node.title,
+                "advice": advice[node.id],
+                "recommends": _recommends(node.recommends),
+            }
+            continue
+        nodes[node.id] = {
+            "type": "question",
+            "question": node.question,
+            "help": node.help,
+            "choose": node.choose,
+            "see": _link("key", node.see, guide.key(node.see).title) if node.see else None,
+            "flags": [flags[f] for f in node.flags],
+            "next": node.next if isinstance(node, ManyChoice) else None,
+            "answers": [
+                {"label": a.label, "next": a.next, "adds": _recommends(a.adds)}
+                for a in (node.answers if isinstance(node, OneChoice) else [])
+            ],
+            "options": [
+                {"label": o.label, "adds": _recommends(o.adds)}
+                for o in (node.options if isinstance(node, ManyChoice) else [])
+            ],
+        }
+    levels = {
+        level.id: {
+            "title": level.title,
+            "action": level.action,
+            "call": level.call.model_dump(include={"number", "label"}) if level.call else None,
+        }
+        for level in guide.red_flags.levels
+    }
+    return {"start": guide.flowchart.start, "nodes": nodes, "links": links, "levels": levels, "parts": list(PLAN_PARTS)}
+
+
+def shown_advice(guide: Guide) -> dict[str, list[str]]:
+    """Each outcome's advice as shown: lines its urgency level's action already says are left out."""
+    actions: dict[str, str] = {level.id: level.action for level in guide.red_flags.levels}
+    return {
+        node.id: [line for line in node.advice if line not in actions.get(node.urgency, "")]
+        for node in guide.flowchart.nodes
+        if isinstance(node, Outcome)
+    }
+
+
+def outline_html(guide: Guide, data: dict[str, Any], cache_dir: Path | None = None) -> Markup:
+    """The whole tree as nested lists with links: what readers without JavaScript and search see."""
+    order = [n.id for n in guide.flowchart.nodes]
+    labels = {n.id: n.title if isinstance(n, Outcome) else n.question for n in guide.flowchart.nodes}
+    numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
+    return Markup(
+        template(html_env(cache_dir), "flowchart_outline.html.j2").render(
+            data=data, order=order, labels=labels, numbers=numbers
+        )
+    )

@@ -1,0 +1,244 @@
+"""Every generated page of the guide as Markdown for MkDocs, plus the navigation.
+
+Everything is returned in memory as {docs-relative path: content}; writing is someone else's job.
+Templates lay pages out; the values they show (links, ranges, groups) are worked out here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import Exercise, Guide, Key, Routine
+from ..numbers import format_number
+from . import flowchart, text, urls
+from .cards import Cards
+from .env import markdown_env, template
+from .figures import Pictures
+from .nav import NavEntry, navigation
+
+
+@dataclass
+class Site:
+    """What the generator produces: files by docs-relative path, and the navigation."""
+
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    nav: list[NavEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def bmi_data(guide: Guide) -> dict[str, Any]:
+    """What the BMI calculator needs, from weight.yml and ui.yml (lib/bmi.js, bmi.js)."""
+    weight = guide.weight
+    return {
+        "bands": [{"label": b.label, "from": b.from_, "below": b.below} for b in weight.bands],
+        "limits": weight.calculator.model_dump(),
+        "reduce_from": weight.reduce_before_running_from,
+        "caveat": weight.limits[0],
+        "words": guide.ui.bmi.model_dump(),
+    }
+
+
+def band_ranges(guide: Guide) -> list[dict[str, str]]:
+    """Each BMI band with its range in words, e.g. '18.5 to under 25'."""
+    out = []
+    for band in guide.weight.bands:
+        if band.from_ is not None and band.below is not None:
+            span = f"{format_number(band.from_)} to under {format_number(band.below)}"
+        elif band.below is not None:
+            span = f"under {format_number(band.below)}"
+        else:
+            span = f"{format_number(band.from_ or 0)} or more"
+        out.append({"range": span, "label": band.label})
+    return out
+
+
+def pain_levels(guide: Guide) -> list[dict[str, Any]]:
+    """Each pain level with the lowest score it starts at."""
+    levels = guide.protocol.pain_rule.levels
+    return [{"low": 0 if i == 0 else levels[i - 1].max + 1, "level": level} for i, level in enumerate(levels)]
+
+
+def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list[Exercise]]]:
+    """A key's exercises grouped by level (stretches have none), in level order."""
+    chosen = [e for e in guide.exercises if e.id in ids]
+    levels = sorted({e.level for e in chosen}, key=lambda level: level or 0)
+    return [(level, [e for e in chosen if e.level == level]) for level in levels]
+
+
+def routines_by_item(guide: Guide) -> dict[str, list[Routine]]:
+    """Item id -> the routines that use it, in routine order (one pass, not one per item)."""
+    found: dict[str, list[Routine]] = {}
+    for routine in guide.routines:
+        for entry in routine.items:
+            found.setdefault(entry.item, []).append(routine)
+    return found
+
+
+def key_by_item(guide: Guide) -> dict[str, Key]:
+    return {item: key for key in guide.keys for item in (*key.exercises, *key.recovery)}
+
+
+def hand_written_pages(docs: Path) -> list[NavEntry]:
+    """Top-level hand-written pages in docs/, by their first heading, for the end of the nav."""
+    pages: list[NavEntry] = []
+    for path in sorted(docs.glob("*.md")):
+        heading = next(
+            (line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")),
+            path.stem,
+        )
+        pages.append({heading: path.name})
+    return pages
+
+
+# What each kind of page loads besides the theme: style sheets, plain scripts (run before the
+# theme's) and modules. A page loads only what it uses (see tests/browser/test_page_assets.py).
+PAGE_ASSETS: dict[str, dict[str, list[str]]] = {
+    "flowchart": {"styles": ["flowchart.css"], "scripts": ["flowchart-history.js"], "modules": ["flowchart.js"]},
+    "routine": {"styles": ["cards.css"], "modules": ["print.js"]},
+    "cards": {"styles": ["cards.css"], "modules": ["print.js"]},
+    "bmi-calculator": {"styles": ["bmi.css"], "modules": ["bmi.js"]},
+}
+
+
+def page_assets(here: urls.Page, need: str | None) -> dict[str, list[Markup]]:
+    """The addresses, from this page, of the files a kind of page (or a widget on it) needs."""
+    wanted = PAGE_ASSETS.get(need or "", {})
+
+    def at(path: str) -> Markup:
+        return text.attr(urls.href(here, path))
+
+    return {
+        "styles": [at(urls.style(name)) for name in wanted.get("styles", [])],
+        "scripts": [at(urls.script(name)) for name in wanted.get("scripts", [])],
+        "modules": [at(urls.script(name)) for name in wanted.get("modules", [])],
+    }
+
+
+class _Renderer:
+    """Renders pages of one guide; each page knows where it is, so its links are relative."""
+
+    def __init__(
+        self, guide: Guide, cards: Cards, pictures: Pictures, compact: frozenset[str], cache_dir: Path | None
+    ) -> None:
+        self.guide, self.cards, self.pictures, self.compact = guide, cards, pictures, compact
+        self.env = markdown_env(cache_dir)
+        self.cache_dir = cache_dir
+        self.common = {
+            "guide": guide,
+            "pain": guide.protocol.pain_rule,
+            "disclaimer": guide.disclaimer(),
+            "red_flag_advice": guide.red_flag_advice(),
+        }
+
+    def links(self, here: urls.Page) -> dict[str, Any]:
+        """Template helpers for links from this page: `link` (Markdown) and `href` (raw HTML)."""
+
+        def link(kind: str, item_id: str | None = None) -> Markup:
+            return text.attr(urls.md_link(here, urls.page(kind, item_id)))
+
+        def href(kind: str, item_id: str | None = None) -> Markup:
+            return text.attr(urls.href(here, urls.page(kind, item_id)))
+
+        return {"link": link, "href": href, "pdf": text.attr(urls.href(here, urls.CARDS_PDF))}
+
+    def page(self, here: urls.Page, name: str, need: str | None = None, **context: Any) -> tuple[str, str]:
+        """A page rendered from a template; `need` names the kind or widget whose files it loads."""
+        assets = page_assets(here, need or here.kind)
+        rendered = template(self.env, name).render(**self.common, **self.links(here), assets=assets, **context)
+        return here.source, rendered
+
+    def card(self, routine: Routine, here: urls.Page) -> Markup:
+        return self.cards.card(routine, routine.id in self.compact).at(urls.root(here))
+
+
+def render_site(
+    guide: Guide,
+    cards: Cards,
+    pictures: Pictures,
+    compact: frozenset[str] = frozenset(),
+    docs: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Site:
+    """Every generated page of the guide plus the navigation, in reading order.
+    `compact` names the routines whose cards need the compact layout to fit one sheet."""
+    site = Site()
+    r = _Renderer(guide, cards, pictures, compact, cache_dir)
+    used_in, key_of = routines_by_item(guide), key_by_item(guide)
+    pages = [r.page(urls.page("home"), "home.md.j2")]
+    for key in guide.keys:
+        weight = (
+            {"weight": guide.weight, "bands": band_ranges(guide), "bmi": bmi_data(guide)}
+            if key.widget == "bmi-calculator"
+            else None
+        )
+        pages.append(
+            r.page(
+                urls.page("key", key.id),
+                "key.md.j2",
+                need=key.widget,
+                key=key,
+                groups=exercise_groups(guide, key.exercises),
+                tools=[t for t in guide.recovery if t.id in key.recovery],
+                weight=weight,
+            )
+        )
+    for exercise in guide.exercises:
+        here = urls.page("exercise", exercise.id)
+        pages.append(
+            r.page(
+                here,
+                "exercise.md.j2",
+                item=exercise,
+                key=key_of.get(exercise.id),
+                figure=pictures.markup(exercise, "fig", urls.root(here)),
+                caption=pictures.caption(exercise),
+                routines=used_in.get(exercise.id, []),
+            )
+        )
+    for tool in guide.recovery:
+        pages.append(
+            r.page(
+                urls.page("recovery", tool.id),
+                "recovery.md.j2",
+                item=tool,
+                key=key_of.get(tool.id),
+                routines=used_in.get(tool.id, []),
+            )
+        )
+    for routine in guide.routines:
+        here = urls.page("routine", routine.id)
+        item_pages = [urls.item_page(e.item, isinstance(guide.item(e.item), Exercise)) for e in routine.items]
+        items = [
+            {"title": guide.item(e.item).title, "link": Markup(text.attr(urls.md_link(here, to)))}
+            for e, to in zip(routine.items, item_pages, strict=True)
+        ]
+        pages.append(
+            r.page(
+                here,
+                "routine.md.j2",
+                routine=routine,
+                card=r.card(routine, here),
+                items=items,
+            )
+        )
+    here = urls.page("cards")
+    pages.append(r.page(here, "cards.md.j2", cards={rt.id: r.card(rt, here) for rt in guide.routines}))
+    chart = flowchart.widget_data(guide)
+    pages.append(
+        r.page(
+            urls.page("flowchart"),
+            "flowchart.md.j2",
+            chart={"graph": chart, "words": guide.ui.flowchart.model_dump()},
+            outline=flowchart.outline_html(guide, chart, cache_dir),
+        )
+    )
+    pages.append(r.page(urls.page("pain-rule"), "pain.md.j2", levels=pain_levels(guide)))
+    pages.append(r.page(urls.page("clinician"), "clinician.md.j2"))
+    site.files.update(pages)
+    if not guide.brand.site_url:
+        site.warnings.append("site_url is not set: routine cards are built without QR codes")
+    site.nav = navigation(guide, hand_written_pages(docs) if docs else [])
+    return site

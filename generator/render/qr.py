@@ -1,0 +1,27 @@
+"""QR codes for printed cards (segno, inline SVG so cards and PDFs need no extra files)."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+
+def svg(url: str, title: str) -> str:
+    """An SVG QR code that opens `url`, scaled by CSS, with a <title> for screen readers."""
+    code = segno.make(url, error="m", micro=False)
+    buffer = io.BytesIO()
+    code.save(
+        buffer,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        title=title,
+        svgclass="qr-code",
+        lineclass=None,
+        omitsize=True,
+        border=2,
+        dark="#000",
+        light="#fff",
+    )
+    return buffer.getvalue().decode("utf-8")

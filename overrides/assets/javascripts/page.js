@@ -1,0 +1,62 @@
+/**
+ * The DOM side every widget shares: run a setup on each page view (the first load and every page
+ * Material's instant navigation swaps in, through its `document$`), find the elements not set up
+ * yet, read page data from data-* attributes, and build elements.
+ */
+
+/**
+ * Call `setup` on every page view.
+ * @param {() => void} setup
+ */
+export function onPage(setup) {
+  const material = window.document$;
+  if (material && typeof material.subscribe === "function") material.subscribe(() => setup());
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+}
+
+/**
+ * Elements matching `selector` that no earlier page view set up; each is marked as set up.
+ * @param {string} selector
+ * @returns {HTMLElement[]}
+ */
+export function fresh(selector) {
+  /** @type {HTMLElement[]} */
+  const found = [];
+  for (const element of document.querySelectorAll(selector)) {
+    if (element instanceof HTMLElement && !element.hasAttribute("data-mounted")) {
+      element.setAttribute("data-mounted", "");
+      found.push(element);
+    }
+  }
+  return found;
+}
+
+/**
+ * JSON page data from an attribute, or null when it is missing or malformed. (Not a <script>
+ * element: instant navigation re-runs scripts in the page and would run JSON as code.)
+ * @param {Element | null} element
+ * @param {string} attribute
+ * @returns {any}
+ */
+export function readJson(element, attribute) {
+  try {
+    return JSON.parse((element && element.getAttribute(attribute)) || "null");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A new element with attributes and text.
+ * @param {string} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {string | null} [text]
+ * @returns {HTMLElement}
+ */
+export function el(tag, attributes = {}, text = null) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== null) node.textContent = text;
+  return node;
+}

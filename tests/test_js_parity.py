@@ -1,0 +1,33 @@
+"""The browser's flowchart walk (lib/flowchart.js, run in Node) and Python's (generator/plan.py)
+agree on every path of the shipped flowchart: the node reached, the plan, the hash round trip."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from conftest import ROOT
+from generator.model import PLAN_PARTS
+from generator.plan import all_paths, walk
+from generator.render.flowchart import widget_data
+
+
+def test_every_path_walks_the_same_in_python_and_javascript(guide):
+    paths = list(all_paths(guide.flowchart))
+    answers = [[list(s.choice) if isinstance(s.choice, tuple) else s.choice for s in path] for path in paths]
+    payload = json.dumps({"graph": widget_data(guide), "paths": answers})
+    result = subprocess.run(
+        ["node", str(ROOT / "tests/js/tools/flowchart-walk.mjs")],
+        input=payload,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    browser = json.loads(result.stdout)
+    assert len(browser) == len(paths) > 50
+    for path, given, seen in zip(paths, answers, browser, strict=True):
+        end, plan = walk(guide.flowchart, path)
+        assert seen["id"] == end, path
+        assert seen["plan"] == {part: plan.part(part) for part in PLAN_PARTS}, path
+        assert seen["decoded"] == given, path

@@ -1,0 +1,12 @@
+// What our browser code uses from Material for MkDocs' bundle, for `tsc --checkJs`.
+interface MaterialObservable<T> {
+  subscribe(next: (value: T) => void): { unsubscribe(): void };
+}
+
+interface Window {
+  /** Emits the document on the first load and after every instant navigation. */
+  document$?: MaterialObservable<Document>;
+  /** Set by flowchart-history.js, which must run before Material registers its own listener. */
+  flowchartOnPopstate?: (event: PopStateEvent) => void;
+  flowchartHook?: number;
+}
