@@ -6,6 +6,7 @@
 Run by bench/run.py, never imported by it: the generator is imported from PROJECT (the synthetic
 copy), not from the repository. Prints one JSON object on stdout.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,26 +28,48 @@ def _timed(func, runs: int) -> tuple[list[float], object]:
     return times, result
 
 
+def render(guide):
+    """Every page of a loaded guide (cards in their normal layout)."""
+    from generator.render import Cards, Pictures, render_site
+
+    pictures = Pictures(guide)
+    return render_site(guide, Cards(guide, pictures), pictures)
+
+
+def make_cards(guide):
+    from generator.render import Cards, Pictures
+
+    return Cards(guide, Pictures(guide))
+
+
 def measure(project: Path, args) -> dict:
     out: dict = {}
     start = time.perf_counter()
-    from generator.load import load_guide  # noqa: E402  (imported from the project copy)
+    from generator.load import load_guide
+
     out["import_load_s"] = time.perf_counter() - start
     start = time.perf_counter()
-    from generator.render import render_site
     out["import_render_s"] = time.perf_counter() - start
     start = time.perf_counter()
     from generator import pdf
     from generator.export import write_export
+    from generator.paths import Project
+
     out["import_pdf_export_s"] = time.perf_counter() - start
 
-    data, brand = project / "data", project / "data" / "brand.yml"
+    data, proj = project / "data", Project(project)
+
     times, guide = _timed(lambda: load_guide(data, None, display_root=project), args.runs)
     out["load_s"] = times
-    out["counts"] = {"exercises": len(guide.exercises), "recovery": len(guide.recovery), "routines": len(guide.routines),
-                     "keys": len(guide.keys), "flowchart_nodes": len(guide.flowchart.nodes)}
+    out["counts"] = {
+        "exercises": len(guide.exercises),
+        "recovery": len(guide.recovery),
+        "routines": len(guide.routines),
+        "keys": len(guide.keys),
+        "flowchart_nodes": len(guide.flowchart.nodes),
+    }
     # One more render than runs: the first compiles the templates (cold), the rest are warm.
-    times, site = _timed(lambda: render_site(guide), args.runs + 1)
+    times, site = _timed(lambda: render(guide), args.runs + 1)
     out["render_s"] = times
     out["render_warm_median_s"] = statistics.median(times[1:])
     out["pages_generated"] = sum(1 for p in site.files if p.endswith(".md"))
@@ -55,6 +78,7 @@ def measure(project: Path, args) -> dict:
     # The PDF, cold each time (the content cache is emptied); the first run also pays the import.
     start = time.perf_counter()
     import weasyprint  # noqa: F401
+
     out["import_weasyprint_s"] = time.perf_counter() - start
     pdf_times = []
     cards = None
@@ -62,14 +86,14 @@ def measure(project: Path, args) -> dict:
         pdf._CACHE.clear()
         gc.collect()
         start = time.perf_counter()
-        cards = pdf.cards_pdf(guide)
+        cards = pdf.cards_pdf(make_cards(guide), proj.card_css)
         pdf_times.append(time.perf_counter() - start)
     out["pdf_s"] = pdf_times
     out["pdf_bytes"] = len(cards.pdf)
     out["pdf_cards"] = len(guide.routines)
     out["pdf_compact_cards"] = len(cards.compact)
     start = time.perf_counter()
-    pdf.fingerprint(guide)
+    pdf.fingerprint(make_cards(guide), proj.card_css.read_text(encoding="utf-8"))
     out["pdf_fingerprint_s"] = time.perf_counter() - start
 
     # The export (docs + mkdocs.yml): render + write, with the PDF already cached in memory.
@@ -79,14 +103,15 @@ def measure(project: Path, args) -> dict:
         target = export if i == args.runs - 1 else export.with_name(f"{export.name}-{i}")
         gc.collect()
         start = time.perf_counter()
-        changed = write_export(guide, brand, project, target)
+        changed = write_export(guide, proj, target)
         fresh.append(time.perf_counter() - start)
         if target != export:
             import shutil
+
             shutil.rmtree(target, ignore_errors=True)
     out["export_fresh_s"] = fresh
     out["export_files"] = changed
-    times, unchanged = _timed(lambda: write_export(guide, brand, project, export), args.runs)
+    times, unchanged = _timed(lambda: write_export(guide, proj, export), args.runs)
     out["export_nochange_s"] = times
     out["export_nochange_files_written"] = unchanged
 
@@ -97,7 +122,7 @@ def measure(project: Path, args) -> dict:
         gc.collect()
         tracemalloc.start()
         guide2 = load_guide(data, None, display_root=project)
-        render_site(guide2)
+        render(guide2)
         out["tracemalloc_peak_load_render_bytes"] = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     return out
@@ -106,6 +131,7 @@ def measure(project: Path, args) -> dict:
 def _areas(root) -> dict[str, float]:
     """Self time summed by library (yaml, pydantic, jinja2 …) or by our own module/template.
     pyinstrument puts a function's own time in a synthetic `[self]` child: it counts for the parent."""
+
     def area_of(frame, parent_area: str) -> str:
         path = (frame.file_path or "").replace("\\", "/")
         if not path:
@@ -134,7 +160,6 @@ def profile(project: Path, outdir: Path, label: str) -> dict:
     from pyinstrument import Profiler
 
     from generator.load import load_guide
-    from generator.render import render_site
 
     data = project / "data"
     load_guide(data, None, display_root=project)  # warm imports and caches; profile the steady state
@@ -142,7 +167,7 @@ def profile(project: Path, outdir: Path, label: str) -> dict:
     profiler = Profiler(interval=0.0005)
     profiler.start()
     guide = load_guide(data, None, display_root=project)
-    render_site(guide)
+    render(guide)
     profiler.stop()
     for name, kwargs in (("tree", {}), ("flat", {"flat": True})):
         path = outdir / f"profile-{label}-load-render-{name}.txt"
@@ -151,16 +176,22 @@ def profile(project: Path, outdir: Path, label: str) -> dict:
     areas = _areas(profiler.last_session.root_frame())
     total = sum(areas.values()) or 1.0
     path = outdir / f"profile-{label}-load-render-areas.txt"
-    path.write_text("Self time of load + validate + render by where the code lives\n" + "".join(
-        f"{sec:8.3f} s {sec / total:6.1%}  {area}\n" for area, sec in sorted(areas.items(), key=lambda kv: -kv[1])),
-        encoding="utf-8")
+    path.write_text(
+        "Self time of load + validate + render by where the code lives\n"
+        + "".join(
+            f"{sec:8.3f} s {sec / total:6.1%}  {area}\n" for area, sec in sorted(areas.items(), key=lambda kv: -kv[1])
+        ),
+        encoding="utf-8",
+    )
     written["areas"] = str(path)
     path = outdir / f"profile-{label}-load-render.html"
     path.write_text(profiler.output_html(), encoding="utf-8")
     written["html"] = str(path)
     # Each step alone, so their own hot spots are not hidden by the other's.
-    for step, func in (("load", lambda: load_guide(data, None, display_root=project)),
-                       ("render", lambda: render_site(guide))):
+    for step, func in (
+        ("load", lambda: load_guide(data, None, display_root=project)),
+        ("render", lambda: render(guide)),
+    ):
         profiler = Profiler(interval=0.0005)
         profiler.start()
         func()
@@ -177,14 +208,16 @@ def profile_pdf(project: Path, outdir: Path, label: str) -> dict:
 
     from generator import pdf
     from generator.load import load_guide
+    from generator.paths import Project
 
     guide = load_guide(project / "data", None, display_root=project)
-    pdf.cards_pdf(guide)
+    css = Project(project).card_css
+    pdf.cards_pdf(make_cards(guide), css)
     pdf._CACHE.clear()
-    written_doc = pdf._document(guide, set()) if hasattr(pdf, "_document") else ""
+    written_doc = pdf._document(make_cards(guide), css.read_text(encoding="utf-8"), set())
     profiler = Profiler(interval=0.001)
     profiler.start()
-    pdf.cards_pdf(guide)
+    pdf.cards_pdf(make_cards(guide), css)
     profiler.stop()
     written = {"document_kb": len(written_doc.encode("utf-8")) / 1024}
     path = outdir / f"profile-{label}-pdf.txt"
@@ -197,9 +230,13 @@ def profile_pdf(project: Path, outdir: Path, label: str) -> dict:
     areas = _areas(profiler.last_session.root_frame())
     total = sum(areas.values()) or 1.0
     path = outdir / f"profile-{label}-pdf-areas.txt"
-    path.write_text(f"Self time of the cards PDF ({len(guide.routines)} cards) by where the code lives\n" + "".join(
-        f"{sec:8.3f} s {sec / total:6.1%}  {area}\n" for area, sec in sorted(areas.items(), key=lambda kv: -kv[1])),
-        encoding="utf-8")
+    path.write_text(
+        f"Self time of the cards PDF ({len(guide.routines)} cards) by where the code lives\n"
+        + "".join(
+            f"{sec:8.3f} s {sec / total:6.1%}  {area}\n" for area, sec in sorted(areas.items(), key=lambda kv: -kv[1])
+        ),
+        encoding="utf-8",
+    )
     written["pdf_areas"] = str(path)
     return written
 

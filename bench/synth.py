@@ -18,6 +18,7 @@ recovery tool and routine is repeated k times (copy c of `clams` is `clams-c`, t
 The project copy holds what a build reads: mkdocs.yml, hooks/, generator/, overrides/, docs/,
 data/ and an empty clinics/ (mkdocs.yml watches it).
 """
+
 from __future__ import annotations
 
 import copy
@@ -78,9 +79,11 @@ def _retarget(value, c: int, ids: set[str]):
     if c == 1:
         return value
     if isinstance(value, str):
-        return re.sub(r"\{(exercises|recovery)\.([a-z0-9-]+)\.",
-                      lambda m: f"{{{m.group(1)}.{_sid(m.group(2), c) if m.group(2) in ids else m.group(2)}.",
-                      value)
+        return re.sub(
+            r"\{(exercises|recovery)\.([a-z0-9-]+)\.",
+            lambda m: f"{{{m.group(1)}.{_sid(m.group(2), c) if m.group(2) in ids else m.group(2)}.",
+            value,
+        )
     if isinstance(value, list):
         return [_retarget(v, c, ids) for v in value]
     if isinstance(value, dict):
@@ -100,8 +103,10 @@ def _adds(adds: dict | None, c: int, ids: dict[str, set[str]]) -> dict | None:
     """A flowchart `adds`/`recommends`, pointing at copy c (keys stay the shipped five)."""
     if not adds:
         return adds
-    return {part: (list(values) if part == "keys" else [_sid(v, c) for v in values if v in ids[part]])
-            for part, values in adds.items()}
+    return {
+        part: (list(values) if part == "keys" else [_sid(v, c) for v in values if v in ids[part]])
+        for part, values in adds.items()
+    }
 
 
 def _flowchart(chart: dict, k: int, ids: dict[str, set[str]], item_ids: set[str]) -> dict:
@@ -166,13 +171,18 @@ def _figures(path: Path, k: int, exercise_ids: list[str]) -> None:
 
 def scale_data(data_dir: Path, k: int) -> dict[str, int]:
     """Rewrite the data in `data_dir` at scale k; returns the counts of what it holds."""
-    files = {stem: _read(data_dir / f"{stem}.yml") for stem in ("keys", "exercises", "recovery", "routines", "flowchart")}
+    files = {
+        stem: _read(data_dir / f"{stem}.yml") for stem in ("keys", "exercises", "recovery", "routines", "flowchart")
+    }
     exercises = files["exercises"][1]["exercises"]
     tools = files["recovery"][1]["tools"]
     routines = files["routines"][1]["routines"]
     item_ids = {e["id"] for e in exercises} | {t["id"] for t in tools}
-    ids = {"exercises": {e["id"] for e in exercises}, "recovery": {t["id"] for t in tools},
-           "routines": {r["id"] for r in routines}}
+    ids = {
+        "exercises": {e["id"] for e in exercises},
+        "recovery": {t["id"] for t in tools},
+        "routines": {r["id"] for r in routines},
+    }
 
     if k > 1:
         files["exercises"][1]["exercises"] = [_copy_item(e, c, item_ids) for c in range(1, k + 1) for e in exercises]
@@ -195,9 +205,13 @@ def scale_data(data_dir: Path, k: int) -> dict[str, int]:
             _write(data_dir / f"{stem}.yml", header, data)
         _figures(data_dir / "figures.yml", k, [e["id"] for e in exercises])
 
-    return {"exercises": len(files["exercises"][1]["exercises"]), "recovery": len(files["recovery"][1]["tools"]),
-            "routines": len(files["routines"][1]["routines"]), "keys": len(files["keys"][1]["keys"]),
-            "flowchart_nodes": len(files["flowchart"][1]["nodes"])}
+    return {
+        "exercises": len(files["exercises"][1]["exercises"]),
+        "recovery": len(files["recovery"][1]["tools"]),
+        "routines": len(files["routines"][1]["routines"]),
+        "keys": len(files["keys"][1]["keys"]),
+        "flowchart_nodes": len(files["flowchart"][1]["nodes"]),
+    }
 
 
 def make_project(dest: Path, k: int, src: Path = REPO) -> dict[str, int]:

@@ -1,0 +1,145 @@
+"""The targets bench/run.py checks and the ratios it derives from the measurements of every scale
+(ratios are less noisy than seconds on a shared machine). The limits are here, in one place, so
+that changing one is a one-line diff."""
+
+from __future__ import annotations
+
+TARGETS = {
+    "generator_share_max": 0.10,
+    "whole_100x_over_1x_max": 120.0,
+    "pdf_ms_per_card_max": 30.0,
+    "nochange_files_written_max": 0,
+    "nochange_generator_s_1x_max": 0.3,
+    "own_js_css_gz_max_kb": 15.0,
+    "heaviest_page_vs_plain_max": 1.10,
+}
+
+
+def ratios_and_targets(scales: dict, assets: dict | None) -> tuple[dict, list[dict]]:
+    ratios: dict = {}
+    targets: list[dict] = []
+
+    def target(name, value, limit, ok_if, detail=""):
+        passed = None if value is None else ok_if(value, limit)
+        targets.append({"target": name, "value": value, "limit": limit, "pass": passed, "detail": detail})
+
+    for k, r in scales.items():
+        plain = r["plain"]["median_s"]
+        g = r["generator"]
+        ratios[f"generator_share_{k}x"] = g["steps_cold_s"] / plain
+        ratios[f"generator_share_with_imports_{k}x"] = g["steps_cold_with_imports_s"] / plain
+        ratios[f"generator_share_with_pdf_{k}x"] = (g["steps_cold_s"] + g["pdf_median_s"]) / plain
+        if r["hooked"]:
+            ratios[f"hooked_over_plain_{k}x"] = r["hooked"]["median_s"] / plain
+        ratios[f"site_over_plain_{k}x"] = r["site"]["median_s"] / plain
+        if r["zensical"].get("cold_median_s"):
+            ratios[f"zensical_over_plain_{k}x"] = r["zensical"]["cold_median_s"] / plain
+        ratios[f"pdf_ms_per_card_{k}x"] = g["pdf_ms_per_card"]
+        target(
+            f"generator (load+validate+render+write) / plain mkdocs build, {k}x",
+            ratios[f"generator_share_{k}x"],
+            TARGETS["generator_share_max"],
+            lambda v, lim: v <= lim,
+            f"{g['steps_cold_s']:.3f} s / {plain:.2f} s (cold single run of each step; imports excluded, "
+            f"with imports {ratios[f'generator_share_with_imports_{k}x']:.1%}; with the PDF "
+            f"{ratios[f'generator_share_with_pdf_{k}x']:.1%})",
+        )
+        target(
+            f"cards PDF ms per card, {k}x",
+            g["pdf_ms_per_card"],
+            TARGETS["pdf_ms_per_card_max"],
+            lambda v, lim: v <= lim,
+            f"{g['pdf_median_s']:.2f} s for {r['steps']['pdf_cards']} cards",
+        )
+    ks = sorted(scales)
+    if len(ks) >= 2:
+        lo, hi = ks[0], ks[-1]
+        whole = scales[hi]["site"]["median_s"] / scales[lo]["site"]["median_s"]
+        ratios[f"whole_build_{hi}x_over_{lo}x"] = whole
+        ratios[f"plain_build_{hi}x_over_{lo}x"] = scales[hi]["plain"]["median_s"] / scales[lo]["plain"]["median_s"]
+        ratios[f"html_median_{hi}x_over_{lo}x"] = (
+            scales[hi]["pages"]["html_median_kb"] / scales[lo]["pages"]["html_median_kb"]
+        )
+        ratios[f"pages_{hi}x_over_{lo}x"] = scales[hi]["pages"]["pages"] / scales[lo]["pages"]["pages"]
+        if hi == 100 and lo == 1:
+            target(
+                "whole build (python -m generator site) 100x / 1x",
+                whole,
+                TARGETS["whole_100x_over_1x_max"],
+                lambda v, lim: v <= lim,
+                f"{scales[hi]['site']['median_s']:.1f} s / {scales[lo]['site']['median_s']:.2f} s",
+            )
+        hi_pdf, lo_pdf = scales[hi]["generator"], scales[ks[-2]]["generator"]
+        cards_hi, cards_lo = scales[hi]["steps"]["pdf_cards"], scales[ks[-2]]["steps"]["pdf_cards"]
+        if cards_hi > cards_lo:
+            ratios[f"pdf_marginal_ms_per_card_{ks[-2]}x_to_{hi}x"] = (
+                1000 * (hi_pdf["pdf_median_s"] - lo_pdf["pdf_median_s"]) / (cards_hi - cards_lo)
+            )
+        target(
+            f"page size flat with scale: median HTML per page {hi}x / {lo}x",
+            ratios[f"html_median_{hi}x_over_{lo}x"],
+            1.5,
+            lambda v, lim: v <= lim,
+            f"{scales[lo]['pages']['html_median_kb']:.0f} KB -> {scales[hi]['pages']['html_median_kb']:.0f} KB "
+            f"(limit 1.5 is ours: 'flat' within noise)",
+        )
+    one = scales.get(1)
+    if one and one.get("nochange"):
+        nc = one["nochange"]
+        # When nothing was written MkDocs did not run: the whole rebuild is the generator's part.
+        gen_part = nc["wall_s"] if nc["files_written"] == 0 else max(nc["wall_s"] - one["plain"]["median_s"], 0.0)
+        ratios["nochange_generator_part_1x_s"] = gen_part
+        target(
+            "no-change rebuild at 1x: files written",
+            nc["files_written"],
+            TARGETS["nochange_files_written_max"],
+            lambda v, lim: v <= lim,
+            f"{nc['files_written']} of {nc['files']} files rewritten, "
+            f"{nc.get('content_changed')} with different content",
+        )
+        target(
+            "no-change rebuild at 1x: generator part (s)",
+            gen_part,
+            TARGETS["nochange_generator_s_1x_max"],
+            lambda v, lim: v < lim,
+            (
+                f"the whole no-change `generator site` ({nc['wall_s']:.2f} s): it wrote nothing, so MkDocs did not run"
+                if nc["files_written"] == 0
+                else f"the no-change `generator site` {nc['wall_s']:.2f} s minus the plain MkDocs build "
+                f"{one['plain']['median_s']:.2f} s (the PDF, {one['generator']['pdf_median_s']:.2f} s, is re-made)"
+            )
+            + f"; for comparison, the generator steps in a fresh process take "
+            f"{one['generator']['steps_cold_with_imports_s']:.2f} s with imports",
+        )
+    if assets:
+        target(
+            "our JS + CSS gzipped (KB)",
+            assets["js_css_gz_kb"],
+            TARGETS["own_js_css_gz_max_kb"],
+            lambda v, lim: v < lim,
+            f"{assets['js_css_raw_kb']:.1f} KB raw; with the generated brand.css "
+            f"{assets.get('js_css_gz_with_brand_kb', 0):.1f} KB gz; fonts apart: {assets['fonts_kb']:.1f} KB",
+        )
+    for k, r in scales.items():
+        t = r.get("transfer") or {}
+        if t.get("ratio"):
+            target(
+                f"heaviest page transfer vs plain Material, {k}x",
+                t["ratio"],
+                TARGETS["heaviest_page_vs_plain_max"],
+                lambda v, lim: v <= lim,
+                f"{t['heaviest_page']}: {t['ours_kb']['total']:.0f} KB vs "
+                f"{t['plain_kb']['total']:.0f} KB gz (of which our CSS/JS/fonts {t['ours_kb']['own']:.0f} KB: "
+                f"fonts {t['ours_kb']['fonts']:.0f}); worst ratio {t['worst_ratio']:.2f} on {t['worst_ratio_page']} "
+                f"(estimate without a plain build: {t['ratio_estimate']:.2f})",
+            )
+        elif t.get("ratio_estimate"):
+            target(
+                f"heaviest page transfer vs plain Material, {k}x (estimated)",
+                t["ratio_estimate"],
+                TARGETS["heaviest_page_vs_plain_max"],
+                lambda v, lim: v <= lim,
+                f"{t['heaviest_page']}: {t['ours_kb']['total']:.0f} KB vs {t['ours_kb']['plain_estimate']:.0f} KB gz "
+                "without our CSS/JS/fonts (no plain build at this scale, see method)",
+            )
+    return ratios, targets
