@@ -22,11 +22,11 @@ class Step:
 def walk(chart: FlowchartFile, steps: list[Step]) -> tuple[str, Recommends]:
     """Follow the given answers from the start; return the node reached and the plan collected."""
     nodes = {n.id: n for n in chart.nodes}
-    collected: dict[str, list[str]] = {part: [] for part in PLAN_PARTS}
+    collected: dict[str, list[str]] = {part: [] for part in (*PLAN_PARTS, "advice")}
     current = chart.start
 
     def collect(rec: Recommends) -> None:
-        for part in PLAN_PARTS:
+        for part in (*PLAN_PARTS, "advice"):
             collected[part] += [x for x in rec.part(part) if x not in collected[part]]
 
     for step in steps:
@@ -45,9 +45,12 @@ def walk(chart: FlowchartFile, steps: list[Step]) -> tuple[str, Recommends]:
             raise AssertionError(f"path goes on past the outcome {current}")
     end = nodes[current]
     if isinstance(end, Outcome):
-        collect(end.recommends)
         if end.urgency in RED_URGENCIES:
-            collected = {part: [] for part in PLAN_PARTS}
+            collected = {part: [] for part in (*PLAN_PARTS, "advice")}
+        else:  # the outcome's own parts (the core of every plan) come first, then the answers'
+            answers = collected
+            collected = {part: list(end.recommends.part(part)) for part in (*PLAN_PARTS, "advice")}
+            collect(Recommends(**answers))
     return current, Recommends(**collected)
 
 

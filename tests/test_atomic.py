@@ -83,7 +83,9 @@ def test_failure_in_the_pdf_step_keeps_site(built):
     project, before = built
     path = project / "data" / "routines.yml"
     long_text = "keep going gently and steadily, and listen to how your knee feels afterwards " * 24
-    original = _edited(path, "    frequency: Every day", f"    frequency: {long_text}")
+    original = _edited(
+        path, "    frequency: With your strength exercises, on the same days", f"    frequency: {long_text}"
+    )
     try:
         _fails_and_keeps_site(project, before, "does not fit on one page")
     finally:
@@ -120,7 +122,9 @@ def test_failed_write_keeps_the_export(built):
     before = snapshot(export)
     path = project / "data" / "routines.yml"
     long_text = "keep going gently and steadily, and listen to how your knee feels afterwards " * 24
-    original = _edited(path, "    frequency: Every day", f"    frequency: {long_text}")
+    original = _edited(
+        path, "    frequency: With your strength exercises, on the same days", f"    frequency: {long_text}"
+    )
     try:
         result = generator(project, "write")
         assert result.returncode == 1 and "does not fit on one page" in result.stderr

@@ -119,11 +119,17 @@ def test_home_lists_every_key_in_order(built_site, guide):
 
 
 def test_clinician_page_lists_every_red_flag_with_its_source(built_site, guide):
-    text = plain(page(built_site, "see-a-clinician/"))
+    html_text = page(built_site, "see-a-clinician/")
+    text = plain(html_text)
     for flag in guide.red_flags.flags:
-        assert flag.text in text and flag.source in text
-    for level in guide.red_flags.levels:
-        assert level.title in text
+        assert flag.text in text
+        for source_id in flag.source:
+            source = guide.source(source_id)
+            assert source.title in text and f'href="{html.escape(source.url)}"' in html_text, (flag.id, source_id)
+    for level in guide.region.levels:
+        assert level.title in text and level.action in text
+        if level.call:
+            assert f"{guide.region.label} {level.call.label}: {level.call.number}" in text
 
 
 def run_generator(project, *args):

@@ -55,8 +55,8 @@ CHART = FlowchartFile.model_validate(
 def test_a_path_collects_each_item_once_in_the_order_met():
     end, plan = walk(CHART, [Step("screen", 1), Step("swell", 1), Step("tight", (0, 2))])
     assert end == "plan"
-    assert plan.keys == ["hips", "cut-back"]
-    assert plan.routines == ["stretch", "hips-1"]
+    assert plan.keys == ["cut-back", "hips"]  # the outcome's own first
+    assert plan.routines == ["hips-1", "stretch"]
     assert plan.exercises == ["a", "c"]
 
 

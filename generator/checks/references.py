@@ -6,7 +6,7 @@ import itertools
 from collections import Counter
 
 from ..errors import DataError, Loc, did_you_mean
-from ..model import Guide
+from ..model import URGENCIES, Guide, Region
 from ..read.yamlfile import YamlFile
 
 
@@ -133,11 +133,15 @@ def check_thresholds(guide: Guide, files: dict[str, YamlFile]) -> list[DataError
     return errors
 
 
-def check_red_flags(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
-    levels = [level.id for level in guide.red_flags.levels]
-    if levels != ["emergency", "urgent", "soon"]:
-        return [files["red_flags"].error(("levels",), "levels must be emergency, urgent, soon, in that order")]
+def check_levels(region: Region, source: YamlFile, loc: Loc) -> list[DataError]:
+    """A region lists the urgency levels once each, most urgent first."""
+    if [level.id for level in region.levels] != list(URGENCIES):
+        return [source.error((*loc, "levels"), f"levels must be {', '.join(URGENCIES)}, in that order")]
     return []
+
+
+def check_red_flags(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    return check_levels(guide.red_flags.region, files["red_flags"], ("region",))
 
 
 def check(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:

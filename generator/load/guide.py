@@ -12,6 +12,7 @@ from ..checks import brand as brand_checks
 from ..checks import flowchart as flowchart_checks
 from ..checks import references
 from ..checks.figures import check_figures
+from ..checks.sources import check_sources
 from ..errors import DataError, DataErrors
 from ..model import Guide, Origin
 from ..read.placeholders import fill, namespace
@@ -33,6 +34,8 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "routines": model.RoutinesFile,
     "flowchart": model.FlowchartFile,
     "ui": model.UiFile,
+    "sources": model.SourcesFile,
+    "about": model.AboutFile,
 }
 
 
@@ -101,7 +104,8 @@ def load_guide(
     exercises, recovery = valid("exercises", model.ExercisesFile), valid("recovery", model.RecoveryFile)
     weight, red_flags = valid("weight", model.WeightFile), valid("red_flags", model.RedFlagsFile)
     routines, flowchart = valid("routines", model.RoutinesFile), valid("flowchart", model.FlowchartFile)
-    ui = valid("ui", model.UiFile)
+    ui, sources = valid("ui", model.UiFile), valid("sources", model.SourcesFile)
+    about = valid("about", model.AboutFile)
     brand = _validate(model.Brand, _brand_data(files["brand"], site_url), files["brand"], errors)
     try:
         figures = load_figures(data_dir, display_root)
@@ -118,10 +122,14 @@ def load_guide(
         or routines is None
         or flowchart is None
         or ui is None
+        or sources is None
+        or about is None
         or brand is None
     ):
         raise DataErrors(errors)
-    names = namespace(protocol.pain_rule, exercises.exercises, recovery.tools, weight, brand)
+    names = namespace(
+        protocol.pain_rule, protocol.exercise, protocol.scope, exercises.exercises, recovery.tools, weight, brand
+    )
 
     def filled(stem: str, value: M) -> M:
         return fill(value, (), names, files[stem], errors)
@@ -136,6 +144,8 @@ def load_guide(
         routines=filled("routines", routines).routines,
         flowchart=filled("flowchart", flowchart),
         ui=filled("ui", ui),
+        sources=sources,
+        about=filled("about", about),
         brand=filled("brand", brand),
         figures=figures,
         brand_dir=brand_path.resolve().parent,
@@ -143,7 +153,20 @@ def load_guide(
     )
     if errors:
         raise DataErrors(errors)
+    shipped = {
+        "protocol": protocol,
+        "keys": keys,
+        "exercises": exercises,
+        "recovery": recovery,
+        "weight": weight,
+        "red_flags": red_flags,
+        "routines": routines,
+        "flowchart": flowchart,
+    }
     errors = references.check(guide, files) + flowchart_checks.check_graph(guide, files["flowchart"])
+    errors += check_sources(shipped, guide.brand, guide.sources, files)  # type: ignore[arg-type]
+    if guide.brand.region is not None:
+        errors += references.check_levels(guide.brand.region, files["brand"], ("region",))
     errors += check_figures(
         figures, [e.id for e in guide.exercises], figures.source, {e.id: e.kind for e in guide.exercises}
     )

@@ -1,6 +1,7 @@
 """The data's shape: typed models of every data file, the brand, the figures, and `Guide`, the
 whole validated protocol. This layer imports no stage: everything else builds on it."""
 
+from .about import AboutFile
 from .brand import Brand, Contact, FigureImage, Overlay, OverlayExercise
 from .common import Model
 from .dose import DOSE_SHAPES, AnyDose, CycleDose, Dose, HoldDose, MinutesDose, MinutesRangeDose, RepsDose, parse_dose
@@ -31,15 +32,18 @@ from .library import (
     RecoveryTool,
     WeightFile,
 )
-from .protocol import CardSettings, PainLevel, PainRule, Protocol
-from .routines import MoveOn, Routine, RoutineItem, RoutinesFile
-from .safety import Call, RedFlag, RedFlagsFile, UrgencyLevel
+from .protocol import CardSettings, ExerciseTiming, PainLevel, PainRule, Protocol, Rest, Scope, Tempo
+from .routines import MoveOn, Routine, RoutineItem, RoutinesFile, WhenCondition, WhenEasy
+from .safety import URGENCIES, Call, RedFlag, RedFlagsFile, Region, UrgencyLevel
+from .sources import Source, SourceRefs, SourcesFile
 from .ui import BmiWords, FlowchartWords, UiFile
 
 __all__ = [
     "DOSE_SHAPES",
     "PLAN_PARTS",
     "RED_URGENCIES",
+    "URGENCIES",
+    "AboutFile",
     "Alternative",
     "Answer",
     "AnyDose",
@@ -53,6 +57,7 @@ __all__ = [
     "CycleDose",
     "Dose",
     "Exercise",
+    "ExerciseTiming",
     "ExercisesFile",
     "Figure",
     "FigureImage",
@@ -85,12 +90,21 @@ __all__ = [
     "RecoveryTool",
     "RedFlag",
     "RedFlagsFile",
+    "Region",
     "RepsDose",
+    "Rest",
     "Routine",
     "RoutineItem",
     "RoutinesFile",
+    "Scope",
+    "Source",
+    "SourceRefs",
+    "SourcesFile",
+    "Tempo",
     "UiFile",
     "UrgencyLevel",
     "WeightFile",
+    "WhenCondition",
+    "WhenEasy",
     "parse_dose",
 ]

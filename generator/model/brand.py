@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import AssetPath, Colour, Email, Model, Phone, Slug, Text, Title, WebUrl
+from .common import AssetPath, Colour, Email, HttpsUrl, Model, Phone, SiteUrl, Slug, Text, Title
 from .dose import Dose
 from .library import Exercise, RecoveryTool
 from .routines import Routine
+from .safety import Region
+from .sources import Source
 
 
 class Contact(Model):
@@ -17,8 +19,8 @@ class Contact(Model):
     phone: Phone | None = None
     email: Email | None = None
     address: Text | None = None
-    website: WebUrl | None = None
-    booking: WebUrl | None = None
+    website: HttpsUrl | None = None
+    booking: HttpsUrl | None = None
     hours: Text | None = None
 
 
@@ -58,6 +60,8 @@ class Brand(Model):
     contact: Contact = Contact()
     disclaimer: Text | None = None
     red_flag_advice: Text | None = None
-    site_url: WebUrl | None = None
+    region: Region | None = None  # the clinic's own emergency and urgent numbers and services
+    sources: list[Source] = []  # sources the clinic's own content cites (its region's numbers)
+    site_url: SiteUrl | None = None
     page_size: Literal["A4", "Letter"] = "A4"
     overlay: Overlay = Overlay()

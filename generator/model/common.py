@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -41,10 +42,31 @@ def _title(value: str) -> str:
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), AfterValidator(_title)]
 Cue = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
-Source = Annotated[str, StringConstraints(min_length=3, max_length=300, strip_whitespace=True)]
 Number = Annotated[float, Field(ge=0, le=1000)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR)]
 WebUrl = Annotated[str, StringConstraints(pattern=WEB_URL, max_length=300)]
+
+
+def _https(value: str, local_http: bool = False) -> str:
+    """An address the guide may print or link: https (plain http only for a preview on this
+    computer), a host, and no user name or password in it."""
+    parts = urlsplit(value)
+    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if parts.scheme != "https" and not (local_http and local and parts.scheme == "http"):
+        raise ValueError(
+            "must start with https:// (a site address may use http:// only for localhost)"
+            if local_http
+            else "must start with https://"
+        )
+    if not parts.hostname or "@" in parts.netloc:
+        raise ValueError("must name a host and hold no user name or password")
+    return value
+
+
+HttpsUrl = Annotated[str, StringConstraints(pattern=WEB_URL, max_length=300), AfterValidator(_https)]
+SiteUrl = Annotated[
+    str, StringConstraints(pattern=WEB_URL, max_length=300), AfterValidator(lambda v: _https(v, local_http=True))
+]
 Email = Annotated[str, StringConstraints(pattern=EMAIL, max_length=200)]
 Phone = Annotated[str, StringConstraints(pattern=PHONE)]
 

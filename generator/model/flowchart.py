@@ -10,11 +10,12 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import BaseModel, Discriminator, Field, Tag
 
 from .common import Model, Short, Slug, Text, Title
-from .safety import Urgency
+from .safety import URGENCIES, Urgency
 
 # What a flowchart answer can add to a plan, in the order a plan lists them.
 PLAN_PARTS = ("keys", "routines", "exercises", "recovery")
-RED_URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "soon")
+# Outcomes that send a person to someone else: they recommend nothing from the guide.
+RED_URGENCIES: tuple[Urgency, ...] = URGENCIES
 
 
 class Recommends(Model):
@@ -22,9 +23,10 @@ class Recommends(Model):
     exercises: list[Slug] = []
     routines: list[Slug] = []
     recovery: list[Slug] = []
+    advice: list[Text] = Field([], description='lines this answer adds to the plan\'s "good to know"')
 
     def is_empty(self) -> bool:
-        return not (self.keys or self.exercises or self.routines or self.recovery)
+        return not (self.keys or self.exercises or self.routines or self.recovery or self.advice)
 
     def part(self, name: str) -> list[str]:
         items: list[str] = getattr(self, name)
@@ -82,7 +84,7 @@ class Outcome(Model):
     kind: ClassVar[str] = "outcome"
     id: Slug
     type: Literal["outcome"]
-    urgency: Literal["emergency", "urgent", "soon", "self-care"]
+    urgency: Literal["emergency", "urgent", "soon", "not-for", "self-care"]
     title: Title
     advice: list[Text] = []
     recommends: Recommends = Recommends()

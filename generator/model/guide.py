@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .about import AboutFile
 from .brand import Brand
 from .figure import Figure
 from .flowchart import AnyNode, FlowchartFile
 from .library import Exercise, Item, Key, RecoveryTool, WeightFile
 from .protocol import Protocol
 from .routines import Routine
-from .safety import RedFlagsFile
+from .safety import RedFlagsFile, Region, UrgencyLevel
+from .sources import Source, SourcesFile
 from .ui import UiFile
 
 
@@ -45,6 +47,8 @@ class Guide:
     flowchart: FlowchartFile
     brand: Brand
     ui: UiFile
+    sources: SourcesFile
+    about: AboutFile
     # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
     figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
     # The folder of the brand file: logos and a clinic's own pictures live there.
@@ -92,6 +96,22 @@ class Guide:
     def item(self, item_id: str) -> Item:
         """A routine item: an exercise, a stretch or a recovery tool."""
         return self._items[item_id]
+
+    @cached_property
+    def region(self) -> Region:
+        """The region whose services and numbers the copy names: the clinic's, else the default."""
+        return self.brand.region or self.red_flags.region
+
+    @cached_property
+    def levels(self) -> dict[str, UrgencyLevel]:
+        return {level.id: level for level in self.region.levels}
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {s.id: s for s in (*self.sources.sources, *self.brand.sources)}
+
+    def source(self, source_id: str) -> Source:
+        return self._sources[source_id]
 
     def disclaimer(self) -> str:
         """The publisher's disclaimer: the clinic's own words, else the protocol's."""

@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, PositiveInt, model_validator
 
-from .common import Cue, Model, Number, Short, Slug, Source, Text, Title
+from .common import Cue, Model, Number, Short, Slug, Text, Title
 from .dose import DOSE_SHAPES, Dose
+from .sources import SourceRefs
 
 
 class Key(Model):
@@ -20,6 +21,10 @@ class Key(Model):
     mistakes: list[Text] = []
     exercises: list[Slug] = []
     recovery: list[Slug] = []
+    source: SourceRefs | None = Field(None, description="sources of what this key says beyond the seed article")
+    in_plan: Literal["steps", "summary"] = Field(
+        "summary", description="what a flowchart plan shows of this key: its steps (what to do), or its summary"
+    )
     widget: Literal["bmi-calculator"] | None = Field(
         None, description="a tool shown on this key's page, with the data it needs (bmi-calculator: weight.yml)"
     )
@@ -43,6 +48,7 @@ class Exercise(Model):
     mistakes: list[Text] = []
     dose: Dose
     side: Short | None = None
+    source: SourceRefs | None = None
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Exercise:
@@ -70,6 +76,7 @@ class RecoveryTool(Model):
     cautions: list[Text] = []
     dose: Dose | None = None
     use_after_weeks: PositiveInt | None = Field(None, le=52)
+    source: SourceRefs | None = None
 
     @model_validator(mode="after")
     def _time_dose(self) -> RecoveryTool:
@@ -110,6 +117,23 @@ class CalculatorLimits(Model):
     weight_kg_max: Number
 
 
+class LowerThresholds(Model):
+    """Lower BMI lines for people whose family background carries weight-related risk at a lower BMI."""
+
+    text: Text  # who they apply to and the lines, for the weight page
+    checkbox: Text  # the calculator's box for it
+    overweight_from: Number
+    obese_from: Number
+    reduce_before_running_from: Number
+    source: SourceRefs
+
+
+class Underweight(Model):
+    below: Number
+    text: Text
+    source: SourceRefs
+
+
 class WeightFile(Model):
     title: Title
     summary: Text
@@ -117,7 +141,9 @@ class WeightFile(Model):
     obese_from: Number
     reduce_before_running_from: Number
     bands: list[BmiBand] = Field(min_length=2)
-    source: Source
+    source: SourceRefs
+    lower_thresholds: LowerThresholds
+    underweight: Underweight
     guidance: list[Text] = Field(min_length=1)
     limits: list[Text] = Field(min_length=1)
     alternatives: list[Alternative] = Field(min_length=1)

@@ -1,5 +1,8 @@
-"""Warning signs: the urgency levels (with the number to call) and the red flags screened before
-any advice, on the clinician page and in the flowchart."""
+"""Warning signs: the urgency levels of a region (with the numbers to call there) and the red
+flags screened before any advice, on the clinician page and in the flowchart.
+
+The levels' words and numbers belong to a region (the UK by default: 999, NHS 111, A&E); a
+clinic elsewhere sets its own in its brand file, and no other region's number appears in its copy."""
 
 from __future__ import annotations
 
@@ -7,10 +10,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model, Phone, Short, Slug, Source, Text, Title
+from .common import Model, Phone, Short, Slug, Text, Title
+from .sources import SourceRefs
 
-Urgency = Literal["emergency", "urgent", "soon"]
-URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "soon")
+Urgency = Literal["emergency", "urgent", "soon", "not-for"]
+URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "soon", "not-for")
 
 
 class Call(Model):
@@ -18,7 +22,7 @@ class Call(Model):
 
     number: Phone
     label: Short
-    source: Source
+    source: SourceRefs
 
 
 class UrgencyLevel(Model):
@@ -28,13 +32,20 @@ class UrgencyLevel(Model):
     call: Call | None = None
 
 
+class Region(Model):
+    """Where the numbers and services named in the levels apply."""
+
+    label: Short  # shown beside every number, e.g. "In the UK"
+    levels: list[UrgencyLevel] = Field(min_length=4, max_length=4)
+
+
 class RedFlag(Model):
     id: Slug
     level: Urgency
     text: Text
-    source: Source
+    source: SourceRefs
 
 
 class RedFlagsFile(Model):
-    levels: list[UrgencyLevel] = Field(min_length=3, max_length=3)
+    region: Region
     flags: list[RedFlag] = Field(min_length=1)

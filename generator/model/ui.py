@@ -25,6 +25,7 @@ class FlowchartWords(Model):
     plan_intro: Text
     good_to_know: Short
     print_plan: Short
+    how_often: Short
     parts: PlanPartWords
 
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..errors import DataError, Loc
-from ..model import AnyDose, Brand, Exercise, Item, PainRule, RecoveryTool, WeightFile
+from ..model import AnyDose, Brand, Exercise, ExerciseTiming, Item, PainRule, RecoveryTool, Scope, WeightFile
 from ..numbers import format_number
 from .yamlfile import YamlFile
 
@@ -28,21 +28,33 @@ def effective_dose(item: Item, brand: Brand) -> AnyDose | None:
     return brand.overlay.doses.get(item.id, item.dose)
 
 
-def _numbers(model: BaseModel | None) -> dict[str, float]:
+def _numbers(model: BaseModel | None, prefix: str = "", nested: bool = False) -> dict[str, float]:
+    """The numbers of a model by field name (with `nested`, of its sub-models too, dotted)."""
     if model is None:
         return {}
-    return {
-        name: value
-        for name in type(model).model_fields
-        if isinstance(value := getattr(model, name), (int, float)) and not isinstance(value, bool)
-    }
+    found: dict[str, float] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            found[prefix + name] = value
+        elif nested and isinstance(value, BaseModel):
+            found.update(_numbers(value, f"{prefix}{name}.", nested=True))
+    return found
 
 
 def namespace(
-    pain: PainRule, exercises: Iterable[Exercise], recovery: Iterable[RecoveryTool], weight: WeightFile, brand: Brand
+    pain: PainRule,
+    timing: ExerciseTiming,
+    scope: Scope,
+    exercises: Iterable[Exercise],
+    recovery: Iterable[RecoveryTool],
+    weight: WeightFile,
+    brand: Brand,
 ) -> dict[str, str]:
     """Every number that prose may quote, by its dotted name, already formatted."""
     names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
+    names.update({f"timing.{k}": v for k, v in _numbers(timing, nested=True).items()})
+    names.update({f"scope.{k}": v for k, v in _numbers(scope).items()})
     for section, items in (
         ("exercises", [*exercises, *brand.overlay.exercises]),
         ("recovery", [*recovery, *brand.overlay.recovery]),
@@ -50,7 +62,7 @@ def namespace(
         for item in items:
             for k, v in {**_numbers(item), **_numbers(effective_dose(item, brand))}.items():
                 names[f"{section}.{item.id}.{k}"] = v
-    names.update({f"weight.{k}": v for k, v in _numbers(weight).items()})
+    names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
     return {k: format_number(v) for k, v in names.items()}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..model import AnyDose, Guide, Routine
+from ..model import AnyDose, Guide, RepsDose, Routine, WhenEasy
 from . import qr, text, urls
 from .env import html_env, template
 from .figures import ROOT_SLOT, Pictures
@@ -21,13 +21,28 @@ def routine_dose(guide: Guide, routine: Routine, index: int) -> AnyDose | None:
 
 
 def move_on_text(guide: Guide, routine: Routine) -> str:
-    """The progression rule, e.g. 'When 3 × 20 feels easy (…), move on to Hip strength, level 2.'"""
-    doses = {text.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
-    start = f"When {doses.pop()} feels easy" if len(doses) == 1 else "When this feels easy"
-    sentence = f"{start} ({routine.move_on.when})"
-    if routine.move_on.next:
-        sentence += f", move on to {guide.routine(routine.move_on.next).title}"
+    """When to move on, e.g. 'When 3 × 20 feels easy (…), move on to Hip strength, level 2.' or
+    'When your knee no longer swells after runs …, move on to Heat and rolling.'"""
+    rule = routine.move_on
+    if isinstance(rule, WhenEasy):
+        doses = {text.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
+        start = f"When {doses.pop()} feels easy" if len(doses) == 1 else "When this feels easy"
+        sentence = f"{start} ({rule.when_easy})"
+    else:
+        sentence = f"When {rule.when}"
+    if rule.next:
+        sentence += f", move on to {guide.routine(rule.next).title}"
+    elif rule.then:
+        sentence += f", {rule.then}"
     return sentence + "."
+
+
+def rest_text(guide: Guide, routine: Routine) -> str | None:
+    """'Rest 30–60 s between sets' on a card with sets of repetitions, else None."""
+    if not any(isinstance(routine_dose(guide, routine, i), RepsDose) for i in range(len(routine.items))):
+        return None
+    rest = guide.protocol.exercise.rest
+    return f"Rest {rest.seconds_min}\u2013{rest.seconds_max} s between sets"
 
 
 def contact_lines(guide: Guide) -> list[tuple[str, str]]:
@@ -101,6 +116,7 @@ class Cards:
                 compact=compact,
                 entries=entries,
                 move_on=move_on_text(guide, routine),
+                rest=rest_text(guide, routine),
                 qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None,
                 url=url,
                 contact=contact_lines(guide),

@@ -49,6 +49,7 @@ def _add_filters(env: Environment) -> None:
         dose_short=text.dose_short,
         json_attr=text.json_attr,
         num=format_number,
+        long_date=text.long_date,
         count_word=text.count_word,
     )
 

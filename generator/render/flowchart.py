@@ -8,29 +8,52 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import PLAN_PARTS, Guide, ManyChoice, OneChoice, Outcome, Recommends
-from . import urls
+from ..model import PLAN_PARTS, AnyDose, Guide, ManyChoice, OneChoice, Outcome, Recommends
+from . import text, urls
+from .cards import routine_dose
 from .env import html_env, template
 
 HERE = urls.page("flowchart")
 
 
-def _link(kind: str, item_id: str, title: str) -> dict[str, str]:
-    return {"title": title, "href": urls.href(HERE, urls.page(kind, item_id))}
+def _link(kind: str, item_id: str, title: str, **details: Any) -> dict[str, Any]:
+    return {"title": title, "href": urls.href(HERE, urls.page(kind, item_id)), **details}
 
 
-def _linked(guide: Guide) -> dict[str, dict[str, dict[str, str]]]:
-    """Title and address (from the flowchart page) of everything a plan can link to, by part and id."""
+def _dose(dose: AnyDose | None, side: str | None = None) -> str | None:
+    if dose is None:
+        return None
+    return text.dose_short(dose) + (f", {side}" if side else "")
+
+
+def _linked(guide: Guide) -> dict[str, dict[str, dict[str, Any]]]:
+    """Everything a plan can hold, by part and id: its title and address (from the flowchart
+    page), and what the plan shows of it — what to do and how much."""
+    routines = {}
+    for r in guide.routines:
+        items = []
+        for i, entry in enumerate(r.items):
+            item = guide.item(entry.item)
+            items.append({"title": item.title, "dose": _dose(routine_dose(guide, r, i), getattr(item, "side", None))})
+        routines[r.id] = _link("routine", r.id, r.title, frequency=r.frequency, items=items)
     return {
-        "keys": {k.id: _link("key", k.id, k.title) for k in guide.keys},
-        "routines": {r.id: _link("routine", r.id, r.title) for r in guide.routines},
-        "exercises": {e.id: _link("exercise", e.id, e.title) for e in guide.exercises},
-        "recovery": {t.id: _link("recovery", t.id, t.title) for t in guide.recovery},
+        "keys": {
+            k.id: _link("key", k.id, k.title, summary=k.summary, steps=list(k.steps) if k.in_plan == "steps" else None)
+            for k in guide.keys
+        },
+        "routines": routines,
+        "exercises": {e.id: _link("exercise", e.id, e.title, dose=_dose(e.dose, e.side)) for e in guide.exercises},
+        "recovery": {
+            t.id: _link("recovery", t.id, t.title, dose=_dose(t.dose), summary=t.summary) for t in guide.recovery
+        },
     }
 
 
 def _recommends(rec: Recommends) -> dict[str, list[str]]:
-    return {part: list(rec.part(part)) for part in PLAN_PARTS if rec.part(part)}
+    parts = {part: list(rec.part(part)) for part in PLAN_PARTS if rec.part(part)}
+    if rec.advice:
+        parts["advice"] = list(rec.advice)
+    return parts
 
 
 def widget_data(guide: Guide) -> dict[str, Any]:
@@ -70,16 +93,18 @@ def widget_data(guide: Guide) -> dict[str, Any]:
         level.id: {
             "title": level.title,
             "action": level.action,
-            "call": level.call.model_dump(include={"number", "label"}) if level.call else None,
+            "call": {"number": level.call.number, "label": level.call.label, "region": guide.region.label}
+            if level.call
+            else None,
         }
-        for level in guide.red_flags.levels
+        for level in guide.region.levels
     }
     return {"start": guide.flowchart.start, "nodes": nodes, "links": links, "levels": levels, "parts": list(PLAN_PARTS)}
 
 
 def shown_advice(guide: Guide) -> dict[str, list[str]]:
     """Each outcome's advice as shown: lines its urgency level's action already says are left out."""
-    actions: dict[str, str] = {level.id: level.action for level in guide.red_flags.levels}
+    actions: dict[str, str] = {level.id: level.action for level in guide.region.levels}
     return {
         node.id: [line for line in node.advice if line not in actions.get(node.urgency, "")]
         for node in guide.flowchart.nodes

@@ -52,5 +52,6 @@ def navigation(guide: Guide, extra: Sequence[NavEntry] = ()) -> list[NavEntry]:
         {"Routine cards": [{"All cards": page("cards").source}, *_bounded(_entries(guide.routines, "routine"))]},
         {"How much pain is OK": page("pain-rule").source},
         {"When to see a clinician": page("clinician").source},
+        {guide.about.title: page("about").source},
         *extra,
     ]

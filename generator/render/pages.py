@@ -11,11 +11,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Exercise, Guide, Key, Routine
+from ..checks.sources import citations as cited_in
+from ..model import Call, Exercise, Guide, Key, Routine, Source
 from ..numbers import format_number
-from . import flowchart, text, urls
+from . import citations, flowchart, text, urls
 from .cards import Cards
-from .env import markdown_env, template
+from .env import html_env, markdown_env, template
 from .figures import Pictures
 from .nav import NavEntry, navigation
 
@@ -59,6 +60,40 @@ def pain_levels(guide: Guide) -> list[dict[str, Any]]:
     """Each pain level with the lowest score it starts at."""
     levels = guide.protocol.pain_rule.levels
     return [{"low": 0 if i == 0 else levels[i - 1].max + 1, "level": level} for i, level in enumerate(levels)]
+
+
+def cited_sources(guide: Guide) -> list[Source]:
+    """The sources this copy of the guide cites, in registry order (a clinic's own last): a
+    clinic with its own region does not list the default region's services."""
+    parts: list[object] = [
+        guide.protocol,
+        guide.keys,
+        guide.exercises,
+        guide.recovery,
+        guide.weight,
+        guide.red_flags.flags,
+        guide.routines,
+        guide.flowchart,
+        guide.region,
+    ]
+    cited = {source_id for part in parts for _, source_id in cited_in(part)}
+    return [s for s in (*guide.sources.sources, *guide.brand.sources) if s.id in cited]
+
+
+def warning_sections(guide: Guide) -> list[dict[str, Any]]:
+    """Each urgency level of the region with its warning signs, most urgent first."""
+    return [
+        {"level": level, "flags": [f for f in guide.red_flags.flags if f.level == level.id]}
+        for level in guide.region.levels
+    ]
+
+
+def pace(guide: Guide, exercise: Exercise) -> dict[str, Any] | None:
+    """How fast to lift and lower, and how long to rest, for a strength exercise (else None)."""
+    if exercise.kind != "strength":
+        return None
+    timing = guide.protocol.exercise
+    return {"tempo": timing.tempo, "rest": timing.rest, "source": [*timing.tempo.source, *timing.rest.source]}
 
 
 def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list[Exercise]]]:
@@ -131,7 +166,19 @@ class _Renderer:
             "pain": guide.protocol.pain_rule,
             "disclaimer": guide.disclaimer(),
             "red_flag_advice": guide.red_flag_advice(),
+            "region": guide.region,
+            "cite": lambda refs: citations.cite_md(guide, refs),
+            "cite_html": lambda refs: citations.cite_html(guide, refs),
+            "call_button": self.call_button,
         }
+
+    def call_button(self, call: Call) -> Markup:
+        """The number to ring for a level, labelled with its region, as a big button."""
+        return Markup(
+            template(html_env(self.cache_dir), "_call.html.j2")
+            .render(call=call, region=self.guide.region, cite_html=self.common["cite_html"])
+            .strip()
+        )
 
     def links(self, here: urls.Page) -> dict[str, Any]:
         """Template helpers for links from this page: `link` (Markdown) and `href` (raw HTML)."""
@@ -167,7 +214,7 @@ def render_site(
     site = Site()
     r = _Renderer(guide, cards, pictures, compact, cache_dir)
     used_in, key_of = routines_by_item(guide), key_by_item(guide)
-    pages = [r.page(urls.page("home"), "home.md.j2")]
+    pages = [r.page(urls.page("home"), "home.md.j2", not_for=warning_sections(guide)[-1])]
     for key in guide.keys:
         weight = (
             {"weight": guide.weight, "bands": band_ranges(guide), "bmi": bmi_data(guide)}
@@ -196,6 +243,7 @@ def render_site(
                 figure=pictures.markup(exercise, "fig", urls.root(here)),
                 caption=pictures.caption(exercise),
                 routines=used_in.get(exercise.id, []),
+                pace=pace(guide, exercise),
             )
         )
     for tool in guide.recovery:
@@ -236,7 +284,14 @@ def render_site(
         )
     )
     pages.append(r.page(urls.page("pain-rule"), "pain.md.j2", levels=pain_levels(guide)))
-    pages.append(r.page(urls.page("clinician"), "clinician.md.j2"))
+    pages.append(r.page(urls.page("clinician"), "clinician.md.j2", sections=warning_sections(guide)))
+    reviewed = text.fill(
+        guide.about.reviewed,
+        {"reviewed": text.long_date(guide.sources.reviewed), "next_review": text.long_date(guide.sources.next_review)},
+    )
+    pages.append(
+        r.page(urls.page("about"), "about.md.j2", about=guide.about, reviewed=reviewed, sources=cited_sources(guide))
+    )
     site.files.update(pages)
     if not guide.brand.site_url:
         site.warnings.append("site_url is not set: routine cards are built without QR codes")

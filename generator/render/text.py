@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -88,3 +89,29 @@ _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 def count_word(n: int) -> str:
     """3 -> 'three': counts in headings read better as words."""
     return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
+
+
+def long_date(value: datetime.date) -> str:
+    """25 November 2026: dates as a reader writes them (English month names)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """A sentence from the data with its `{name}` slots filled (as lib/words.js does in the browser)."""
+    return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)

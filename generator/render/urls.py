@@ -23,6 +23,7 @@ SINGLE = {
     "flowchart": "flowchart/index.md",
     "pain-rule": "pain-rule.md",
     "clinician": "see-a-clinician.md",
+    "about": "about.md",
 }
 CARDS_PDF = "cards/routine-cards.pdf"
 BRAND_ASSETS = "assets/brand"

@@ -91,7 +91,9 @@ def press(page, locator):
 def answer(page, guide, step: Step):
     """Answer one question with the mouse, checking first that the widget shows that question.
     The mouse clicks where the button is on screen (so a hidden or covered button fails), and an
-    answer renders the next question inside the click: the next read sees it, or fails."""
+    answer renders the next question inside the click: the next read sees it, or fails. Like a
+    person, it first scrolls the answers into view (a long list of warning signs pushes them down)."""
+    page.evaluate("document.querySelector('.flowchart-app .fc-answers').scrollIntoView({block: 'center'})")
     state = shown_state(page)
     assert (state["heading"], state["flags"]) == expected_view(guide, step.node), f"expected question {step.node}"
     node = nodes(guide)[step.node]
@@ -100,7 +102,8 @@ def answer(page, guide, step: Step):
         for i, on in enumerate(state["checked"]):
             if on != (i in step.choice):
                 page.mouse.click(*state["options"][i])
-        page.mouse.click(*state["proceed"][0])
+        page.evaluate("document.querySelector('.flowchart-app .fc-continue').scrollIntoView({block: 'center'})")
+        page.mouse.click(*shown_state(page)["proceed"][0])
     else:
         assert len(state["answers"]) == len(node.answers)
         page.mouse.click(*state["answers"][step.choice])
@@ -173,10 +176,10 @@ def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
         assert links == expected_links(guide, steps), steps
         if node.urgency in RED_URGENCIES:
             assert links == []
-            action = next(level.action for level in guide.red_flags.levels if level.id == node.urgency)
+            action = next(level.action for level in guide.region.levels if level.id == node.urgency)
             assert action in page.locator(".flowchart-app").inner_text()
             # nothing recommended: the only link is the phone number of this level, if it has one
-            call = next(level.call for level in guide.red_flags.levels if level.id == node.urgency)
+            call = next(level.call for level in guide.region.levels if level.id == node.urgency)
             hrefs = page.locator(".flowchart-app a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
             assert hrefs == ([f"tel:{call.number}"] if call else [])
         else:

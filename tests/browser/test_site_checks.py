@@ -62,8 +62,10 @@ def test_no_broken_internal_link_or_anchor(built_site):
 
 
 def test_no_absolute_link_to_another_host_in_content(built_site, guide):
-    """Content pages link only inside the site (a clinic's own contact links are the exception)."""
+    """Content pages link only inside the site. The exceptions: a clinic's own contact links, and
+    the public sources the guide cites (data/sources.yml), which a reader may follow."""
     allowed = {v for v in guide.brand.contact.model_dump().values() if v}
+    allowed |= {source.url for source in guide.sources.sources}
     for page in site_pages(built_site):
         for link in re.findall(r'\b(?:href|src)="(https?://[^"]+)"', page.read_text(encoding="utf-8")):
             assert link in allowed or link.startswith(guide.brand.site_url or "https://guide.example.org/"), (

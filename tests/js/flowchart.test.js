@@ -16,7 +16,7 @@ const GRAPH = {
     screen: { type: "question", question: "Any of these?", help: null, choose: "one", see: null, flags: ["a"], next: null,
       answers: [{ label: "Yes", next: "see-urgent", adds: {} }, { label: "No", next: "swelling", adds: {} }], options: [] },
     swelling: { type: "question", question: "Swelling?", help: null, choose: "one", see: null, flags: [], next: null,
-      answers: [{ label: "Yes", next: "tight", adds: { routines: ["ice"], recovery: ["ice"] } },
+      answers: [{ label: "Yes", next: "tight", adds: { routines: ["ice"], recovery: ["ice"], advice: ["Use ice."] } },
                 { label: "No", next: "tight", adds: {} }], options: [] },
     tight: { type: "question", question: "Tight?", help: null, choose: "many", see: null, flags: [], next: "plan",
       answers: [], options: [{ label: "Calves", adds: { exercises: ["calf"], routines: ["stretch"] } },
@@ -39,13 +39,15 @@ test("a path is encoded in the hash and read back", () => {
 test("the walk collects the plan once per item, in order, and the outcome's own parts", () => {
   const result = walk(GRAPH, [1, 0, [0, 1]]);
   assert.equal(result.id, "plan");
-  assert.deepEqual(result.plan, { keys: ["cut-back"], routines: ["ice", "stretch", "hips"], exercises: ["calf", "quad"], recovery: ["ice"] });
+  assert.deepEqual(result.plan, {
+    keys: ["cut-back"], routines: ["hips", "ice", "stretch"], exercises: ["calf", "quad"], recovery: ["ice"], advice: ["Use ice."],
+  });
 });
 
 test("a see-a-clinician outcome collects nothing", () => {
   const result = walk(GRAPH, [0]);
   assert.equal(result.id, "see-urgent");
-  assert.deepEqual(result.plan, { keys: [], routines: [], exercises: [], recovery: [] });
+  assert.deepEqual(result.plan, { keys: [], routines: [], exercises: [], recovery: [], advice: [] });
 });
 
 test("the longest way on counts questions, not outcomes", () => {

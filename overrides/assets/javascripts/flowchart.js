@@ -14,7 +14,8 @@ import { el, fresh, onPage, readJson } from "./page.js";
  * @typedef {import("./lib/flowchart.js").Question} Question
  * @typedef {import("./lib/flowchart.js").Walked} Walked
  * @typedef {{progress: string, announce: string, proceed: string, back: string, start_over: string,
- *   plan_intro: string, good_to_know: string, print_plan: string, parts: Record<string, string>}} Words
+ *   plan_intro: string, good_to_know: string, print_plan: string, how_often: string,
+ *   parts: Record<string, string>}} Words
  */
 
 /** @type {Widget | null} */
@@ -126,8 +127,10 @@ class Widget {
     if (level) {
       this.view.appendChild(el("p", { class: "fc-action" }, level.action));
       if (level.call) {
-        this.view.appendChild(el("p", { class: "fc-call" }))
-          .appendChild(el("a", { href: `tel:${level.call.number}`, class: "md-button md-button--primary" }, `${level.call.label}: ${level.call.number}`));
+        const call = this.view.appendChild(el("p", { class: "fc-call" }));
+        call.appendChild(el("span", { class: "guide-region" }, level.call.region));
+        call.appendChild(document.createTextNode(" "));
+        call.appendChild(el("a", { href: `tel:${level.call.number}`, class: "md-button md-button--primary" }, `${level.call.label}: ${level.call.number}`));
       }
       this.list(this.view, node.advice, "fc-advice");
       return node.title;
@@ -138,19 +141,40 @@ class Widget {
       if (!result.plan[part].length) continue;
       const section = parts.appendChild(el("section", { class: "fc-part", "aria-labelledby": `fc-part-${part}` }));
       section.appendChild(el("h3", { id: `fc-part-${part}` }, this.words.parts[part] || part));
-      const ul = section.appendChild(el("ul"));
-      for (const id of result.plan[part]) {
-        const link = this.graph.links[part][id];
-        ul.appendChild(el("li")).appendChild(el("a", { href: link.href, "data-plan-part": part }, link.title));
-      }
+      const ul = section.appendChild(el("ul", { class: "fc-items" }));
+      for (const id of result.plan[part]) this.planItem(ul.appendChild(el("li")), part, this.graph.links[part][id]);
     }
-    if (node.advice.length) {
+    const advice = [...result.plan.advice, ...node.advice];
+    if (advice.length) {
       this.view.appendChild(el("h3", {}, this.words.good_to_know));
-      this.list(this.view, node.advice, "fc-advice");
+      this.list(this.view, advice, "fc-advice");
     }
     if (this.safety) /** @type {HTMLElement} */ (this.view.appendChild(this.safety.cloneNode(true))).hidden = false;
     this.button(this.view.appendChild(el("div", { class: "fc-actions" })), this.words.print_plan, "print", "md-button md-button--primary fc-print");
     return node.title;
+  }
+
+  /**
+   * One part of the plan: its link, and what to do and how much (the dose, how often, the
+   * steps of a key, the items of a routine).
+   * @param {HTMLElement} li
+   * @param {string} part
+   * @param {import("./lib/flowchart.js").Link} link
+   */
+  planItem(li, part, link) {
+    const head = li.appendChild(el("p", { class: "fc-item-head" }));
+    head.appendChild(el("a", { href: link.href, "data-plan-part": part }, link.title));
+    if (link.dose) head.appendChild(document.createTextNode(`: ${link.dose}`));
+    if (link.summary) li.appendChild(el("p", { class: "fc-item-summary" }, link.summary));
+    if (link.frequency) li.appendChild(el("p", { class: "fc-item-often" }, `${this.words.how_often} ${link.frequency}`));
+    if (link.steps) {
+      const ol = li.appendChild(el("ol", { class: "fc-item-steps" }));
+      for (const step of link.steps) ol.appendChild(el("li", {}, step));
+    }
+    if (link.items) {
+      const ul = li.appendChild(el("ul", { class: "fc-item-doses" }));
+      for (const item of link.items) ul.appendChild(el("li", {}, item.dose ? `${item.title}: ${item.dose}` : item.title));
+    }
   }
 
   /**

@@ -9,15 +9,16 @@
  */
 
 /**
- * @typedef {{keys?: string[], routines?: string[], exercises?: string[], recovery?: string[]}} Adds
+ * @typedef {{keys?: string[], routines?: string[], exercises?: string[], recovery?: string[], advice?: string[]}} Adds
  * @typedef {{label: string, next: string, adds: Adds}} Answer
  * @typedef {{label: string, adds: Adds}} Option
- * @typedef {{title: string, href: string}} Link
+ * @typedef {{title: string, href: string, summary?: string, steps?: string[], frequency?: string,
+ *   items?: {title: string, dose: string | null}[], dose?: string | null}} Link
  * @typedef {{type: "question", question: string, help: string | null, choose: "one" | "many",
  *   see: Link | null, flags: string[], next: string | null, answers: Answer[], options: Option[]}} Question
  * @typedef {{type: "outcome", urgency: string, title: string, advice: string[], recommends: Adds}} Outcome
  * @typedef {Question | Outcome} GraphNode
- * @typedef {{title: string, action: string, call: {number: string, label: string} | null}} Level
+ * @typedef {{title: string, action: string, call: {number: string, label: string, region: string} | null}} Level
  * @typedef {{start: string, nodes: Record<string, GraphNode>, links: Record<string, Record<string, Link>>,
  *   levels: Record<string, Level>, parts: string[]}} Graph
  * @typedef {number | number[]} Choice
@@ -86,8 +87,9 @@ export function decode(graph, hash) {
 }
 
 /**
- * Follow the answers from the start: the node reached and the plan collected. A red outcome
- * (see a clinician) collects nothing.
+ * Follow the answers from the start: the node reached and the plan collected (each part of
+ * `graph.parts`, and `advice`: lines the answers add), the self-care outcome's own parts first.
+ * A red outcome (see a clinician, or not for this guide) collects nothing.
  * @param {Graph} graph
  * @param {Choice[]} answers
  * @returns {Walked}
@@ -95,10 +97,11 @@ export function decode(graph, hash) {
 export function walk(graph, answers) {
   /** @type {Record<string, string[]>} */
   const plan = {};
-  for (const part of graph.parts) plan[part] = [];
+  const parts = [...graph.parts, "advice"];
+  for (const part of parts) plan[part] = [];
   /** @param {Adds} adds */
   const collect = (adds) => {
-    for (const part of graph.parts) {
+    for (const part of parts) {
       for (const item of /** @type {Record<string, string[] | undefined>} */ (adds)[part] || []) {
         if (!plan[part].includes(item)) plan[part].push(item);
       }
@@ -118,8 +121,14 @@ export function walk(graph, answers) {
   }
   const node = graph.nodes[id];
   if (node.type === "outcome") {
-    collect(node.recommends);
-    if (node.urgency in graph.levels) for (const part of graph.parts) plan[part] = [];
+    if (node.urgency in graph.levels) for (const part of parts) plan[part] = [];
+    else {
+      // The outcome's own parts (the core of every plan) come first, then the answers'.
+      const answered = { ...plan };
+      for (const part of parts) plan[part] = [];
+      collect(node.recommends);
+      collect(answered);
+    }
   }
   return { id, node, plan };
 }

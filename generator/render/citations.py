@@ -1,0 +1,46 @@
+"""Citations: the sources a fact rests on, as a short line with links, in Markdown pages and in
+HTML (cards, page data). The registry says what each source is and where it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from markupsafe import Markup
+
+from ..model import Guide
+from . import text
+
+
+def _links(guide: Guide, refs: Sequence[str], escape: Callable[[object], Markup]) -> Markup:
+    parts = []
+    for source_id in refs:
+        source = guide.source(source_id)
+        parts.append(
+            f'<a href="{text.attr(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a> '
+            f"({escape(source.publisher)})"
+        )
+    return Markup("; ".join(parts))
+
+
+def cite_md(guide: Guide, refs: Sequence[str] | None, label: str = "Source") -> Markup:
+    """`<small class="cite">Source: <a>…</a> (…)</small>` inside a Markdown page ("" without refs)."""
+    if not refs:
+        return Markup("")
+    word = label if len(refs) == 1 else label + "s"
+    return Markup(f'<small class="cite">{word}: {_links(guide, refs, text.md)}</small>')
+
+
+def cite_html(guide: Guide, refs: Sequence[str] | None, label: str = "Source") -> Markup:
+    """The same line for HTML templates (cards, the outline)."""
+    if not refs:
+        return Markup("")
+    word = label if len(refs) == 1 else label + "s"
+    return Markup(f'<small class="cite">{word}: {_links(guide, refs, text.attr)}</small>')
+
+
+def sources_data(guide: Guide, refs: Sequence[str] | None) -> list[dict[str, str]]:
+    """The sources as page data (title, publisher, url) for scripts that show them."""
+    return [
+        {"title": s.title, "publisher": s.publisher, "url": s.url}
+        for s in (guide.source(source_id) for source_id in refs or [])
+    ]
