@@ -77,10 +77,34 @@ def cmd_write(project: Project, args: argparse.Namespace) -> int:
     from .export import write_export
     from .load import load_guide
 
-    guide = load_guide(project.data, project.brand_file(_clinic(args)), display_root=Path.cwd())
+    guide = load_guide(
+        project.data,
+        project.brand_file(_clinic(args)),
+        display_root=Path.cwd(),
+        site_url=os.environ.get("SITE_URL") or None,
+    )
     out = Path(args.out) if args.out else project.export_out(_clinic(args))
     changed = write_export(guide, project, out)
     print(f"{out}: {changed} file(s) changed" if changed else f"{out}: up to date, nothing written")
+    return 0
+
+
+def cmd_clinic_key(project: Project, args: argparse.Namespace) -> int:
+    from .keys import KeyRefused, make_clinic_key
+
+    clinic = Path(args.clinic_folder)
+    private = (
+        Path(args.private_key) if args.private_key else Path.home() / "knee-guide-keys" / f"{clinic.name}-plan-key.pem"
+    )
+    try:
+        pair = make_clinic_key(clinic, private, project.root)
+    except KeyRefused as exc:
+        print(f"no key was made: {exc}", file=sys.stderr)
+        return 1
+    print(f"public key: {pair.public_path}" + (" (brand.yml now points to it)" if pair.brand_updated else ""))
+    print(f"private key: {pair.private_path}")
+    print("Keep the private key safe and private: never commit it, never put it on a web server, never send it by")
+    print("e-mail. Load it once into the plan builder (/prescribe/) on the device you use to prescribe.")
     return 0
 
 
@@ -111,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         sub.choices[name].add_argument("--out", help="output path")
     sub.add_parser("schema", help="regenerate the JSON Schemas in data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
+    key = sub.add_parser("clinic-key", help="make the key pair a clinic signs prescribed plans with")
+    key.add_argument("clinic_folder", help="the clinic's folder (holding brand.yml)")
+    key.add_argument(
+        "--private-key", help="where to write the private key, outside the project (default: ~/knee-guide-keys/)"
+    )
+    key.set_defaults(func=cmd_clinic_key)
     args = parser.parse_args(argv)
     # Fonts embedded in the cards PDF are stamped with this time: pin it so builds are reproducible.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")

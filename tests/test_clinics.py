@@ -174,7 +174,7 @@ def test_two_clinics_build_in_one_run_without_cross_talk(tmp_path):
     second = project / "clinics" / "hilltop"
     second.mkdir()
     (second / "brand.yml").write_text(
-        'name: Hilltop Knee Clinic\nprimary: "#4a148c"\naccent: "#8e3b00"\ncontact: {phone: 020 7946 0999}\n'
+        'id: hilltop\nname: Hilltop Knee Clinic\nprimary: "#4a148c"\naccent: "#8e3b00"\ncontact: {phone: 020 7946 0999}\n'
     )
     result = subprocess.run([sys.executable, "-m", "generator", "sites"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -32,7 +32,7 @@ def test_the_clinic_exercise_joins_its_key_and_its_routine_the_list():
 def test_a_hidden_item_leaves_its_key_and_the_lists(tmp_path):
     data = data_copy(tmp_path)
     brand = tmp_path / "brand.yml"
-    brand.write_text("name: Test Clinic\noverlay:\n  hide: [massage-gun]\n", encoding="utf-8")
+    brand.write_text("id: test-clinic\nname: Test Clinic\noverlay:\n  hide: [massage-gun]\n", encoding="utf-8")
     clinic = load_guide(data, brand)
     assert "massage-gun" not in {t.id for t in clinic.recovery}
     assert "massage-gun" not in clinic.key("recovery").recovery
@@ -47,7 +47,9 @@ def test_prose_quotes_the_clinic_dose(tmp_path):
     )
     steps.write_text(text, encoding="utf-8")
     brand = tmp_path / "brand.yml"
-    brand.write_text("name: Test Clinic\noverlay:\n  doses:\n    clams: {sets: 2, reps: 12}\n", encoding="utf-8")
+    brand.write_text(
+        "id: test-clinic\nname: Test Clinic\noverlay:\n  doses:\n    clams: {sets: 2, reps: 12}\n", encoding="utf-8"
+    )
     clinic = load_guide(data, brand)
     assert "Lower the knee slowly, 12 times." in clinic.exercise("clams").steps
     assert "Lower the knee slowly, 20 times." in load_guide(data).exercise("clams").steps

@@ -192,7 +192,8 @@ def us_clinic_site(tmp_path_factory):
     folder = project / "clinics" / "us-clinic"
     folder.mkdir()
     (folder / "brand.yml").write_text(
-        "name: Lakeside Running Clinic\nsite_url: https://lakeside.example/knee/\n" + US_REGION, encoding="utf-8"
+        "id: lakeside\nname: Lakeside Running Clinic\nsite_url: https://lakeside.example/knee/\n" + US_REGION,
+        encoding="utf-8",
     )
     out = tmp_path_factory.mktemp("us-site")
     result = mkdocs_build(project, out, env={"GUIDE_BRAND": str(folder / "brand.yml")})

@@ -5,6 +5,8 @@ Every message is located in the clinic's brand file."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +23,8 @@ def _ids(guide: Guide) -> dict[str, str]:
     kinds = {e.id: "exercise" for e in guide.exercises}
     kinds.update({t.id: "recovery tool" for t in guide.recovery})
     kinds.update({r.id: "routine" for r in guide.routines})
+    if guide.ladder is not None:
+        kinds[guide.ladder.id] = "ladder"
     return kinds
 
 
@@ -166,3 +170,33 @@ def check_brand(brand: Brand, brand_file: Path, source: YamlFile) -> list[DataEr
                 )
             )
     return errors
+
+
+_B64URL_32 = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+
+def read_plan_key(brand: Brand, brand_file: Path, source: YamlFile) -> tuple[dict[str, str] | None, list[DataError]]:
+    """The clinic's public key for signed plans (a P-256 JSON Web Key), or why it cannot be used."""
+    if brand.plan_key is None:
+        return None, []
+    folder = brand_file.resolve().parent
+    path = (folder / brand.plan_key).resolve()
+    if not path.is_relative_to(folder) or not path.is_file():
+        return None, [source.error(("plan_key",), f"file not found: {brand.plan_key}")]
+    try:
+        jwk = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None, [source.error(("plan_key",), f"{brand.plan_key} is not a JSON file")]
+    if (
+        not isinstance(jwk, dict)
+        or jwk.get("kty") != "EC"
+        or jwk.get("crv") != "P-256"
+        or not all(isinstance(jwk.get(k), str) and _B64URL_32.match(jwk[k]) for k in ("x", "y"))
+        or "d" in jwk
+    ):
+        return None, [
+            source.error(
+                ("plan_key",), f"{brand.plan_key} is not a public P-256 key (make one with `guide clinic-key`)"
+            )
+        ]
+    return {k: jwk[k] for k in ("kty", "crv", "x", "y")}, []

@@ -16,15 +16,18 @@ def _known_ids(guide: Guide) -> dict[str, set[str]]:
         "exercises": {e.id for e in guide.exercises},
         "routines": {r.id for r in guide.routines},
         "recovery": {t.id for t in guide.recovery},
+        "ladder": {s.id for s in guide.ladder.stages} if guide.ladder else set(),
     }
+
+
+WHAT = {"keys": "key", "exercises": "exercise", "routines": "routine", "recovery": "recovery tool", "ladder": "stage"}
 
 
 def _check_recommends(rec: Recommends, known: dict[str, set[str]], source: YamlFile, loc: Loc) -> list[DataError]:
     return [
         source.error(
             loc + (part, i),
-            f"unknown {part[:-1] if part != 'recovery' else 'recovery tool'} `{item}`"
-            + did_you_mean(item, known[part]),
+            f"unknown {WHAT[part]} `{item}`" + did_you_mean(item, known[part]),
         )
         for part in PLAN_PARTS
         for i, item in enumerate(rec.part(part))

@@ -6,7 +6,7 @@ import itertools
 from collections import Counter
 
 from ..errors import DataError, Loc, did_you_mean
-from ..model import URGENCIES, Guide, Region
+from ..model import URGENCIES, Guide, Region, Stage
 from ..read.yamlfile import YamlFile
 
 
@@ -142,6 +142,42 @@ def check_levels(region: Region, source: YamlFile, loc: Loc) -> list[DataError]:
 
 def check_red_flags(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
     return check_levels(guide.red_flags.region, files["red_flags"], ("region",))
+
+
+def check_stages(stages: list[Stage], source: YamlFile, loc: Loc) -> list[DataError]:
+    """Stage ids are unique and each stage is a step up from the one before."""
+    errors = _duplicates([s.id for s in stages], source, loc)
+    for i in range(1, len(stages)):
+        before, this = stages[i - 1], stages[i]
+        longer = this.run_minutes > before.run_minutes or this.run_total > before.run_total
+        if not longer or this.run_minutes < before.run_minutes or this.run_total < before.run_total:
+            errors.append(
+                source.error(
+                    (*loc, i, "run_minutes"),
+                    f"`{this.id}` is not a step up from `{before.id}`: stages must be in order, each running longer "
+                    "at a time or longer in all, and never less",
+                )
+            )
+    return errors
+
+
+def check_ladder(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    """The shipped stages are in order, the rules start at a stage that exists, and a clinic's
+    own stages are in order too."""
+    if guide.ladder is None:
+        return []
+    stages = guide.ladder.stages
+    errors = check_stages(stages, files["ladder"], ("stages",))
+    own = guide.brand.overlay.ladder_stages
+    if own is not None:
+        errors += check_stages(own, files["brand"], ("overlay", "ladder_stages"))
+    ids = {s.id for s in (own if own is not None else stages)}
+    start = guide.ladder.rules.start_stage
+    if start not in ids:
+        errors.append(
+            files["ladder"].error(("rules", "start_stage"), f"unknown stage `{start}`" + did_you_mean(start, ids))
+        )
+    return errors
 
 
 def check(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:

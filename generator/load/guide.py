@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +37,10 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "ui": model.UiFile,
     "sources": model.SourcesFile,
     "about": model.AboutFile,
+    "player": model.PlayerFile,
+    "progress": model.ProgressFile,
+    "prescribe": model.PrescribeFile,
+    "ladder": model.LadderFile,
 }
 
 
@@ -76,6 +81,7 @@ def _origins(routines: model.RoutinesFile, brand: model.Brand, files: dict[str, 
         r.id: Origin(files["routines"].path, files["routines"].line_of(("routines", i, "id")), f"routines.{r.id}")
         for i, r in enumerate(routines.routines)
     }
+    origins["return-to-running"] = Origin(files["ladder"].path, files["ladder"].line_of(("id",)), "ladder")
     source = files["brand"]
     origins.update(
         {
@@ -106,6 +112,8 @@ def load_guide(
     routines, flowchart = valid("routines", model.RoutinesFile), valid("flowchart", model.FlowchartFile)
     ui, sources = valid("ui", model.UiFile), valid("sources", model.SourcesFile)
     about = valid("about", model.AboutFile)
+    player, progress = valid("player", model.PlayerFile), valid("progress", model.ProgressFile)
+    prescribe, ladder = valid("prescribe", model.PrescribeFile), valid("ladder", model.LadderFile)
     brand = _validate(model.Brand, _brand_data(files["brand"], site_url), files["brand"], errors)
     try:
         figures = load_figures(data_dir, display_root)
@@ -124,11 +132,22 @@ def load_guide(
         or ui is None
         or sources is None
         or about is None
+        or player is None
+        or progress is None
+        or prescribe is None
+        or ladder is None
         or brand is None
     ):
         raise DataErrors(errors)
     names = namespace(
-        protocol.pain_rule, protocol.exercise, protocol.scope, exercises.exercises, recovery.tools, weight, brand
+        protocol.pain_rule,
+        protocol.exercise,
+        protocol.scope,
+        exercises.exercises,
+        recovery.tools,
+        weight,
+        brand,
+        ladder,
     )
 
     def filled(stem: str, value: M) -> M:
@@ -146,6 +165,10 @@ def load_guide(
         ui=filled("ui", ui),
         sources=sources,
         about=filled("about", about),
+        player=filled("player", player),
+        progress=filled("progress", progress),
+        prescribe=filled("prescribe", prescribe),
+        ladder=filled("ladder", ladder),
         brand=filled("brand", brand),
         figures=figures,
         brand_dir=brand_path.resolve().parent,
@@ -154,6 +177,7 @@ def load_guide(
     if errors:
         raise DataErrors(errors)
     shipped = {
+        "ladder": ladder,
         "protocol": protocol,
         "keys": keys,
         "exercises": exercises,
@@ -164,6 +188,7 @@ def load_guide(
         "flowchart": flowchart,
     }
     errors = references.check(guide, files) + flowchart_checks.check_graph(guide, files["flowchart"])
+    errors += references.check_ladder(guide, files)
     errors += check_sources(shipped, guide.brand, guide.sources, files)  # type: ignore[arg-type]
     if guide.brand.region is not None:
         errors += references.check_levels(guide.brand.region, files["brand"], ("region",))
@@ -171,7 +196,9 @@ def load_guide(
         figures, [e.id for e in guide.exercises], figures.source, {e.id: e.kind for e in guide.exercises}
     )
     errors += brand_checks.check_brand(guide.brand, brand_path, files["brand"])
+    plan_key, key_errors = brand_checks.read_plan_key(guide.brand, brand_path, files["brand"])
+    errors += key_errors
     errors += brand_checks.check_overlay(guide, guide.brand, files["brand"])
     if errors:
         raise DataErrors(errors)
-    return apply_overlay(guide)
+    return apply_overlay(dataclasses.replace(guide, plan_key=plan_key))

@@ -36,8 +36,14 @@ def apply_overlay(guide: Guide) -> Guide:
         )
     exercises = [dosed_exercise(e) for e in (*guide.exercises, *extra_exercises) if e.id not in hidden]
     recovery = [dosed_tool(t) for t in (*guide.recovery, *overlay.recovery) if t.id not in hidden]
+    ladder = guide.ladder
+    if ladder is not None and ladder.id in hidden:
+        ladder = None
+    elif ladder is not None and overlay.ladder_stages is not None:
+        ladder = ladder.model_copy(update={"stages": overlay.ladder_stages})
     return dataclasses.replace(
         guide,
+        ladder=ladder,
         keys=keys,
         exercises=exercises,
         recovery=recovery,

@@ -20,6 +20,7 @@ from .flowchart import (
     Recommends,
 )
 from .guide import Guide, Origin
+from .ladder import LadderFile, SelfTest, Stage
 from .library import (
     Alternative,
     BmiBand,
@@ -32,6 +33,9 @@ from .library import (
     RecoveryTool,
     WeightFile,
 )
+from .player import PlayerFile
+from .prescribe import PrescribeFile
+from .progress import ProgressFile
 from .protocol import CardSettings, ExerciseTiming, PainLevel, PainRule, Protocol, Rest, Scope, Tempo
 from .routines import MoveOn, Routine, RoutineItem, RoutinesFile, WhenCondition, WhenEasy
 from .safety import URGENCIES, Call, RedFlag, RedFlagsFile, Region, UrgencyLevel
@@ -69,6 +73,7 @@ __all__ = [
     "Item",
     "Key",
     "KeysFile",
+    "LadderFile",
     "ManyChoice",
     "MinutesDose",
     "MinutesRangeDose",
@@ -82,7 +87,10 @@ __all__ = [
     "OverlayExercise",
     "PainLevel",
     "PainRule",
+    "PlayerFile",
     "Pose",
+    "PrescribeFile",
+    "ProgressFile",
     "Protocol",
     "Question",
     "Recommends",
@@ -97,9 +105,11 @@ __all__ = [
     "RoutineItem",
     "RoutinesFile",
     "Scope",
+    "SelfTest",
     "Source",
     "SourceRefs",
     "SourcesFile",
+    "Stage",
     "Tempo",
     "UiFile",
     "UrgencyLevel",

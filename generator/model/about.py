@@ -10,7 +10,9 @@ from pydantic import Field
 from .common import Model, Short, Text, Title
 
 # The single pages an About section may link to (render/urls.py spells their addresses).
-AboutPage = Literal["home", "flowchart", "cards", "pain-rule", "clinician"]
+AboutPage = Literal[
+    "home", "flowchart", "cards", "pain-rule", "clinician", "progress", "prescribe", "return-to-running", "my-plan"
+]
 
 
 class AboutLink(Model):

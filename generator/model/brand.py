@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import AssetPath, Colour, Email, HttpsUrl, Model, Phone, SiteUrl, Slug, Text, Title
+from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Model, Phone, SiteUrl, Slug, Text, Title
 from .dose import Dose
+from .ladder import Stage
 from .library import Exercise, RecoveryTool
 from .routines import Routine
 from .safety import Region
@@ -45,12 +46,14 @@ class Overlay(Model):
     recovery: list[RecoveryTool] = []
     routines: list[Routine] = []
     doses: dict[Slug, Dose] = {}
-    hide: list[Slug] = []
+    hide: list[Slug] = []  # exercises, tools, routines, or the back-to-running ladder (by its id)
+    ladder_stages: list[Stage] | None = None  # the clinic's own run-walk stages, in place of the shipped ones
 
 
 class Brand(Model):
     """Who publishes this copy of the guide, and how it looks."""
 
+    id: Slug  # names this copy in prescribed plans, so a plan from another clinic is told apart
     name: Title
     short_name: Title | None = None
     logo: AssetPath | None = None
@@ -63,5 +66,6 @@ class Brand(Model):
     region: Region | None = None  # the clinic's own emergency and urgent numbers and services
     sources: list[Source] = []  # sources the clinic's own content cites (its region's numbers)
     site_url: SiteUrl | None = None
+    plan_key: KeyPath | None = None  # the public key that verifies plans signed by this clinic (`guide clinic-key`)
     page_size: Literal["A4", "Letter"] = "A4"
     overlay: Overlay = Overlay()

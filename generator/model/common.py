@@ -84,6 +84,17 @@ def _asset_path(value: str) -> str:
 AssetPath = Annotated[str, StringConstraints(max_length=200), AfterValidator(_asset_path)]
 
 
+def _key_path(value: str) -> str:
+    """The clinic's public key for signed plans: a .json file in the brand's own folder."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith("/") or ":" in value or ".." in parts or not re.fullmatch(r"[A-Za-z0-9_./-]+\.json", value):
+        raise ValueError("must be a .json file inside the brand's own folder")
+    return value
+
+
+KeyPath = Annotated[str, StringConstraints(max_length=200), AfterValidator(_key_path)]
+
+
 class Model(BaseModel):
     """Base for every data model: unknown keys are errors, values are immutable."""
 

@@ -13,7 +13,7 @@ from .common import Model, Short, Slug, Text, Title
 from .safety import URGENCIES, Urgency
 
 # What a flowchart answer can add to a plan, in the order a plan lists them.
-PLAN_PARTS = ("keys", "routines", "exercises", "recovery")
+PLAN_PARTS = ("keys", "routines", "exercises", "recovery", "ladder")
 # Outcomes that send a person to someone else: they recommend nothing from the guide.
 RED_URGENCIES: tuple[Urgency, ...] = URGENCIES
 
@@ -23,10 +23,11 @@ class Recommends(Model):
     exercises: list[Slug] = []
     routines: list[Slug] = []
     recovery: list[Slug] = []
+    ladder: list[Slug] = Field([], description="stages of the back-to-running ladder (usually the first)")
     advice: list[Text] = Field([], description='lines this answer adds to the plan\'s "good to know"')
 
     def is_empty(self) -> bool:
-        return not (self.keys or self.exercises or self.routines or self.recovery or self.advice)
+        return not (self.keys or self.exercises or self.routines or self.recovery or self.ladder or self.advice)
 
     def part(self, name: str) -> list[str]:
         items: list[str] = getattr(self, name)

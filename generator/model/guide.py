@@ -12,7 +12,11 @@ from .about import AboutFile
 from .brand import Brand
 from .figure import Figure
 from .flowchart import AnyNode, FlowchartFile
+from .ladder import LadderFile, Stage
 from .library import Exercise, Item, Key, RecoveryTool, WeightFile
+from .player import PlayerFile
+from .prescribe import PrescribeFile
+from .progress import ProgressFile
 from .protocol import Protocol
 from .routines import Routine
 from .safety import RedFlagsFile, Region, UrgencyLevel
@@ -49,12 +53,18 @@ class Guide:
     ui: UiFile
     sources: SourcesFile
     about: AboutFile
+    player: PlayerFile
+    progress: ProgressFile
+    prescribe: PrescribeFile
+    ladder: LadderFile | None  # None when a clinic hides it
     # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
     figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
     # The folder of the brand file: logos and a clinic's own pictures live there.
     brand_dir: Path | None = field(default=None, repr=False, compare=False)
     # Where each routine was written (data/routines.yml or a clinic's brand.yml), by id.
     origins: Mapping[str, Origin] = field(default_factory=dict, repr=False, compare=False)
+    # The clinic's public key that verifies the plans it signs (a JSON Web Key), if it has one.
+    plan_key: Mapping[str, str] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def _items(self) -> dict[str, Item]:
@@ -69,6 +79,11 @@ class Guide:
     @cached_property
     def _routines(self) -> dict[str, Routine]:
         return {r.id: r for r in self.routines}
+
+    def stage(self, stage_id: str) -> Stage:
+        """A stage of the back-to-running ladder."""
+        stages = {s.id: s for s in (self.ladder.stages if self.ladder else [])}
+        return stages[stage_id]
 
     @cached_property
     def nodes(self) -> dict[str, AnyNode]:

@@ -4,7 +4,7 @@ clinic or a translation changes them in one place. `{name}` marks a value the pa
 
 from __future__ import annotations
 
-from .common import Model, Short, Text
+from .common import Model, Short, Text, Title
 
 
 class PlanPartWords(Model):
@@ -14,6 +14,7 @@ class PlanPartWords(Model):
     routines: Short
     exercises: Short
     recovery: Short
+    ladder: Short
 
 
 class FlowchartWords(Model):
@@ -35,6 +36,24 @@ class BmiWords(Model):
     invalid: Text
 
 
+class OfflineWords(Model):
+    """The words of offline use: the update notice on every page, and the offline page."""
+
+    update_ready: Text
+    update_reload: Short
+    update_later: Short
+    page_title: Title
+    page_text: Text
+    page_links: Short
+    retry: Short  # a link back to the page that could not be opened, once there is a connection
+
+
+class FooterWords(Model):
+    prescribe: Short  # the footer's link to the plan builder, for clinicians
+
+
 class UiFile(Model):
     flowchart: FlowchartWords
     bmi: BmiWords
+    offline: OfflineWords
+    footer: FooterWords

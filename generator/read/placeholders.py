@@ -13,7 +13,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..errors import DataError, Loc
-from ..model import AnyDose, Brand, Exercise, ExerciseTiming, Item, PainRule, RecoveryTool, Scope, WeightFile
+from ..model import (
+    AnyDose,
+    Brand,
+    Exercise,
+    ExerciseTiming,
+    Item,
+    LadderFile,
+    PainRule,
+    RecoveryTool,
+    Scope,
+    WeightFile,
+)
 from ..numbers import format_number
 from .yamlfile import YamlFile
 
@@ -50,6 +61,7 @@ def namespace(
     recovery: Iterable[RecoveryTool],
     weight: WeightFile,
     brand: Brand,
+    ladder: LadderFile,
 ) -> dict[str, str]:
     """Every number that prose may quote, by its dotted name, already formatted."""
     names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
@@ -63,6 +75,9 @@ def namespace(
             for k, v in {**_numbers(item), **_numbers(effective_dose(item, brand))}.items():
                 names[f"{section}.{item.id}.{k}"] = v
     names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
+    names.update({f"ladder.{k}": v for k, v in _numbers(ladder, nested=True).items()})
+    for stage in ladder.stages:
+        names.update({f"ladder.stages.{stage.id}.{k}": v for k, v in _numbers(stage).items()})
     return {k: format_number(v) for k, v in names.items()}
 
 

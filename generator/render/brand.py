@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ def contact_href(label: str, value: str) -> str | None:
     return None
 
 
-def template_context(guide: Guide) -> dict[str, Any]:
+def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
     """What overrides/ templates show on every page (footer, disclaimer)."""
     return {
         "name": guide.brand.name,
@@ -87,12 +88,21 @@ def template_context(guide: Guide) -> dict[str, Any]:
             {"label": label, "value": value, "href": contact_href(label, value)}
             for label, value in contact_lines(guide)
         ],
+        # Paths from the site root (templates put Material's base_url before them).
+        "prescribe": urls.page("prescribe").url,
+        "manifest": urls.MANIFEST,
+        "apple_icon": f"{urls.APP_ICONS}/apple-touch-icon.png",
+        "theme_color": guide.brand.primary,
+        "worker": worker,  # the service worker's address: only deployable builds (`guide site`) have one
+        "words": {**guide.ui.offline.model_dump(), "prescribe": guide.ui.footer.prescribe},
     }
 
 
-def config_overrides(guide: Guide, brand_assets: BrandAssets, nav: list[Any]) -> dict[str, Any]:
+def config_overrides(
+    guide: Guide, brand_assets: BrandAssets, nav: list[Any], worker: str | None = None
+) -> dict[str, Any]:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
-    `python -m generator write` writes them into a standalone copy of mkdocs.yml."""
+    the export (`guide write`, `guide site`) writes them into a standalone copy of mkdocs.yml."""
     theme: dict[str, Any] = {"language": guide.protocol.language}
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path
@@ -100,10 +110,11 @@ def config_overrides(guide: Guide, brand_assets: BrandAssets, nav: list[Any]) ->
         theme["favicon"] = brand_assets.favicon_path
     return {
         "site_name": guide.brand.name,
-        "site_description": guide.protocol.tagline,
+        # Material puts the description into a <meta> attribute without escaping it.
+        "site_description": html.escape(guide.protocol.tagline, quote=True),
         "site_url": guide.brand.site_url,
         "theme": theme,
         "nav": nav,
-        "extra": {"guide": template_context(guide)},
+        "extra": {"guide": template_context(guide, worker)},
         "extra_css_add": [brand_assets.css_path],
     }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..model import AnyDose, Guide, RepsDose, Routine, WhenEasy
+from ..model import AnyDose, Guide, LadderFile, RepsDose, Routine, WhenEasy
 from . import qr, text, urls
 from .env import html_env, template
 from .figures import ROOT_SLOT, Pictures
@@ -92,6 +92,40 @@ class Cards:
             self._cards[key] = Card(self._render(routine, compact))
             self.renders += 1
         return self._cards[key]
+
+    def ladder(self, compact: bool = False) -> Card | None:
+        """The back-to-running card (None when this copy has no ladder)."""
+        ladder = self.guide.ladder
+        if ladder is None:
+            return None
+        key = (ladder.id, compact)
+        if key not in self._cards:
+            self._cards[key] = Card(self._render_ladder(ladder, compact))
+            self.renders += 1
+        return self._cards[key]
+
+    def _render_ladder(self, ladder: LadderFile, compact: bool) -> str:
+        guide = self.guide
+        url = urls.absolute(guide.brand.site_url, urls.page("return-to-running"))
+        rows = [{"stage": s, "walk": f"{s.walk_minutes} min" if s.walk_minutes else "none"} for s in ladder.stages]
+        session = ladder.session
+        return (
+            template(html_env(self.cache_dir), "card_ladder.html.j2")
+            .render(
+                guide=guide,
+                ladder=ladder,
+                compact=compact,
+                rows=rows,
+                ticks=range(ladder.card_ticks),
+                session_line=f"Every session: walk {session.warm_up_walk_minutes} min first and "
+                f"{session.cool_down_walk_minutes} min at the end.",
+                qr_svg=Markup(qr.svg(url, f"QR code: {ladder.title}")) if url else None,
+                contact=contact_lines(guide),
+                pain=guide.protocol.pain_rule,
+                red_flag_advice=guide.red_flag_advice(),
+            )
+            .strip()
+        )
 
     def _render(self, routine: Routine, compact: bool) -> str:
         guide = self.guide

@@ -46,14 +46,32 @@ def _linked(guide: Guide) -> dict[str, dict[str, dict[str, Any]]]:
         "recovery": {
             t.id: _link("recovery", t.id, t.title, dose=_dose(t.dose), summary=t.summary) for t in guide.recovery
         },
+        "ladder": _ladder_links(guide),
     }
 
 
-def _recommends(rec: Recommends) -> dict[str, list[str]]:
-    parts = {part: list(rec.part(part)) for part in PLAN_PARTS if rec.part(part)}
+def _recommends(rec: Recommends, links: dict[str, dict[str, Any]] | None = None) -> dict[str, list[str]]:
+    """What an answer adds, as page data; with `links`, only what this copy has (a clinic may hide
+    the back-to-running ladder, which the flowchart still offers)."""
+    parts = {
+        part: [x for x in rec.part(part) if links is None or x in links[part]] for part in PLAN_PARTS if rec.part(part)
+    }
+    parts = {part: items for part, items in parts.items() if items}
     if rec.advice:
         parts["advice"] = list(rec.advice)
     return parts
+
+
+def _ladder_links(guide: Guide) -> dict[str, dict[str, str]]:
+    """Each back-to-running stage a plan can name: a link to its row on the ladder's page."""
+    ladder = guide.ladder
+    if ladder is None:
+        return {}
+    page = urls.href(HERE, urls.page("return-to-running"))
+    return {
+        s.id: {"title": f"{ladder.title}: {s.title}", "href": f"{page}#{s.id}", "summary": ladder.summary}
+        for s in ladder.stages
+    }
 
 
 def widget_data(guide: Guide) -> dict[str, Any]:
@@ -69,7 +87,7 @@ def widget_data(guide: Guide) -> dict[str, Any]:
                 "urgency": node.urgency,
                 "title": node.title,
                 "advice": advice[node.id],
-                "recommends": _recommends(node.recommends),
+                "recommends": _recommends(node.recommends, links),
             }
             continue
         nodes[node.id] = {
@@ -81,11 +99,11 @@ def widget_data(guide: Guide) -> dict[str, Any]:
             "flags": [flags[f] for f in node.flags],
             "next": node.next if isinstance(node, ManyChoice) else None,
             "answers": [
-                {"label": a.label, "next": a.next, "adds": _recommends(a.adds)}
+                {"label": a.label, "next": a.next, "adds": _recommends(a.adds, links)}
                 for a in (node.answers if isinstance(node, OneChoice) else [])
             ],
             "options": [
-                {"label": o.label, "adds": _recommends(o.adds)}
+                {"label": o.label, "adds": _recommends(o.adds, links)}
                 for o in (node.options if isinstance(node, ManyChoice) else [])
             ],
         }

@@ -42,10 +42,12 @@ def navigation(guide: Guide, extra: Sequence[NavEntry] = ()) -> list[NavEntry]:
         strength_nav = _bounded(_entries(sorted(strength, key=lambda e: e.level or 0), "exercise"))
     stretches = [e for e in guide.exercises if e.kind == "stretch"]
     page = urls.page
+    back_to_running = [{guide.ladder.title: page("return-to-running").source}] if guide.ladder else []
     return [
         {"Home": page("home").source},
         {"Find your plan": page("flowchart").source},
-        {f"The {text.count_word(len(guide.keys))} keys": _bounded(_entries(guide.keys, "key"))},
+        {"My progress": page("progress").source},
+        {f"The {text.count_word(len(guide.keys))} keys": _bounded(_entries(guide.keys, "key")) + back_to_running},
         {"Strength exercises": strength_nav},
         {"Stretches": _bounded(_entries(stretches, "exercise"))},
         {"Recovery tools": _bounded(_entries(guide.recovery, "recovery"))},
@@ -55,3 +57,16 @@ def navigation(guide: Guide, extra: Sequence[NavEntry] = ()) -> list[NavEntry]:
         {guide.about.title: page("about").source},
         *extra,
     ]
+
+
+def outline(nav: Sequence[NavEntry], depth: int = 0) -> list[tuple[int, str, str | None]]:
+    """The navigation as an indented list: (depth, title, page source, or None for a section)."""
+    lines: list[tuple[int, str, str | None]] = []
+    for entry in nav:
+        for title, target in entry.items():
+            if isinstance(target, str):
+                lines.append((depth, title, target))
+            else:
+                lines.append((depth, title, None))
+                lines.extend(outline(target, depth + 1))
+    return lines

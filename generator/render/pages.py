@@ -12,13 +12,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..checks.sources import citations as cited_in
-from ..model import Call, Exercise, Guide, Key, Routine, Source
+from ..model import Call, Exercise, Guide, Item, Key, Routine, Source
 from ..numbers import format_number
-from . import citations, flowchart, text, urls
+from . import citations, flowchart, ladder, player, prescribe, progress, text, urls
 from .cards import Cards
 from .env import html_env, markdown_env, template
 from .figures import Pictures
-from .nav import NavEntry, navigation
+from .nav import NavEntry, navigation, outline
 
 
 @dataclass
@@ -131,10 +131,28 @@ def hand_written_pages(docs: Path) -> list[NavEntry]:
 # What each kind of page loads besides the theme: style sheets, plain scripts (run before the
 # theme's) and modules. A page loads only what it uses (see tests/browser/test_page_assets.py).
 PAGE_ASSETS: dict[str, dict[str, list[str]]] = {
-    "flowchart": {"styles": ["flowchart.css"], "scripts": ["flowchart-history.js"], "modules": ["flowchart.js"]},
-    "routine": {"styles": ["cards.css"], "modules": ["print.js"]},
+    "flowchart": {"styles": ["flowchart.css"], "scripts": ["history-hook.js"], "modules": ["flowchart.js"]},
+    "home": {"styles": ["log.css"], "modules": ["checkin.js"]},
+    "routine": {
+        "styles": ["cards.css", "player.css", "log.css"],
+        "scripts": ["history-hook.js"],
+        "modules": ["print.js", "play.js", "did-it.js", "checkin.js"],
+    },
+    "progress": {"styles": ["log.css"], "modules": ["progress.js", "checkin.js"]},
+    "prescribe": {"styles": ["plans.css"], "modules": ["prescribe.js"]},
+    "return-to-running": {
+        "styles": ["ladder.css", "player.css", "log.css"],
+        "scripts": ["history-hook.js"],
+        "modules": ["ladder.js", "checkin.js"],
+    },
+    "my-plan": {
+        "styles": ["plans.css", "player.css", "log.css"],
+        "scripts": ["history-hook.js"],
+        "modules": ["my-plan.js", "checkin.js"],
+    },
     "cards": {"styles": ["cards.css"], "modules": ["print.js"]},
     "bmi-calculator": {"styles": ["bmi.css"], "modules": ["bmi.js"]},
+    "offline": {"modules": ["offline.js"]},
 }
 
 
@@ -214,7 +232,15 @@ def render_site(
     site = Site()
     r = _Renderer(guide, cards, pictures, compact, cache_dir)
     used_in, key_of = routines_by_item(guide), key_by_item(guide)
-    pages = [r.page(urls.page("home"), "home.md.j2", not_for=warning_sections(guide)[-1])]
+    home = urls.page("home")
+    pages = [
+        r.page(
+            home,
+            "home.md.j2",
+            not_for=warning_sections(guide)[-1],
+            checkin=progress.widget_data(guide, home),
+        )
+    ]
     for key in guide.keys:
         weight = (
             {"weight": guide.weight, "bands": band_ranges(guide), "bmi": bmi_data(guide)}
@@ -270,10 +296,22 @@ def render_site(
                 routine=routine,
                 card=r.card(routine, here),
                 items=items,
+                player=player.player_data(guide, routine, here),
+                player_words=guide.player.words,
+                did_it={"routine": routine.id, **progress.widget_data(guide, here)},
+                checkin=progress.widget_data(guide, here),
             )
         )
     here = urls.page("cards")
-    pages.append(r.page(here, "cards.md.j2", cards={rt.id: r.card(rt, here) for rt in guide.routines}))
+    ladder_card = cards.ladder(guide.ladder.id in compact) if guide.ladder else None
+    pages.append(
+        r.page(
+            here,
+            "cards.md.j2",
+            cards={rt.id: r.card(rt, here) for rt in guide.routines},
+            ladder_card=ladder_card.at(urls.root(here)) if ladder_card else None,
+        )
+    )
     chart = flowchart.widget_data(guide)
     pages.append(
         r.page(
@@ -289,11 +327,42 @@ def render_site(
         guide.about.reviewed,
         {"reviewed": text.long_date(guide.sources.reviewed), "next_review": text.long_date(guide.sources.next_review)},
     )
+    if guide.ladder is not None:
+        here = urls.page("return-to-running")
+        pages.append(
+            r.page(
+                here,
+                "ladder.md.j2",
+                checkin=progress.widget_data(guide, here),
+                **ladder.page_context(guide, guide.ladder, here),
+            )
+        )
+    here = urls.page("progress")
+    log = progress.progress_data(guide, here)
+    pages.append(
+        r.page(here, "progress.md.j2", data=log, checkin=progress.widget_data(guide, here), words=guide.progress.words)
+    )
+    here = urls.page("prescribe")
+    pages.append(r.page(here, "prescribe.md.j2", data=prescribe.plan_data(guide, here), words=guide.prescribe.words))
+    here = urls.page("my-plan")
+    all_items: list[Item] = [*guide.exercises, *guide.recovery]
+    pages.append(
+        r.page(
+            here,
+            "my-plan.md.j2",
+            data=prescribe.plan_data(guide, here),
+            words=guide.prescribe.words,
+            figures=player.figure_templates(pictures, all_items, here),
+            checkin=progress.widget_data(guide, here),
+        )
+    )
     pages.append(
         r.page(urls.page("about"), "about.md.j2", about=guide.about, reviewed=reviewed, sources=cited_sources(guide))
     )
+    site.nav = navigation(guide, hand_written_pages(docs) if docs else [])
+    # What the service worker shows for a page it never saved: links to everything it did save.
+    pages.append(r.page(urls.page("offline"), "offline.md.j2", words=guide.ui.offline, pages=outline(site.nav)))
     site.files.update(pages)
     if not guide.brand.site_url:
         site.warnings.append("site_url is not set: routine cards are built without QR codes")
-    site.nav = navigation(guide, hand_written_pages(docs) if docs else [])
     return site

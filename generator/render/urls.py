@@ -24,7 +24,14 @@ SINGLE = {
     "pain-rule": "pain-rule.md",
     "clinician": "see-a-clinician.md",
     "about": "about.md",
+    "progress": "progress.md",
+    "prescribe": "prescribe.md",
+    "my-plan": "my-plan.md",
+    "return-to-running": "return-to-running.md",
+    "offline": "offline.md",
 }
+MANIFEST = "manifest.webmanifest"
+APP_ICONS = "assets/app"
 CARDS_PDF = "cards/routine-cards.pdf"
 BRAND_ASSETS = "assets/brand"
 SCRIPTS = "assets/javascripts"

@@ -63,7 +63,14 @@ def shown_view(page) -> tuple[str, list[str]]:
 def expected_links(guide, steps: list[Step]) -> list[tuple[str, str]]:
     """The plan `walk` computes, as the links the page must show (PRODUCT.md's stable URLs)."""
     _, plan = walk(guide.flowchart, steps)
-    return [(part, f"../{part}/{item}/") for part in PLAN_PARTS for item in getattr(plan, part)]
+    return [(part, _address(part, item)) for part in PLAN_PARTS for item in getattr(plan, part)]
+
+
+def _address(part: str, item: str) -> str:
+    """Where the plan links an item, from /flowchart/ (a ladder stage is an anchor on its page)."""
+    if part == "ladder":
+        return f"../return-to-running/#{item}"
+    return f"../{part}/{item}/"
 
 
 def shown_links(page) -> list[tuple[str, str]]:
@@ -410,7 +417,7 @@ def clinic_site(tmp_path_factory, guide):
     brand_dir.mkdir()
     shutil.copy(ROOT / "data" / guide.brand.logo, brand_dir / guide.brand.logo)
     (brand_dir / "brand.yml").write_text(
-        "name: Riverside Running Physio\n"
+        "id: riverside\nname: Riverside Running Physio\n"
         f"logo: {guide.brand.logo}\n"
         "page_size: Letter\n"
         "contact:\n"

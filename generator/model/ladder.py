@@ -1,0 +1,125 @@
+"""Back to running (data/ladder.yml): when to start, the self-tests, the run-walk stages and the
+rules for moving up or stepping back. The player runs a stage as a run-walk timer; the progress
+page applies the rules to the runs logged; the cards and the plan builder show the stages."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import Field, PositiveInt, model_validator
+
+from .common import Model, Short, Slug, Text, Title
+from .sources import SourceRefs
+
+
+class Entry(Model):
+    walk_minutes: PositiveInt = Field(le=240)
+    text: Text
+    source: SourceRefs
+
+
+class SelfTest(Model):
+    id: Slug
+    title: Title
+    count: PositiveInt = Field(le=200)
+    unit: Literal["repetitions", "seconds", "minutes"]
+    each_side: bool
+
+
+class SelfTests(Model):
+    intro: Text
+    source: SourceRefs
+    tests: list[SelfTest] = Field(min_length=1, max_length=20)
+
+
+class SessionShape(Model):
+    """What every run-walk session starts and ends with."""
+
+    warm_up_walk_minutes: int = Field(ge=0, le=30)
+    cool_down_walk_minutes: int = Field(ge=0, le=30)
+    source: SourceRefs
+
+
+class Stage(Model):
+    """One rung: run and walk in turns, a number of times (walk 0 and one repeat: continuous)."""
+
+    id: Slug
+    title: Title
+    run_minutes: PositiveInt = Field(le=120)
+    walk_minutes: int = Field(ge=0, le=30)
+    repeats: PositiveInt = Field(le=60)
+    session_minutes: PositiveInt = Field(le=180, description="how long the run-walk part lasts at most")
+    note: Text | None = None
+    source: SourceRefs
+
+    @model_validator(mode="after")
+    def _fits_its_session(self) -> Stage:
+        if self.walk_minutes == 0 and self.repeats != 1:
+            raise ValueError("a stage without walking is one continuous run: repeats must be 1")
+        total = self.repeats * (self.run_minutes + self.walk_minutes)
+        if total > self.session_minutes:
+            raise ValueError(
+                f"{self.repeats} × ({self.run_minutes} + {self.walk_minutes}) minutes is {total}, "
+                f"longer than its session of {self.session_minutes} minutes"
+            )
+        return self
+
+    @property
+    def run_total(self) -> int:
+        return self.repeats * self.run_minutes
+
+
+class LadderRules(Model):
+    start_stage: Slug
+    runs_to_move_up: PositiveInt = Field(le=10)
+    days_at_a_stage: PositiveInt = Field(le=28, description="never two stages within this many days")
+    rest_days_between_runs: int = Field(ge=0, le=7)
+    text: list[Text] = Field(min_length=1)
+    source: SourceRefs
+
+
+class After(Model):
+    increase_percent: PositiveInt = Field(le=50)
+    text: Text
+    source: SourceRefs
+
+
+# Why the rules chose the next run (generator/ladder.py and lib/ladder.js give one of these).
+LadderReason = Literal["no-runs", "more-runs", "too-soon", "ready", "pain-too-high", "worse-next-morning", "last-stage"]
+
+
+class LadderWords(Model):
+    """Sentences of the page's script: starting a stage and what the log says comes next."""
+
+    start_stage: Short  # "Start {stage}"
+    minutes: Short  # "{minutes} minutes"
+    next_start: Text  # "Start with {stage}."
+    next_up: Text  # "Move up to {stage} for your next run."
+    next_stay: Text  # "Stay at {stage} for your next run."
+    next_back: Text  # "Step back to {stage} for your next run."
+    rest_until: Text  # "Rest first: your next run is on {day}."
+    reasons: dict[LadderReason, Text]
+    no_log: Text
+    other_stages: Short  # a list of every stage, for a runner told to run a different one
+
+    @model_validator(mode="after")
+    def _every_reason(self) -> LadderWords:
+        missing = sorted(set(get_args(LadderReason)) - set(self.reasons))
+        if missing:
+            raise ValueError(f"reasons: say why for {', '.join(missing)}")
+        return self
+
+
+class LadderFile(Model):
+    id: Slug
+    title: Title
+    summary: Text
+    who: list[Text] = Field(min_length=1)
+    entry: Entry
+    self_tests: SelfTests
+    session: SessionShape
+    stages: list[Stage] = Field(min_length=1, max_length=30)
+    rules: LadderRules
+    after: After
+    card_ticks: PositiveInt = Field(4, le=8, description="tick boxes per stage on the printed card")
+    words: LadderWords

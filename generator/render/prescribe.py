@@ -1,0 +1,88 @@
+"""Prescribed plans' page data: the builder (/prescribe/) and the patient's plan (/my-plan/) read
+the guide's library (only ids the guide has), the bounds and defaults of each dose, the link's
+size limits, the clinic's public key and name, and every word (data/prescribe.yml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Exercise, Guide, Item
+from . import urls
+from .player import dose_data, item_data, shared_data
+from .progress import progress_data
+
+
+def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str, Any]]]:
+    """Everything a plan can hold, by kind and id, as lib/plan.js checks it and pages show it."""
+
+    def entry(kind: str, item_id: str, title: str, dose: Any, **more: Any) -> dict[str, Any]:
+        return {
+            "title": title,
+            "dose_shape": dose.shape if dose is not None else None,
+            "default": dose_data(dose),
+            "href": urls.href(here, urls.page(kind, item_id)),
+            **more,
+        }
+
+    def exercise_more(e: Exercise) -> dict[str, Any]:
+        return {"group": "strength" if e.kind == "strength" else "stretch", "level": e.level}
+
+    return {
+        "exercise": {e.id: entry("exercise", e.id, e.title, e.dose, **exercise_more(e)) for e in guide.exercises},
+        "recovery": {
+            t.id: entry("recovery", t.id, t.title, t.dose if t.dose and t.dose.shape == "minutes" else None)
+            for t in guide.recovery
+        },
+        "routine": {r.id: entry("routine", r.id, r.title, None) for r in guide.routines},
+        "stage": {},
+    }
+
+
+def bounds_data(guide: Guide) -> dict[str, Any]:
+    """Bounds per dose kind and field, with the plan's own limits (lib/plan.js checkPlan)."""
+    b, limits = guide.prescribe.bounds, guide.prescribe.limits
+    return {
+        "reps": {"sets": b.sets.model_dump(), "reps": b.reps.model_dump()},
+        "hold": {"holds": b.holds.model_dump(), "seconds": b.seconds.model_dump()},
+        "minutes": {"minutes": b.minutes.model_dump()},
+        "plan": {
+            "clinician": {"min": 1, "max": limits.clinician_chars},
+            "note": {"min": 0, "max": limits.note_chars},
+            "items": {"min": 1, "max": limits.items},
+            "days_per_week": {"min": 1, "max": 7},
+        },
+    }
+
+
+def sheet_data(guide: Guide) -> dict[str, str]:
+    """What the printed plan says besides the plan itself: the pain rule and the safety net, which
+    a plan never leaves out, and the disclaimer."""
+    pain = guide.protocol.pain_rule
+    return {
+        "pain_title": pain.title,
+        "pain": f"{pain.summary} {pain.next_day}",
+        "safety": guide.red_flag_advice(),
+        "disclaimer": guide.disclaimer(),
+    }
+
+
+def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
+    """The page data both plan pages share."""
+    limits = guide.prescribe.limits
+    every: list[Item] = [*guide.exercises, *guide.recovery]
+    items = {i.id: item_data(i, i.dose) for i in every}
+    return {
+        "clinic": {"id": guide.brand.id, "name": guide.brand.name},
+        "public_key": dict(guide.plan_key) if guide.plan_key else None,
+        "library": library_data(guide, here),
+        "bounds": bounds_data(guide),
+        "limits": {"max_chars": limits.link_chars, "max_bytes": limits.plan_bytes},
+        "defaults": guide.prescribe.defaults.model_dump(),
+        "sheet": sheet_data(guide),
+        "items": items,
+        "routines": {r.id: [e.item for e in r.items] for r in guide.routines},
+        "my_plan": urls.href(here, urls.page("my-plan")),
+        "words": guide.prescribe.words.model_dump(),
+        "player": shared_data(guide, here),
+        "log": progress_data(guide, here),
+    }

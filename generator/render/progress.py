@@ -1,0 +1,104 @@
+"""The log's page data: what the progress page, "I did this routine today" and the morning
+check-in read — the routines with how often, the rules the log is judged by (from the pain rule
+and the routines' move-on rules), reminders, and every word (data/progress.yml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Guide, WhenEasy
+from . import urls
+
+
+def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
+    """Each routine by id: its title, how often, its page and what comes after it."""
+    out = {}
+    for r in guide.routines:
+        after = guide.routine(r.move_on.next) if r.move_on.next else None
+        out[r.id] = {
+            "title": r.title,
+            "frequency": r.frequency,
+            "days_per_week": r.days_per_week,
+            "href": urls.href(here, urls.page("routine", r.id)),
+            "moves_on_when_easy": isinstance(r.move_on, WhenEasy),
+            "next": {"id": after.id, "title": after.title, "href": urls.href(here, urls.page("routine", after.id))}
+            if after
+            else None,
+        }
+    return out
+
+
+def rules_data(guide: Guide) -> dict[str, Any]:
+    """The rules lib/rules.js applies, with every threshold from the data."""
+    pain, log = guide.protocol.pain_rule, guide.progress.rules
+    return {
+        "pain": {"ok_max": pain.ok_max, "acceptable_max": pain.acceptable_max, "scale_max": pain.scale_max},
+        "move_on": {"sessions": log.move_on_sessions, "all_easy": True},
+        "ease_off": {"in_a_row": log.ease_off_in_a_row},
+        "week_starts": 1 if log.week_starts == "monday" else 0,
+    }
+
+
+def progress_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
+    """The page data of the progress page (and of the log's smaller widgets on other pages)."""
+    log = guide.progress.rules
+    items = {i.id: i.title for i in guide.exercises} | {t.id: t.title for t in guide.recovery}
+    return {
+        "routines": routines_data(guide, here),
+        "routine_order": [r.id for r in guide.routines],
+        "items": items,
+        "rules": rules_data(guide),
+        "calendar_weeks": log.calendar_weeks,
+        "table_sessions": log.table_sessions,
+        "summary": {"weeks": log.summary_weeks, "average_of": log.average_of},
+        "reminders": guide.progress.reminders.model_dump(),
+        "words": guide.progress.words.model_dump(),
+        "links": {
+            "clinician": urls.href(here, urls.page("clinician")),
+            "progress": urls.href(here, urls.page("progress")),
+            "my_plan": urls.href(here, urls.page("my-plan")),
+        },
+        "root": urls.root(here) or "./",
+        "site": guide.brand.name,
+    }
+
+
+# The words of the log's small widgets (check-in, "I did this today"): the rest stay on /progress/.
+WIDGET_WORDS = (
+    "answer_no",
+    "answer_yes",
+    "checkin_answer",
+    "checkin_later",
+    "checkin_pain",
+    "checkin_question",
+    "did_it_easy",
+    "did_it_pain",
+    "did_it_save",
+    "did_it_today",
+    "ease_off",
+    "move_on",
+    "move_on_open",
+    "not_saved",
+    "persist_denied",
+    "saved",
+    "see_progress",
+    "storage_failed",
+    "storage_full",
+    "storage_unavailable",
+    "warning_signs",
+)
+
+
+def widget_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
+    """The page data of the check-in and "I did this today" on other pages than /progress/: only
+    what they read, so that a page carrying them stays light."""
+    full = progress_data(guide, here)
+    words = full["words"]
+    return {
+        "routines": full["routines"],
+        "routine_order": full["routine_order"],
+        "rules": full["rules"],
+        "words": {name: words[name] for name in WIDGET_WORDS},
+        "links": full["links"],
+        "root": full["root"],
+    }
