@@ -7,6 +7,6 @@ interface Window {
   /** Emits the document on the first load and after every instant navigation. */
   document$?: MaterialObservable<Document>;
   /** Set by flowchart-history.js, which must run before Material registers its own listener. */
-  flowchartOnPopstate?: (event: PopStateEvent) => void;
-  flowchartHook?: number;
+  guideOnPopstate?: (event: PopStateEvent) => void;
+  guideHistoryHook?: number;
 }

@@ -273,7 +273,7 @@ function setup() {
 
 // Back/Forward between this page's own questions is ours alone: Material's instant navigation
 // would otherwise fetch the page again on the first such step (a request, and a reset widget).
-// flowchart-history.js calls this before Material's listener; ours is the fallback.
+// history-hook.js calls this before Material's listener; ours is the fallback.
 /** @param {PopStateEvent} event */
 function onPopstate(event) {
   if (current && current.here() && (!location.hash || location.hash.startsWith(HASH_PREFIX))) {
@@ -281,7 +281,7 @@ function onPopstate(event) {
     current.sync();
   }
 }
-window.flowchartOnPopstate = onPopstate;
+window.guideOnPopstate = onPopstate;
 addEventListener("popstate", onPopstate);
 addEventListener("hashchange", () => current && current.sync());
 onPage(setup);
