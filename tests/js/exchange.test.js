@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { BOM, csvCell, makeLog, MAX_IMPORT_CHARS, merge, parseImport, toCsv, toJson } from "../../overrides/assets/javascripts/lib/exchange.js";
-import { MAX_SESSIONS, MAX_STRING } from "../../overrides/assets/javascripts/lib/records.js";
+import { MAX_PLAN_STRING, MAX_SESSIONS } from "../../overrides/assets/javascripts/lib/records.js";
 
 /**
  * @typedef {import("../../overrides/assets/javascripts/lib/records.js").Session} Session
@@ -99,7 +99,7 @@ test("every kind of bad import is refused with its code", () => {
   refused(parseImport(edited((l) => { l.checkins[0].worse = 1; })), "bad-field", "checkins[0].worse");
   refused(parseImport(edited((l) => { l.sessions = {}; })), "bad-field", "sessions");
   refused(parseImport(edited((l) => { l.sessions[0].id = "x".repeat(65); })), "too-long", "sessions[0].id");
-  refused(parseImport(edited((l) => { l.plans[0].note = "x".repeat(MAX_STRING + 1); })), "too-long", "plans[0].note");
+  refused(parseImport(edited((l) => { l.plans[0].note = "x".repeat(MAX_PLAN_STRING + 1); })), "too-long", "plans[0].note");
   refused(parseImport(edited((l) => { l.sessions = Array.from({ length: MAX_SESSIONS + 1 }, (_, i) => ({ ...l.sessions[0], id: `s-${i}` })); })),
     "too-many", "sessions");
   refused(parseImport(edited((l) => { l.sessions[1].id = "s-1"; })), "duplicate-id", "sessions[1].id");

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  MAX_CHECKINS, MAX_DEPTH, MAX_ID, MAX_ITEMS, MAX_PLAN_CHARS, MAX_PLANS, MAX_SESSIONS, MAX_SETS, MAX_STRING,
+  MAX_CHECKINS, MAX_DEPTH, MAX_ID, MAX_ITEMS, MAX_PLAN_CHARS, MAX_PLAN_STRING, MAX_PLANS, MAX_SESSIONS, MAX_SETS, MAX_STRING,
   migrate, validateCheckin, validateLog, validateSession,
 } from "../../overrides/assets/javascripts/lib/records.js";
 
@@ -117,7 +117,8 @@ test("a log is checked whole: format, version, every record, limits and unique i
   refused(validateLog(log({ checkins: Array(MAX_CHECKINS + 1).fill(0) })), "too-many", "checkins");
   refused(validateLog(log({ plans: Array(MAX_PLANS + 1).fill({ id: "p" }) })), "too-many", "plans");
   refused(validateLog(log({ plans: [{ name: "no id" }] })), "bad-field", "plans[0].id");
-  refused(validateLog(log({ plans: [{ id: "p", note: "x".repeat(MAX_STRING + 1) }] })), "too-long", "plans[0].note");
+  refused(validateLog(log({ plans: [{ id: "p", note: "x".repeat(MAX_PLAN_STRING + 1) }] })), "too-long", "plans[0].note");
+  assert.equal(validateLog(log({ plans: [{ id: "p", note: "x".repeat(500) }] })).ok, true);
   refused(validateLog(log({ plans: [{ id: "p", notes: Array(200).fill("x".repeat(MAX_STRING)) }] })), "too-long", "plans[0]");
   assert.ok(JSON.stringify({ id: "p", notes: Array(200).fill("x".repeat(MAX_STRING)) }).length > MAX_PLAN_CHARS);
   refused(validateLog(log({ plans: [{ id: "p", when: new Date(0) }] })), "bad-field", "plans[0].when");

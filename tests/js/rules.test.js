@@ -92,30 +92,33 @@ test("pain bands follow the page's limits", () => {
 
 test("moving on: ready, and not yet for each reason", () => {
   const easy = [s("a", "hip", 20), s("b", "hip", 23), s("c", "hip", 25)];
+  const fine = morning("c", false);
   /** @type {[string, Session[], Checkin[], string, number][]} */
   const table = [
-    ["three easy sessions within the pain limit", easy, [], "ready", 3],
-    ["pain exactly at the acceptable level", [s("a", "hip", 20, { pain: 5 }), ...easy.slice(1)], [], "ready", 3],
-    ["only two sessions", easy.slice(1), [], "not-enough-sessions", 2],
+    ["three easy sessions within the pain limit, a good next morning", easy, [fine], "ready", 3],
+    ["the same, before the next morning's check-in", easy, [], "no-morning-yet", 3],
+    ["a check-in about an older session only", easy, [morning("b", false)], "no-morning-yet", 3],
+    ["pain exactly at the acceptable level", [s("a", "hip", 20, { pain: 5 }), ...easy.slice(1)], [fine], "ready", 3],
+    ["only two sessions", easy.slice(1), [fine], "not-enough-sessions", 2],
     ["none at all", [], [], "not-enough-sessions", 0],
-    ["other routines do not count", [...easy.slice(1), s("x", "stretch", 26)], [], "not-enough-sessions", 2],
-    ["one not easy", [s("a", "hip", 20, { easy: false }), ...easy.slice(1)], [], "not-easy", 3],
-    ["easy not answered", [...easy.slice(0, 2), s("c", "hip", 25, { easy: null })], [], "not-easy", 3],
-    ["pain above the acceptable level", [s("a", "hip", 20, { pain: 6 }), ...easy.slice(1)], [], "pain-too-high", 3],
-    ["pain too high wins over not easy", [s("a", "hip", 20, { pain: 8, easy: false }), ...easy.slice(1)], [], "pain-too-high", 3],
-    ["worse the next morning", easy, [morning("b", true)], "worse-next-morning", 3],
-    ["a morning that was not worse", easy, [morning("b", false)], "ready", 3],
-    ["no pain score", [s("a", "hip", 20, { pain: null }), ...easy.slice(1)], [], "no-pain-score", 3],
-    ["only the last three count", [s("old", "hip", 10, { pain: 9, easy: false }), ...easy], [morning("old", true)], "ready", 3],
-    ["the order of the input does not matter", [easy[2], s("old", "hip", 10, { easy: false }), easy[0], easy[1]], [], "ready", 3],
+    ["other routines do not count", [...easy.slice(1), s("x", "stretch", 26)], [fine], "not-enough-sessions", 2],
+    ["one not easy", [s("a", "hip", 20, { easy: false }), ...easy.slice(1)], [fine], "not-easy", 3],
+    ["easy not answered", [...easy.slice(0, 2), s("c", "hip", 25, { easy: null })], [fine], "not-easy", 3],
+    ["pain above the acceptable level", [s("a", "hip", 20, { pain: 6 }), ...easy.slice(1)], [fine], "pain-too-high", 3],
+    ["pain too high wins over not easy", [s("a", "hip", 20, { pain: 8, easy: false }), ...easy.slice(1)], [fine], "pain-too-high", 3],
+    ["worse the next morning", easy, [morning("b", true), fine], "worse-next-morning", 3],
+    ["the latest morning was worse", easy, [morning("c", true)], "worse-next-morning", 3],
+    ["no pain score", [s("a", "hip", 20, { pain: null }), ...easy.slice(1)], [fine], "no-pain-score", 3],
+    ["only the last three count", [s("old", "hip", 10, { pain: 9, easy: false }), ...easy], [morning("old", true), fine], "ready", 3],
+    ["the order of the input does not matter", [easy[2], s("old", "hip", 10, { easy: false }), easy[0], easy[1]], [fine], "ready", 3],
   ];
   for (const [name, sessions, checkins, reason, counted] of table) {
     assert.deepEqual(moveOn(sessions, checkins, "hip", RULES), { ready: reason === "ready", reason, sessions_counted: counted }, name);
   }
   const anyEffort = { ...RULES, move_on: { sessions: 3, all_easy: false } };
-  assert.equal(moveOn([s("a", "hip", 20, { easy: false }), ...easy.slice(1)], [], "hip", anyEffort).reason, "ready");
+  assert.equal(moveOn([s("a", "hip", 20, { easy: false }), ...easy.slice(1)], [fine], "hip", anyEffort).reason, "ready");
   const two = { ...RULES, move_on: { sessions: 2, all_easy: true } };
-  assert.equal(moveOn(easy.slice(1), [], "hip", two).reason, "ready");
+  assert.equal(moveOn(easy.slice(1), [fine], "hip", two).reason, "ready");
 });
 
 test("easing off after two bad sessions in a row, not after one", () => {

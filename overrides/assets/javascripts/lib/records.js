@@ -43,6 +43,9 @@ export const MAX_PLANS = 100;
 export const MAX_PLAN_CHARS = 20000;
 /** Any string (ids and slugs: MAX_ID). */
 export const MAX_STRING = 200;
+/** A string inside a kept plan: a clinician's note may be long (data/prescribe.yml `note_chars`,
+ * at most 2000 by generator/model/prescribe.py). */
+export const MAX_PLAN_STRING = 2000;
 export const MAX_ID = 64;
 /** Nesting of objects and arrays, counted from the record checked. */
 export const MAX_DEPTH = 16;
@@ -240,7 +243,7 @@ function checkPlan(x, path) {
   /** @param {unknown} value @param {string} where @returns {unknown} */
   const copy = (value, where) => {
     if (value === null || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return value;
-    if (typeof value === "string") return value.length > MAX_STRING ? fail("too-long", where) : value;
+    if (typeof value === "string") return value.length > MAX_PLAN_STRING ? fail("too-long", where) : value;
     if (Array.isArray(value)) return value.map((v, i) => copy(v, at(where, i)));
     if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return fail("bad-field", where);
     /** @type {Fields} */

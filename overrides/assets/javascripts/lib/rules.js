@@ -19,7 +19,7 @@
  * @typedef {{date: string, routines: string[], items: string[], today: boolean, future: boolean}} Day
  * @typedef {{start: string, days: Day[]}} CalendarWeek
  * @typedef {{ready: boolean, reason: "ready" | "not-enough-sessions" | "pain-too-high" | "worse-next-morning" |
- *   "no-pain-score" | "not-easy", sessions_counted: number}} MoveOn
+ *   "no-pain-score" | "not-easy" | "no-morning-yet", sessions_counted: number}} MoveOn
  * @typedef {{ease_off: boolean, reason: "none" | "pain-during" | "worse-next-morning"}} EaseOff
  * @typedef {{weeks: number, average_of: number}} SummaryWindow
  * @typedef {{routine: string, title: string | null, times: number, total: number, last_date: string,
@@ -149,9 +149,11 @@ export function painBand(pain, painRules) {
 /**
  * Ready to move on when the last `move_on.sessions` sessions of the routine each had a pain score
  * within the acceptable level, no "worse next morning" check-in, and (if `move_on.all_easy`) were
- * marked easy. A session with no check-in is not held against the runner; one with no pain score
- * is ("no-pain-score"). When several reasons apply, the first in this order is given:
- * not-enough-sessions, pain-too-high, worse-next-morning, no-pain-score, not-easy.
+ * marked easy, and the latest of them has had its next morning: a check-in saying the knee was
+ * no worse (only the latest session is ever asked about, so an older one with no check-in is not
+ * held against the runner). One with no pain score is ("no-pain-score"). When several reasons
+ * apply, the first in this order is given: not-enough-sessions, pain-too-high, worse-next-morning,
+ * no-pain-score, not-easy, no-morning-yet.
  * @param {Session[]} sessions
  * @param {Checkin[]} checkins
  * @param {string} routineId
@@ -169,6 +171,8 @@ export function moveOn(sessions, checkins, routineId, rules) {
   if (last.some((s) => worse.has(s.id))) return answer("worse-next-morning");
   if (last.some((s) => s.pain === null)) return answer("no-pain-score");
   if (rules.move_on.all_easy && last.some((s) => s.easy !== true)) return answer("not-easy");
+  const latest = last[last.length - 1];
+  if (!checkins.some((c) => c.session === latest.id && c.worse === false)) return answer("no-morning-yet");
   return answer("ready");
 }
 
