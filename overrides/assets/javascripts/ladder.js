@@ -1,0 +1,103 @@
+/**
+ * The back-to-running page: what the runner does next, from the runs logged on this device, and a
+ * button that runs that stage in the player as a run-walk timer (saved with its stage, so the
+ * next visit knows). The rules are lib/ladder.js (the same as generator/ladder.py); the stages,
+ * rules and words are page data (`data-ladder`, from data/ladder.yml). Without JavaScript the
+ * page still shows every stage and rule as text.
+ */
+import { localDay, nextStep, runsOf } from "./lib/ladder.js";
+import { fill } from "./lib/words.js";
+import { el, fresh, onPage, readJson } from "./page.js";
+import { openPlayer } from "./play.js";
+import { Log, siteScope } from "./storage.js";
+
+/**
+ * @typedef {import("./lib/ladder.js").LadderRules} LadderRules
+ * @typedef {import("./lib/ladder.js").Next} Next
+ * @typedef {import("./play.js").PlayerData} PlayerData
+ * @typedef {{stages: Record<string, PlayerData["routine"]>, titles: Record<string, string>, rules: LadderRules,
+ *   move_on: PlayerData["move_on"], player: Omit<PlayerData, "routine" | "move_on">,
+ *   words: Record<string, string> & {reasons: Record<string, string>}, root: string}} LadderData
+ */
+
+/** @param {string} day "YYYY-MM-DD" @returns {string} e.g. "Friday 27 November" */
+function dayWords(day) {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(document.documentElement.lang || undefined, {
+    weekday: "long", day: "numeric", month: "long",
+  });
+}
+
+/**
+ * @param {LadderData} data
+ * @param {string} stage
+ */
+function run(data, stage) {
+  /** @type {PlayerData} */
+  const player = { ...data.player, routine: data.stages[stage], move_on: data.move_on };
+  openPlayer(player, { plan: null, figures: "templates", stage });
+}
+
+/**
+ * @param {HTMLElement} box
+ * @param {LadderData} data
+ * @param {Next | null} next null when the log cannot be read
+ */
+function show(box, data, next) {
+  const w = data.words;
+  box.replaceChildren();
+  const stage = next ? next.stage : data.rules.start;
+  const title = data.titles[stage];
+  const status = box.appendChild(el("div", { class: "ladder-next", role: "status" }));
+  if (next) {
+    const line = { start: w.next_start, up: w.next_up, stay: w.next_stay, back: w.next_back }[next.decision];
+    status.appendChild(el("p", { class: "ladder-decision" }, fill(line, { stage: title })));
+    status.appendChild(el("p", { class: "ladder-reason" }, w.reasons[next.reason] || ""));
+    if (next.rest_until && next.rest_until > localDay(new Date())) {
+      status.appendChild(el("p", { class: "ladder-rest" }, fill(w.rest_until, { day: dayWords(next.rest_until) })));
+    }
+  }
+  status.appendChild(el("p", { class: "ladder-privacy" }, w.no_log));
+  const start = box.appendChild(el("button", { type: "button", class: "md-button md-button--primary", "data-ladder-start": stage },
+    fill(w.start_stage, { stage: title })));
+  start.addEventListener("click", () => run(data, stage));
+  const others = box.appendChild(el("details", { class: "ladder-others" }));
+  others.appendChild(el("summary", {}, w.other_stages));
+  const list = others.appendChild(el("ul"));
+  for (const id of data.rules.stages) {
+    const button = list.appendChild(el("li")).appendChild(el("button", { type: "button", class: "md-button", "data-ladder-start": id },
+      fill(w.start_stage, { stage: data.titles[id] })));
+    button.addEventListener("click", () => run(data, id));
+  }
+  box.hidden = false;
+}
+
+/** @param {HTMLElement} box @param {LadderData} data */
+async function mount(box, data) {
+  /** @type {Next | null} */
+  let next = null;
+  try {
+    const log = await new Log(siteScope(data.root)).read();
+    next = nextStep(data.rules, runsOf(log.sessions, log.checkins, data.rules.stages), localDay(new Date()));
+  } catch {
+    // No log on this device (private browsing, storage switched off): the stages still run.
+  }
+  if (box.isConnected) show(box, data, next);
+}
+
+/** The ladder on the page shown now. @type {{box: HTMLElement, data: LadderData} | null} */
+let shown = null;
+
+onPage(() => {
+  for (const box of fresh("[data-ladder]")) {
+    const data = /** @type {LadderData | null} */ (readJson(box, "data-ladder"));
+    if (!data || !data.rules || !data.stages || !data.player) continue;
+    shown = { box, data };
+    mount(box, data);
+  }
+});
+
+// A run just saved changes what comes next.
+document.addEventListener("guide:session-saved", () => {
+  if (shown && shown.box.isConnected) mount(shown.box, shown.data);
+});

@@ -1,0 +1,90 @@
+/**
+ * The back-to-running rules applied to the runs logged: move up a stage, stay, or step back.
+ * The same rules as generator/ladder.py; both are tested against tests/data/ladder_rules.json.
+ *
+ * Step back after a run that hurt more than the running limit, or a worse next morning; move up
+ * only after enough runs at a stage, all within the limits, and never sooner than a set number of
+ * days after the first run at that stage; rest days between runs. Days are "YYYY-MM-DD" (local).
+ */
+
+/**
+ * @typedef {{stage: string, day: string, pain: number | null, worse_next_morning: boolean | null}} Run
+ * @typedef {{stages: string[], start: string, runs_to_move_up: number, days_at_a_stage: number,
+ *   rest_days: number, pain_max: number}} LadderRules
+ * @typedef {{decision: "start" | "up" | "stay" | "back", stage: string, reason: string,
+ *   rest_until: string | null}} Next
+ */
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86400000;
+
+/** @param {string} day @returns {number} days since 1970-01-01 */
+function dayNumber(day) {
+  const match = DAY.exec(day);
+  if (!match) throw new Error(`not a day: ${day}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+}
+
+/** @param {number} number @returns {string} */
+function dayText(number) {
+  return new Date(number * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * What the runner does next, from the runs logged so far (in any order).
+ * @param {LadderRules} rules
+ * @param {Run[]} runs
+ * @param {string} today
+ * @returns {Next}
+ */
+export function nextStep(rules, runs, today) {
+  if (!runs.length) return { decision: "start", stage: rules.start, reason: "no-runs", rest_until: null };
+  const sorted = [...runs].sort((a, b) => dayNumber(a.day) - dayNumber(b.day));
+  const last = sorted[sorted.length - 1];
+  const restUntil = dayText(dayNumber(last.day) + rules.rest_days + 1);
+  const current = rules.stages.includes(last.stage) ? last.stage : rules.start;
+  const index = rules.stages.indexOf(current);
+  const hurt = last.pain !== null && last.pain > rules.pain_max;
+  if (hurt || last.worse_next_morning === true) {
+    const reason = hurt ? "pain-too-high" : "worse-next-morning";
+    if (index === 0) return { decision: "stay", stage: current, reason, rest_until: restUntil };
+    return { decision: "back", stage: rules.stages[index - 1], reason, rest_until: restUntil };
+  }
+  /** @type {Run[]} */
+  const tail = [];
+  for (let i = sorted.length - 1; i >= 0 && sorted[i].stage === current; i--) tail.push(sorted[i]);
+  if (index === rules.stages.length - 1) return { decision: "stay", stage: current, reason: "last-stage", rest_until: restUntil };
+  if (tail.length < rules.runs_to_move_up) return { decision: "stay", stage: current, reason: "more-runs", rest_until: restUntil };
+  if (dayNumber(today) - dayNumber(tail[tail.length - 1].day) < rules.days_at_a_stage) {
+    return { decision: "stay", stage: current, reason: "too-soon", rest_until: restUntil };
+  }
+  return { decision: "up", stage: rules.stages[index + 1], reason: "ready", rest_until: restUntil };
+}
+
+/** @param {Date} date @returns {string} the day in the device's time zone, "YYYY-MM-DD" */
+export function localDay(date) {
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The runs of the ladder in a log: sessions saved with one of its stages, each on the local day
+ * it started, with the answer of the morning check-in about it (null when there is none).
+ * @param {{id: string, stage: string | null, started: string | null, ended: string | null, pain: number | null}[]} sessions
+ * @param {{session: string, worse: boolean}[]} checkins
+ * @param {string[]} stages
+ * @returns {Run[]}
+ */
+export function runsOf(sessions, checkins, stages) {
+  /** @type {Map<string, boolean>} */
+  const worse = new Map(checkins.map((c) => [c.session, c.worse]));
+  /** @type {Run[]} */
+  const runs = [];
+  for (const s of sessions) {
+    const when = s.started || s.ended;
+    if (s.stage === null || !stages.includes(s.stage) || !when) continue;
+    const answer = worse.get(s.id);
+    runs.push({ stage: s.stage, day: localDay(new Date(when)), pain: s.pain, worse_next_morning: answer === undefined ? null : answer });
+  }
+  return runs;
+}
