@@ -1,11 +1,12 @@
 """MkDocs hook for `mkdocs serve`: adds the generated guide to the build in memory.
 
 The generator is a plain library; this thin layer hands its pages, brand files and the cards PDF
-to MkDocs without writing into docs/, so a preview reloads on data edits without looping."""
+to MkDocs without writing into docs/, so a preview reloads on data edits without looping. A
+preview has no service worker (its pages remove an old one), so it is never stale. `guide site`
+does not use this hook: it builds the exported tree (generator/site.py)."""
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 from pathlib import Path
@@ -21,7 +22,6 @@ from generator.load import load_guide
 from generator.paths import Project
 from generator.render.brand import config_overrides
 from generator.render.env import TemplateBug
-from generator.render.urls import CARDS_PDF
 
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
 # fail `mkdocs build --strict`.
@@ -60,8 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.nav:
         config.nav = overrides["nav"]
     config.site_name = overrides["site_name"]
-    # Material puts the description into a <meta> attribute without escaping it.
-    config.site_description = html.escape(overrides["site_description"], quote=True)
+    config.site_description = overrides["site_description"]
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])
@@ -71,11 +70,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = _state["result"]
-    pages = {**result.site.files, **result.assets.files}
-    for path in pages:
+    generated = result.files()
+    for path in generated:
         if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} is hand-written, but the generator makes this page: rename or remove it")
-    for path, content in sorted(pages.items()):
+    for path, content in sorted(generated.items()):
         files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, CARDS_PDF, content=result.pdf))
     return files

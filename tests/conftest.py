@@ -49,6 +49,34 @@ def mkdocs_build(project: Path, out: Path, env: dict | None = None) -> subproces
     )
 
 
+def guide_site(project: Path, out: Path, *extra: str) -> None:
+    """`guide site` of a project copy, as `make site` runs it: a deployable build, with the
+    security policy and the service worker."""
+    env = {**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--project", str(project), "site", "--out", str(out), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def deployed_project(tmp_path_factory) -> Path:
+    """A copy of the project that tests build with `guide site` (and must not change)."""
+    return project_copy(tmp_path_factory.mktemp("deployed-project") / "guide")
+
+
+@pytest.fixture(scope="session")
+def deployed_site(deployed_project, tmp_path_factory) -> Path:
+    """The default guide as `make site` deploys it, built once per test run."""
+    out = tmp_path_factory.mktemp("deployed") / "site"
+    guide_site(deployed_project, out)
+    return out
+
+
 @pytest.fixture(scope="session")
 def guide():
     from generator.load import load_guide
@@ -110,5 +138,12 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the page as it is now; returns the violations (id, impact, targets)."""
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]} for v in result]
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({...v,"
+        " nodes: v.nodes.map(n => ({target: n.target, failureSummary: n.failureSummary}))}))"
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]],
+         "why": [n.get("failureSummary", "") for n in v["nodes"]]}
+        for v in result
+    ]
