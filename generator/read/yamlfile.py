@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, DataErrors, Loc, field_path
+from .limits import check_events, check_size, number_problems
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one;
 # both keep the line of every node.
@@ -73,8 +74,12 @@ def _check_duplicate_keys(node: yaml.Node, loc: Loc, display: str, errors: list[
 
 
 def read_yaml(path: Path, display: str) -> YamlFile:
-    """Parse one file with the safe loader; a syntax error becomes a located DataError."""
+    """Parse one file with the safe loader; a syntax error or a broken limit (limits.py) becomes a
+    located DataError."""
     try:
+        too_big = check_size(path, display)
+        if too_big:
+            raise DataErrors([too_big])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataErrors([DataError(display, 1, None, "", "file is missing")]) from None
@@ -82,6 +87,9 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         raise DataErrors([DataError(display, 1, None, "", f"not valid UTF-8 text ({exc.reason})")]) from None
     loader = None
     try:
+        broken = check_events(yaml.parse(text, Loader=SafeLoader), display)
+        if broken:
+            raise DataErrors([broken])
         loader = SafeLoader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -107,4 +115,8 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         if errors:
             raise DataErrors(errors)
         _record_lines(node, (), lines)
-    return YamlFile(display, data, lines)
+    result = YamlFile(display, data, lines)
+    numbers = [result.error(loc, message) for loc, message in number_problems(data)]
+    if numbers:
+        raise DataErrors(numbers)
+    return result

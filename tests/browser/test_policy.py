@@ -1,0 +1,100 @@
+"""The Content Security Policy of a deployed build: in every page (first in <head>) and in
+`_headers`, the same; and under it every page and every interactive state runs with 0 policy
+violations and 0 console errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import serve
+
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ""}`));
+"""
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def deployed_url(deployed_site):
+    server, url = serve(deployed_site)
+    yield url
+    server.shutdown()
+
+
+class Watch:
+    """Policy violations and console errors of one page, from its first script on."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        page.add_init_script(LISTEN)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def problems(self) -> list[str]:
+        return [*self.page.evaluate("window.__violations || []"), *self.errors]
+
+
+def _addresses(site: Path) -> list[str]:
+    found = []
+    for html in sorted(site.rglob("index.html")):
+        relative = html.parent.relative_to(site).as_posix()
+        found.append("" if relative == "." else relative + "/")
+    return found
+
+
+def test_the_policy_is_strict_and_the_same_in_every_page_and_in_headers(deployed_site):
+    headers = (deployed_site / "_headers").read_text(encoding="utf-8")
+    header = re.search(r"Content-Security-Policy: (.+)", headers)
+    assert header
+    policies = set()
+    for html in deployed_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        metas = META.findall(text)
+        assert len(metas) == 1, html
+        # First in <head>: before any script or style sheet.
+        assert text.index("Content-Security-Policy") < min(
+            i for i in (text.find("<script"), text.find("<link"), len(text)) if i >= 0
+        ), html
+        policies.add(metas[0])
+    assert len(policies) == 1
+    (policy,) = policies
+    # The header says the same, plus what only a header can say.
+    assert header.group(1) == policy + "; frame-ancestors 'none'"
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+    assert directives["form-action"] == "'self'"
+    script = directives["script-src"].split()
+    assert script[0] == "'self'" and all(s.startswith("'sha256-") for s in script[1:])
+    assert "unsafe" not in policy and "http" not in policy and "*" not in policy
+    for name in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "Permissions-Policy: "):
+        assert name in headers
+
+
+def test_every_page_loads_with_no_violation_and_no_console_error(browser, deployed_site, deployed_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        for address in _addresses(deployed_site):
+            page.goto(deployed_url + address)
+            page.wait_for_load_state("networkidle")
+            assert watch.problems() == [], address
+        # Material's own features: search, the colour toggle, instant navigation.
+        page.goto(deployed_url)
+        page.locator(".md-search__input").click()
+        page.keyboard.type("clams")
+        page.wait_for_selector(".md-search-result__item")
+        page.keyboard.press("Escape")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("article a.md-button", has_text="Find your plan").first.click()
+        page.wait_for_selector("[data-flowchart]")
+        assert watch.problems() == []
+    finally:
+        context.close()
