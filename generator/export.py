@@ -7,6 +7,7 @@ Nothing is written when nothing changed; otherwise a complete new tree replaces 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,16 @@ def hand_written(docs: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
-def export_files(guide: Guide, project: Project, out: Path) -> dict[str, bytes]:
-    """Every file of the export, by path relative to `out`, built in memory."""
+def export_files(
+    guide: Guide, project: Project, out: Path, worker: str | None = None, warn: Callable[[str], None] | None = None
+) -> dict[str, bytes]:
+    """Every file of the export, by path relative to `out`, built in memory. `worker`: the service
+    worker's address, for a deployable build (`guide site` writes the worker after MkDocs); `warn`
+    hears the build's warnings."""
     result = generate(guide, project)
+    for warning in result.site.warnings:
+        if warn is not None:
+            warn(warning)
     generated = result.files()
     own = hand_written(project.docs)
     clashes = sorted(set(own) & set(generated))
@@ -38,7 +46,7 @@ def export_files(guide: Guide, project: Project, out: Path) -> dict[str, bytes]:
             ]
         )
     files = {f"docs/{k}": (v.encode("utf-8") if isinstance(v, str) else v) for k, v in {**own, **generated}.items()}
-    config = standalone_config(project, out, config_overrides(guide, result.assets, result.site.nav))
+    config = standalone_config(project, out, config_overrides(guide, result.assets, result.site.nav, worker))
     files["mkdocs.yml"] = (
         "# Written by `python -m generator write`; do not edit.\n"
         + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)

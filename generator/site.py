@@ -1,8 +1,10 @@
 """Build a whole site (the guide or a clinic's copy) with MkDocs, atomically.
 
-MkDocs runs as a subprocess, so this package never imports it; the hook in hooks/guide.py
-adds the generated pages. The data is validated first, and a failed build leaves the
-previous output exactly as it was.
+The guide is loaded and validated once, here; everything it generates is written with the
+hand-written pages into a plain docs tree with its own mkdocs.yml (the export, as Zensical gets
+it), which MkDocs then builds as a subprocess with no hook (so this package never imports it).
+Last come what only a deployable build has: the security policy and the service worker. A failed
+build leaves the previous output exactly as it was.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from .export import export_files
 from .load import load_guide
+from .offline import WORKER_FILE, worker_text
 from .output import remove_leftovers, staging_dir, swap_in
 from .paths import Project
+from .policy import apply_policy
 
 
 class BuildFailed(Exception):
@@ -67,6 +73,14 @@ def stamp_path(out: Path) -> Path:
     return out.parent / f".{out.name}.stamp"
 
 
+def finish(site: Path, language: str) -> None:
+    """What only a deployable build has, written once MkDocs is done: the security policy in every
+    page and in `_headers`, then the service worker, whose precache list names every file of the
+    finished site (so it comes last)."""
+    apply_policy(site)
+    (site / WORKER_FILE).write_text(worker_text(site, language), encoding="utf-8")
+
+
 def build_site(project: Project, out: Path, brand_file: Path | None = None) -> bool:
     """Validate, build into a staging folder, then swap it in place of `out`.
     Returns False, having written nothing, when no input changed since the last build."""
@@ -76,22 +90,35 @@ def build_site(project: Project, out: Path, brand_file: Path | None = None) -> b
     stamp = stamp_path(out)
     if out.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
         return False
-    load_guide(project.data, brand_file, display_root=root)  # raises DataErrors before anything is written
-    staging = staging_dir(out)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **source_date_epoch(root)}
-    if brand_file is not None:
-        env["GUIDE_BRAND"] = str(brand_file.resolve())
+    # Fonts embedded in the cards PDF are stamped with this time.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH", "0"))
+    guide = load_guide(  # raises DataErrors before anything is written
+        project.data, brand_file, display_root=root, site_url=os.environ.get("SITE_URL") or None
+    )
+    project.build.mkdir(parents=True, exist_ok=True)
+    tree = Path(tempfile.mkdtemp(prefix=".site-tree-", dir=project.build))
+    staging = staging_dir(out)
     try:
+        files = export_files(
+            guide, project, tree, worker=WORKER_FILE, warn=lambda w: print(f"WARNING: {w}", file=sys.stderr)
+        )
+        for relative, content in files.items():
+            path = tree / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
         result = subprocess.run(
-            mkdocs_command(project.mkdocs_yml, staging), cwd=root, env=env, capture_output=True, text=True
+            mkdocs_command(tree / "mkdocs.yml", staging), cwd=tree, env=env, capture_output=True, text=True
         )
         # MkDocs prints an aborted build's reason on stdout; pass on both streams, minus INFO chatter.
         output = result.stdout + result.stderr
         sys.stderr.write("".join(line for line in output.splitlines(keepends=True) if not line.startswith("INFO")))
         if result.returncode != 0:
             raise BuildFailed(f"mkdocs build failed (exit {result.returncode}); {out} is unchanged")
+        finish(staging, guide.protocol.language)
         swap_in(staging, out)
         stamp.write_text(fingerprint)
         return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(tree, ignore_errors=True)
