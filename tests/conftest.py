@@ -143,7 +143,11 @@ def axe_violations(page) -> list[dict]:
         " nodes: v.nodes.map(n => ({target: n.target, failureSummary: n.failureSummary}))}))"
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]],
-         "why": [n.get("failureSummary", "") for n in v["nodes"]]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "nodes": [n["target"] for n in v["nodes"]],
+            "why": [n.get("failureSummary", "") for n in v["nodes"]],
+        }
         for v in result
     ]

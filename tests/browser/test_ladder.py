@@ -121,9 +121,7 @@ def test_the_log_decides_up_stay_or_back(browser, site_url, guide):
         page.evaluate(WRITE_JS, {"sessions": sessions})
         page.reload()
         page.wait_for_selector(".ladder:not([hidden]) [data-ladder-start]")
-        runs = [
-            Run(s["stage"], datetime.date.fromisoformat(s["started"][:10]), s["pain"], None) for s in sessions
-        ]
+        runs = [Run(s["stage"], datetime.date.fromisoformat(s["started"][:10]), s["pain"], None) for s in sessions]
         expected = next_step(
             ids,
             rules.start_stage,
@@ -146,7 +144,9 @@ def test_the_log_decides_up_stay_or_back(browser, site_url, guide):
 
 def test_without_storage_the_stages_still_run(browser, site_url, guide):
     context = browser.new_context(viewport=PHONE)
-    context.add_init_script("IDBFactory.prototype.open = function () { throw new DOMException('no', 'SecurityError'); };")
+    context.add_init_script(
+        "IDBFactory.prototype.open = function () { throw new DOMException('no', 'SecurityError'); };"
+    )
     page = context.new_page()
     page.goto(site_url + PAGE)
     page.wait_for_selector(".ladder:not([hidden]) [data-ladder-start]")

@@ -1,6 +1,6 @@
 /**
  * The hands-free session player: "Start this routine" on a routine page opens a full-screen player
- * at `/routines/<id>/#play` (a history entry of its own: the browser's Back leaves it, and opening
+ * at the routine page's own address plus `#play` (a history entry of its own: the browser's Back leaves it, and opening
  * a URL with #play opens it). It runs the routine step by step with speech (speechSynthesis),
  * beeps (an OscillatorNode; no audio file, no request), vibration and the screen kept on (Screen
  * Wake Lock), each only where the browser has it, then asks a short check-in and saves the session
