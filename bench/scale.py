@@ -102,9 +102,11 @@ def bench_scale(
     def site_run(out: Path) -> dict:
         return checked(run_timed([PY, "-m", "generator", "site", "--out", str(out)], project, env), "generator site")
 
-    log(f"{k}x: python -m generator site (fresh)")
+    log(f"{k}x: python -m generator site (fresh, no build cache: as on a fresh clone)")
     site_out = work / f"site-{k}x"
-    site_runs = [site_run(site_out)]
+    shutil.rmtree(project / "build" / "cache", ignore_errors=True)  # the steps above filled it
+    site_cold = site_run(site_out)
+    site_runs: list[dict] = []
     res["site_output"] = tree_size(site_out)
     res["pages"] = page_stats(site_out)
     search_index = site_out / "search" / "search_index.json"
@@ -121,7 +123,7 @@ def bench_scale(
     plain_out = work / f"plain-{k}x"
     plain_runs = [plain_run(export / "mkdocs.yml", plain_out)]
     res["plain_warnings"] = warnings_in(plain_runs[0]["output"])[:10]
-    one_build = max(site_runs[0]["wall_s"], 1.0)
+    one_build = max(site_cold["wall_s"], 1.0)
 
     # 4. The real build: mkdocs build --strict with the hook.
     hooked_runs = []
@@ -210,10 +212,11 @@ def bench_scale(
     else:
         res["serve"] = None
 
-    # 9. Repeats, for the medians.
-    for i in range(1, runs):
+    # 9. Repeats, for the medians. A `generator site` into an empty folder now has the build cache
+    # of the first build (as on a machine that built before): the cards PDF is not laid out again.
+    for i in range(1, max(runs, 2)):
         if budget.allow(f"{k}x repeat {i + 1}: generator site", one_build):
-            log(f"{k}x: repeat {i + 1}: generator site (fresh)")
+            log(f"{k}x: repeat {i + 1}: generator site (empty folder, build cache present)")
             out = work / f"site-{k}x-repeat"
             site_runs.append(site_run(out))
             shutil.rmtree(out, ignore_errors=True)
@@ -252,7 +255,9 @@ def bench_scale(
             "mkdocs_reported_median_s": median([r["mkdocs_reported_s"] for r in rs]),
         }
 
-    res["site"] = summary(site_runs)
+    res["site_cold"] = summary([site_cold])
+    res["site"] = summary(site_runs) or res["site_cold"]
+    res["site_cached_measured"] = bool(site_runs)
     res["plain"] = summary(plain_runs)
     res["hooked"] = summary(hooked_runs)
     if zres.get("cold_s"):

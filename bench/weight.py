@@ -5,6 +5,7 @@ JavaScript, CSS and fonts as shipped. Kept apart from the timing code: it only r
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import statistics
 from html.parser import HTMLParser
@@ -54,7 +55,9 @@ class _Refs(HTMLParser):
             rel = (a.get("rel") or "").lower()
             if "stylesheet" in rel:
                 self.css.append(a["href"])
-            elif "icon" in rel:
+            elif "manifest" in rel:
+                self.js.append(a["href"])  # fetched on load by Chromium; counted with the scripts
+            elif "icon" in rel and "apple-touch-icon" not in rel:
                 self.images.append(a["href"])
         elif tag == "script" and a.get("src"):
             self.js.append(a["src"])
@@ -131,6 +134,15 @@ class Transfer:
                         parts["own"] += self.gz(path)
                     if kind == "css":
                         css_files.append(path)
+        # ES modules bring the modules they import (statically, or dynamically at load).
+        todo = [p for p in seen if p.suffix in (".js", ".mjs") and self.is_own(p)]
+        while todo:
+            for path in _module_imports(todo.pop()):
+                if path not in seen and path.is_file():
+                    seen.add(path)
+                    parts["js"] += self.gz(path)
+                    parts["own"] += self.gz(path)
+                    todo.append(path)
         families, rules = {}, []
         for css in css_files:
             fam, rul = self._font_rules(css)
@@ -155,6 +167,17 @@ class Transfer:
         """Our CSS/JS: a file of overrides/assets/ (same path in the site) or the generated brand CSS."""
         rel = path.relative_to(self.site).as_posix()
         return rel.startswith("assets/brand/") or (REPO / "overrides" / rel).is_file()
+
+
+_STATIC_IMPORT = re.compile(r'^\s*import\b[^;]*?from\s+"(\.{1,2}/[^"]+)"', re.M)
+_DYNAMIC_IMPORT = re.compile(r'^(?!\s*\*).*?\bimport\("(\.{1,2}/[^"]+)"\)', re.M)
+
+
+def _module_imports(path: Path) -> list[Path]:
+    """The files a module imports, statically or with import("./...") outside comments."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = _STATIC_IMPORT.findall(text) + _DYNAMIC_IMPORT.findall(text)
+    return [Path(os.path.normpath(path.parent / ref)) for ref in found]
 
 
 def heaviest_pages(site: Path, plain: Path | None, limit: int | None) -> dict:
