@@ -27,7 +27,7 @@ from measure import (
     warnings_in,
 )
 from serve import serve_edits
-from weight import GZIP_LEVEL, heaviest_pages, own_assets, page_stats
+from weight import GZIP_LEVEL, heaviest_pages, own_assets, page_stats, plain_docs
 from zensical_baseline import compare_outputs
 
 
@@ -186,12 +186,12 @@ def bench_scale(
             nochange.pop("content_changed_examples", None)
     res["nochange"] = nochange
 
-    # 7. A plain Material page of the same text: the export without our CSS, JS and fonts.
+    # 7. A plain Material page of the same text: the export without our CSS, JS, fonts, page
+    # data and theme overrides (weight.plain_docs).
     plain_material = None
     if not big or budget.allow(f"{k}x plain-Material build (page transfer)", plain_runs[0]["wall_s"]):
-        log(f"{k}x: plain Material build (no extra CSS/JS) for page transfer")
-        config = export / "mkdocs-plain-material.yml"
-        config.write_text("INHERIT: mkdocs.yml\nextra_css: []\nextra_javascript: []\n", encoding="utf-8")
+        log(f"{k}x: plain Material build (no CSS, JS, page data or overrides of ours) for page transfer")
+        config = plain_docs(export, work / f"export-plain-{k}x")
         plain_material = work / f"plain-material-{k}x"
         plain_run(config, plain_material)
     log(f"{k}x: page transfer")

@@ -21,6 +21,32 @@ def nav_links(html: str) -> int:
     return html.count('class="md-nav__link')
 
 
+_PAGE_ASSETS = re.compile(r'<div class="page-assets" hidden>.*?</div>\n*', re.S)
+_PAGE_DATA = re.compile(r'\sdata-[a-z-]+="[^"]*"')
+
+
+def plain_docs(export: Path, out: Path) -> Path:
+    """A copy of the exported tree as plain Material builds it: the same Markdown with our
+    style sheets and scripts, page data (data-* attributes) and theme overrides taken out.
+    Returns its mkdocs.yml."""
+    import shutil
+
+    import yaml
+
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(export / "docs", out / "docs")
+    for page in (out / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_PAGE_DATA.sub("", _PAGE_ASSETS.sub("", text)), encoding="utf-8")
+    config = yaml.safe_load((export / "mkdocs.yml").read_text(encoding="utf-8").split("\n", 1)[1])
+    config["theme"].pop("custom_dir", None)
+    config.update(extra_css=[], extra_javascript=[], docs_dir="docs", site_dir="site")
+    config.get("extra", {}).pop("guide", None)
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def html_pages(root: Path) -> dict[str, int]:
     return {p.relative_to(root).as_posix(): p.stat().st_size for p in root.rglob("*.html")}
 
@@ -98,9 +124,11 @@ class Transfer:
         return path if path.is_file() else None
 
     def _font_rules(self, css_path: Path) -> tuple[dict[str, list[Path]], list[tuple[set[str], str]]]:
-        """(family -> font files, [(classes of a rule, its font-family value)])."""
+        """(family -> font files, [(classes of a rule, its font-family value)]); rules for print
+        only are left out (a screen visit does not download their fonts)."""
         if css_path not in self._fonts:
             text = re.sub(r"/\*.*?\*/", "", css_path.read_bytes().decode("utf-8", "replace"), flags=re.S)
+            text = _without_print_rules(text)
             families: dict[str, list[Path]] = {}
             rules = []
             for selector, body in re.findall(r"([^{}]*)\{([^{}]*)\}", text):
@@ -169,14 +197,31 @@ class Transfer:
         return rel.startswith("assets/brand/") or (REPO / "overrides" / rel).is_file()
 
 
+def _without_print_rules(css: str) -> str:
+    """The style sheet minus its `@media print { ... }` blocks (braces counted)."""
+    out, i = [], 0
+    for match in re.finditer(r"@media\s+print\s*\{", css):
+        if match.start() < i:
+            continue
+        out.append(css[i : match.start()])
+        depth, j = 1, match.end()
+        while j < len(css) and depth:
+            depth += {"{": 1, "}": -1}.get(css[j], 0)
+            j += 1
+        i = j
+    out.append(css[i:])
+    return "".join(out)
+
+
 _STATIC_IMPORT = re.compile(r'^\s*import\b[^;]*?from\s+"(\.{1,2}/[^"]+)"', re.M)
-_DYNAMIC_IMPORT = re.compile(r'^(?!\s*\*).*?\bimport\("(\.{1,2}/[^"]+)"\)', re.M)
 
 
 def _module_imports(path: Path) -> list[Path]:
-    """The files a module imports, statically or with import("./...") outside comments."""
+    """The files a module imports statically: what loads with the page. (Our dynamic imports load
+    code when a button asks for it; tests/browser/test_page_assets.py checks that a first visit
+    fetches none of it.)"""
     text = path.read_text(encoding="utf-8", errors="replace")
-    found = _STATIC_IMPORT.findall(text) + _DYNAMIC_IMPORT.findall(text)
+    found = _STATIC_IMPORT.findall(text)
     return [Path(os.path.normpath(path.parent / ref)) for ref in found]
 
 

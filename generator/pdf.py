@@ -36,8 +36,9 @@ from .render.env import html_env, template
 # US Letter share in a browser print (190 x 259 mm), with room for the browser laying out the
 # same card a little taller than WeasyPrint does (measured: up to about 6% with six items).
 MARGINS = {"A4": "10mm 10mm 47mm 10mm", "Letter": "10mm 12.95mm 29.4mm 12.95mm"}
-# Bump when the way a card becomes a PDF changes, so old cached pages are not reused.
-LAYOUT_VERSION = "1"
+# Bump when the way a card becomes a PDF, or the cards one file, changes: old cached files are
+# then not reused.
+LAYOUT_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def _join(pages: list[tuple[bytes, str]], guide: Guide) -> bytes:
     """The one-page PDFs as one file, in order, with the document's title and author and a
     bookmark per card."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
 
     writer = PdfWriter()
     for number, (pdf, title) in enumerate(pages):
@@ -174,6 +176,8 @@ def _join(pages: list[tuple[bytes, str]], guide: Guide) -> bytes:
         }
     )
     writer.page_mode = "/UseOutlines"
+    # The document's language, for screen readers (WeasyPrint wrote it in each card's own file).
+    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.protocol.language)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

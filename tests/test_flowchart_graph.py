@@ -26,13 +26,20 @@ def test_dangling_next_is_located(tmp_path):
     ), errors
 
 
+def _index_of(chart, node_id: str) -> int:
+    """The node's place in the file's list, as errors name it."""
+    ids = re.findall(r"(?m)^  - id: ([a-z0-9-]+)$", chart.read_text())
+    return ids.index(node_id)
+
+
 def test_dangling_recommendation_is_located(tmp_path):
     data, chart = _chart(tmp_path)
+    node = _index_of(chart, "your-plan")
     line = edit(chart, "      routines: [hip-strength-1]\n", "      routines: [hip-strength-9]\n")
     errors = errors_of(data)
     assert errors == [
         (
-            f"data/flowchart.yml:{line}: nodes[13].recommends.routines[0]: unknown routine `hip-strength-9` "
+            f"data/flowchart.yml:{line}: nodes[{node}].recommends.routines[0]: unknown routine `hip-strength-9` "
             "(did you mean `hip-strength-2`?)"
         )
     ], errors
@@ -45,8 +52,9 @@ def test_unreachable_node_is_located(tmp_path):
     )
     line = line_of(chart, r"^  - id: orphan")
     errors = errors_of(data)
+    node = _index_of(chart, "orphan")
     assert errors == [
-        f"data/flowchart.yml:{line}: nodes[14].id: node `orphan` cannot be reached from `emergency-check`"
+        f"data/flowchart.yml:{line}: nodes[{node}].id: node `orphan` cannot be reached from `emergency-check`"
     ], errors
 
 
@@ -144,5 +152,6 @@ def test_plan_is_the_sum_of_the_path(guide):
         "routines": [],
         "recovery": [],
         "advice": [],
+        "ladder": [],
     }
     assert isinstance(red[0], Step)

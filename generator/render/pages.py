@@ -75,6 +75,10 @@ def cited_sources(guide: Guide) -> list[Source]:
         guide.routines,
         guide.flowchart,
         guide.region,
+        guide.ladder,
+        guide.player,
+        guide.progress,
+        guide.prescribe,
     ]
     cited = {source_id for part in parts for _, source_id in cited_in(part)}
     return [s for s in (*guide.sources.sources, *guide.brand.sources) if s.id in cited]
@@ -132,23 +136,23 @@ def hand_written_pages(docs: Path) -> list[NavEntry]:
 # theme's) and modules. A page loads only what it uses (see tests/browser/test_page_assets.py).
 PAGE_ASSETS: dict[str, dict[str, list[str]]] = {
     "flowchart": {"styles": ["flowchart.css"], "scripts": ["history-hook.js"], "modules": ["flowchart.js"]},
-    "home": {"styles": ["log.css"], "modules": ["checkin.js"]},
+    "home": {"modules": ["checkin-start.js"]},
     "routine": {
-        "styles": ["cards.css", "player.css", "log.css"],
+        "styles": ["cards.css"],
         "scripts": ["history-hook.js"],
-        "modules": ["print.js", "play.js", "did-it.js", "checkin.js"],
+        "modules": ["print.js", "player-start.js", "did-it-start.js", "checkin-start.js"],
     },
-    "progress": {"styles": ["log.css"], "modules": ["progress.js", "checkin.js"]},
+    "progress": {"styles": ["log.css"], "modules": ["progress.js"]},
     "prescribe": {"styles": ["plans.css"], "modules": ["prescribe.js"]},
     "return-to-running": {
-        "styles": ["ladder.css", "player.css", "log.css"],
+        "styles": ["ladder.css"],
         "scripts": ["history-hook.js"],
-        "modules": ["ladder.js", "checkin.js"],
+        "modules": ["ladder.js", "checkin-start.js"],
     },
     "my-plan": {
-        "styles": ["plans.css", "player.css", "log.css"],
+        "styles": ["plans.css"],
         "scripts": ["history-hook.js"],
-        "modules": ["my-plan.js", "checkin.js"],
+        "modules": ["my-plan.js", "checkin-start.js"],
     },
     "cards": {"styles": ["cards.css"], "modules": ["print.js"]},
     "bmi-calculator": {"styles": ["bmi.css"], "modules": ["bmi.js"]},

@@ -33,12 +33,17 @@ def test_every_routine_page_prints_on_one_sheet(page, site_url, guide, paper):
         assert "Search" not in text and "Table of contents" not in text
 
 
+def card_titles(guide) -> list[str]:
+    """Every card in order: a card per routine, then the back-to-running ladder's."""
+    return [r.title for r in guide.routines] + ([guide.ladder.title] if guide.ladder else [])
+
+
 def test_cards_page_prints_one_card_per_sheet(page, site_url, guide):
     for paper in PAPERS:
         pdf = printed_pages(page, f"{site_url}cards/", paper)
-        assert len(pdf.pages) == len(guide.routines), paper
-        for sheet, routine in zip(pdf.pages, guide.routines, strict=False):
-            assert routine.title in sheet.extract_text()
+        assert len(pdf.pages) == len(card_titles(guide)), paper
+        for sheet, title in zip(pdf.pages, card_titles(guide), strict=True):
+            assert title in sheet.extract_text()
 
 
 def test_card_text_is_at_least_11pt(page, site_url, guide):
@@ -93,7 +98,7 @@ def test_long_routine_is_compacted_to_fit_one_sheet(tmp_path, browser, guide):
     finally:
         server.shutdown()
     pdf = PdfReader(out / "cards" / "routine-cards.pdf")
-    assert len(pdf.pages) == len(guide.routines) + 1
+    assert len(pdf.pages) == len(card_titles(guide)) + 1
 
 
 def test_routine_too_long_for_any_layout_fails_the_build_by_name(tmp_path):
@@ -108,7 +113,8 @@ def test_routine_too_long_for_any_layout_fails_the_build_by_name(tmp_path):
 
 def test_pdf_has_one_page_per_routine_with_names_and_doses(built_site, guide):
     reader = PdfReader(built_site / "cards" / "routine-cards.pdf")
-    assert len(reader.pages) == len(guide.routines)
+    assert len(reader.pages) == len(card_titles(guide))
+    assert guide.ladder is None or guide.ladder.title in reader.pages[-1].extract_text()
 
     def squeeze(value: str) -> str:
         # a title may wrap at its hyphen, and text extraction drops a hyphen that ends a line
@@ -130,6 +136,8 @@ def test_pdf_metadata_fonts_and_page_size(built_site, guide):
     assert guide.brand.name in reader.metadata.title and guide.protocol.title in reader.metadata.title
     assert reader.metadata.author == guide.brand.name
     assert str(reader.trailer["/Root"].get("/Lang")) == guide.protocol.language
+    # A bookmark per card, in order.
+    assert [item.title for item in reader.outline] == card_titles(guide)
     fonts = []
     for sheet in reader.pages:
         for font in sheet["/Resources"]["/Font"].values():

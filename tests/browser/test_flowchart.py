@@ -364,7 +364,7 @@ def test_without_javascript_the_outline_shows_every_question(browser, site_url, 
             for choice in node.answers if node.choose == "one" else node.options:
                 assert choice.label in text
                 for part in PLAN_PARTS:
-                    assert {f"../{part}/{i}/" for i in getattr(choice.adds, part)} <= hrefs
+                    assert {_address(part, i) for i in getattr(choice.adds, part)} <= hrefs
         else:
             assert node.title in text
             assert all(line in text for line in node.advice)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from test_flowchart import click_through, expected_links, richest_self_care_path, shown_links
+from test_player import answer_checkin, start_player, steps_of, total_ms
 
 from conftest import axe_violations, guide_site, mkdocs_build, project_copy
 
@@ -59,7 +60,10 @@ def deployed(deployed_site):
 @pytest.fixture
 def context(browser):
     """A fresh context per test: a service worker outlives the pages of its context."""
-    ctx = browser.new_context(viewport={"width": 412, "height": 860})
+    # The deployed build has a strict security policy; the test's own probes (axe, waiting on a
+    # condition) are scripts the policy would block, so they are let through here.
+    # tests/browser/test_policy.py checks the same pages under the policy.
+    ctx = browser.new_context(viewport={"width": 412, "height": 860}, bypass_csp=True)
     yield ctx
     ctx.close()
 
@@ -123,6 +127,22 @@ def test_every_page_search_flowchart_and_pdf_work_offline(context, deployed, gui
         server.url + "cards/routine-cards.pdf",
     )
     assert pdf == [200, "application/pdf", "%PDF-"]
+
+    # The player, run to its end under the fake clock, then saved; the log shows it.
+    runner = context.new_page()
+    runner.on("request", lambda r: None if r.url.startswith(server.url) else outside.append(r.url))
+    runner.clock.install()
+    runner.goto(server.url + "routines/hip-strength-1/")
+    runner.wait_for_selector("button[data-player-start]:not([hidden])")
+    start_player(runner)
+    steps = steps_of(runner)
+    runner.clock.run_for(total_ms(steps) + 1000)
+    runner.wait_for_selector(".player-dialog[data-screen=checkin]")
+    answer_checkin(runner, pain=2, easy=True)
+    assert runner.get_attribute(".player-status", "data-saved") == "true"
+    runner.goto(server.url + "progress/")
+    runner.wait_for_selector(".log-view > *")
+    assert "Hip strength, level 1" in runner.inner_text(".log-view")
     assert outside == []
 
 
@@ -208,7 +228,7 @@ def test_update_is_offered_and_fetches_only_what_changed(browser, tmp_path_facto
     site = tmp_path_factory.mktemp("update-site") / "site"
     guide_site(project, site)
     server = Server(site)
-    context = browser.new_context(viewport={"width": 412, "height": 860})
+    context = browser.new_context(viewport={"width": 412, "height": 860}, bypass_csp=True)
     try:
         page = context.new_page()
         install(page, server.url + "exercises/clams/")
@@ -250,7 +270,7 @@ def test_clinic_copy_under_a_sub_path_installs_as_itself(browser, tmp_path_facto
     (root / "index.html").write_text("<!doctype html><title>Another site</title><p>Not the guide.</p>")
     guide_site(project, root / "knee-guide", "--clinic", str(project / "clinics" / "harbourside"))
     server = Server(root)
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)
     try:
         page = context.new_page()
         install(page, server.url + "knee-guide/")

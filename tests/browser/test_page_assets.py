@@ -16,13 +16,16 @@ SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 NEEDS = {
     "bmi.js": "data-bmi",
     "checkin.js": "data-checkin=",
+    "checkin-start.js": "data-checkin=",
     "did-it.js": "data-did-it=",
+    "did-it-start.js": "data-did-it=",
     "flowchart.js": "data-flowchart",
     "history-hook.js": 'data-flowchart|data-player=|data-ladder=|class="my-plan',
     "ladder.js": "data-ladder=",
     "my-plan.js": 'class="my-plan',
     "offline.js": "data-offline-retry",
     "play.js": "data-player=",
+    "player-start.js": "data-player-start",
     "prescribe.js": 'class="prescribe',
     "print.js": "data-print",
     "progress.js": "data-progress=",
@@ -34,7 +37,7 @@ STYLE_NEEDS = {
     "bmi.css": "data-bmi",
     "flowchart.css": "data-flowchart",
     "cards.css": "routine-card",
-    "player.css": "data-player=|data-ladder=|my-plan",
+    "player.css": "data-player=|data-ladder=|my-plan",  # loaded with the player, on demand
     "log.css": "data-checkin=|data-progress=",
     "plans.css": 'class="prescribe|class="my-plan',
     "ladder.css": "data-ladder=",
@@ -42,22 +45,29 @@ STYLE_NEEDS = {
 
 # One page of each type, and the scripts of ours it loads (entry scripts, before imports).
 EXPECTED = {
-    "": {"app.js", "checkin.js"},
+    "": {"app.js", "checkin-start.js"},
     "keys/weight/": {"app.js", "bmi.js"},
     "keys/cut-back-volume/": {"app.js"},
     "exercises/clams/": {"app.js"},
     "recovery/ice/": {"app.js"},
-    "routines/hip-strength-1/": {"app.js", "history-hook.js", "print.js", "play.js", "did-it.js", "checkin.js"},
+    "routines/hip-strength-1/": {
+        "app.js",
+        "history-hook.js",
+        "print.js",
+        "player-start.js",
+        "did-it-start.js",
+        "checkin-start.js",
+    },
     "cards/": {"app.js", "print.js"},
     "flowchart/": {"app.js", "flowchart.js", "history-hook.js"},
     "pain-rule/": {"app.js"},
     "see-a-clinician/": {"app.js"},
     "about/": {"app.js"},
     "credits/": {"app.js"},
-    "progress/": {"app.js", "progress.js", "checkin.js"},
+    "progress/": {"app.js", "progress.js"},
     "prescribe/": {"app.js", "prescribe.js"},
-    "my-plan/": {"app.js", "history-hook.js", "my-plan.js", "checkin.js"},
-    "return-to-running/": {"app.js", "history-hook.js", "ladder.js", "checkin.js"},
+    "my-plan/": {"app.js", "history-hook.js", "my-plan.js", "checkin-start.js"},
+    "return-to-running/": {"app.js", "history-hook.js", "ladder.js", "checkin-start.js"},
     "offline/": {"app.js", "offline.js"},
 }
 OURS = re.compile(r'<script[^>]*src="([^"]*assets/javascripts/([a-z-]+\.js))"')
@@ -121,3 +131,52 @@ def test_the_browser_requests_only_those_and_their_imports(page, site_url, built
         allowed |= _imports(entry)
     assert ours <= allowed, sorted(ours - allowed)
     assert EXPECTED[address] <= ours
+
+
+# What a first visit (no log on the device, nothing pressed) must not download: the code behind a
+# button loads when it is pressed, the log's code only on a device that keeps a log, and the card
+# font only for printing.
+NOT_ON_FIRST_VISIT = {
+    "": ["javascripts/checkin.js", "javascripts/storage.js", "stylesheets/log.css"],
+    "routines/hip-strength-1/": [
+        "javascripts/play.js",
+        "javascripts/did-it.js",
+        "javascripts/checkin.js",
+        "javascripts/storage.js",
+        "stylesheets/player.css",
+        "stylesheets/log.css",
+        "fonts/",
+    ],
+    "cards/": ["fonts/"],
+    "my-plan/": ["javascripts/play.js", "javascripts/vendor/qrcode.mjs", "javascripts/checkin.js", "fonts/"],
+    "prescribe/": ["javascripts/vendor/qrcode.mjs", "fonts/"],
+    "progress/": ["javascripts/lib/exchange.js", "javascripts/lib/ics.js"],
+}
+
+
+@pytest.mark.parametrize("address", sorted(NOT_ON_FIRST_VISIT))
+def test_a_first_visit_downloads_nothing_it_does_not_show(page, site_url, address):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + address)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    for part in NOT_ON_FIRST_VISIT[address]:
+        assert not [url for url in requested if f"assets/{part}" in url], f"{address} fetched {part}"
+
+
+def test_pressing_start_loads_the_player_and_opens_it(page, site_url):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "routines/hip-strength-1/")
+    page.locator("button[data-player-start]").click()
+    page.wait_for_selector(".player-dialog[open]")
+    assert any(url.endswith("assets/javascripts/play.js") for url in requested)
+    assert any(url.endswith("assets/stylesheets/player.css") for url in requested)
+
+
+def test_pressing_i_did_it_loads_the_form_and_opens_it(page, site_url):
+    page.goto(site_url + "routines/hip-strength-1/")
+    page.locator(".did-it button").click()
+    page.wait_for_selector(".did-it form.log-form:not([hidden]) input[name=pain]")
+    assert page.evaluate("document.activeElement.name") == "pain"

@@ -98,3 +98,84 @@ def test_every_page_loads_with_no_violation_and_no_console_error(browser, deploy
         assert watch.problems() == []
     finally:
         context.close()
+
+
+def _wait(page, script: str, timeout_s: float = 30.0) -> None:
+    """Poll a condition with page.evaluate (the policy forbids the eval that wait_for_function
+    with a string would need)."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    while not page.evaluate(script):
+        assert time.monotonic() < end, script
+        page.wait_for_timeout(100)
+
+
+def test_every_interactive_state_runs_under_the_policy(browser, deployed_url, guide):
+    """The flowchart to its plan, the player to a saved session, the log with export and import,
+    the plan builder, a plan opened from its link and kept, the offline page, and the service
+    worker taking control: 0 violations, 0 console errors."""
+    from test_flowchart import click_through, richest_self_care_path
+    from test_player import answer_checkin, start_player, steps_of, total_ms
+    from test_prescriptions import add, make_link
+
+    context = browser.new_context(accept_downloads=True)
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        # The service worker installs and takes control.
+        page.goto(deployed_url)
+        _wait(page, "navigator.serviceWorker.controller !== null", 60)
+        # The flowchart, to the richest plan.
+        page.goto(deployed_url + "flowchart/")
+        page.wait_for_selector(".flowchart-app .fc-heading")
+        click_through(page, guide, richest_self_care_path(guide))
+        page.wait_for_selector("[data-plan-part]")
+        # The player, to a saved session.
+        player = context.new_page()
+        player_watch = Watch(player)
+        player.clock.install()
+        player.goto(deployed_url + "routines/hip-strength-1/")
+        player.wait_for_selector("button[data-player-start]:not([hidden])")
+        start_player(player)
+        player.clock.run_for(total_ms(steps_of(player)) + 1000)
+        player.wait_for_selector(".player-dialog[data-screen=checkin]")
+        answer_checkin(player, pain=2, easy=True)
+        assert player.get_attribute(".player-status", "data-saved") == "true"
+        assert player_watch.problems() == []
+        # The log, its export and an import.
+        page.goto(deployed_url + "progress/")
+        page.wait_for_selector(".log-view > *")
+        words = guide.progress.words
+        with page.expect_download() as download:
+            page.get_by_role("button", name=words.export_json).click()
+        saved = download.value.path().read_bytes()
+        page.locator(".log-import input[type=file]").set_input_files(
+            files=[{"name": "log.json", "mimeType": "application/json", "buffer": saved}]
+        )
+        page.wait_for_selector(".log-take-it .log-status:not(:empty)")
+        # "I did this today", loaded on demand.
+        page.goto(deployed_url + "routines/daily-stretches/")
+        page.locator(".did-it button").click()
+        page.wait_for_selector(".did-it form.log-form:not([hidden])")
+        # The plan builder, then the plan from its link, kept on the device.
+        page.goto(deployed_url + "prescribe/")
+        page.wait_for_selector(".rx-app")
+        rx = guide.prescribe.words
+        for title in ("Clams", "Calf stretch", "Hip strength, level 1"):
+            add(page, rx, title)
+        page.get_by_label(rx.clinician, exact=True).fill("Sam Patel")
+        link = make_link(page, rx)
+        page.goto(link)
+        page.wait_for_selector(".plan-view[data-state]")
+        keep = page.locator(".plan-view button[data-act=keep]")
+        if keep.count():
+            keep.first.click()
+        # Back to running, and the offline page.
+        page.goto(deployed_url + "return-to-running/")
+        page.wait_for_selector(".ladder:not([hidden])")
+        page.goto(deployed_url + "offline/?from=" + deployed_url + "keys/weight/")
+        page.wait_for_selector("[data-offline-retry]:not([hidden])")
+        assert watch.problems() == []
+    finally:
+        context.close()

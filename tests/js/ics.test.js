@@ -174,3 +174,4 @@ test("bad input is refused with a code and the field", () => {
   assert.deepEqual(calendar(/** @type {any} */ ({ prodid: PRODID, events: [null] })), { ok: false, error: "not-an-object", path: "events[0]" });
   assert.deepEqual(calendar(/** @type {any} */ (null)), { ok: false, error: "not-an-object", path: "" });
 });
+

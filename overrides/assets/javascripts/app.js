@@ -7,7 +7,6 @@
  * guide is ready" offers to reload. It waits while a dialog is open (the session player), and the
  * new version takes over only when the reader says so: never a silent swap mid-session.
  */
-import { onPage } from "./page.js";
 
 /** Look for a new version at most this often while the reader moves between pages. */
 const CHECK_EVERY_MS = 5 * 60 * 1000;
@@ -69,8 +68,11 @@ function watchUpdates(registration) {
     if (installing) installing.addEventListener("statechange", ready);
   });
   // Instant navigation loads no new documents, so the browser would not look for updates itself.
+  // (Material's document$ directly, not page.js: this runs on every page and stays small.)
   let checked = Date.now();
-  onPage(() => {
+  const material = window.document$;
+  if (!material || typeof material.subscribe !== "function") return;
+  material.subscribe(() => {
     if (Date.now() - checked < CHECK_EVERY_MS) return;
     checked = Date.now();
     registration.update().catch(() => {});

@@ -8,7 +8,7 @@
 import { localDay, nextStep, runsOf } from "./lib/ladder.js";
 import { fill } from "./lib/words.js";
 import { el, fresh, onPage, readJson } from "./page.js";
-import { openPlayer } from "./play.js";
+import { loadPlayer } from "./player-start.js";
 import { Log, siteScope } from "./storage.js";
 
 /**
@@ -35,7 +35,7 @@ function dayWords(day) {
 function run(data, stage) {
   /** @type {PlayerData} */
   const player = { ...data.player, routine: data.stages[stage], move_on: data.move_on };
-  openPlayer(player, { plan: null, figures: "templates", stage });
+  loadPlayer().then((module) => module.openPlayer(player, { plan: null, figures: "templates", stage }), () => {});
 }
 
 /**

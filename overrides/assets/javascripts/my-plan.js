@@ -13,7 +13,8 @@
  */
 import { checkPlan, decodePayload, importPublicKey, parseFragment, verifyPayload } from "./lib/plan.js";
 import { fill } from "./lib/words.js";
-import { el, fresh, onPage, readJson } from "./page.js";
+import { cardFonts, el, fresh, onPage, readJson } from "./page.js";
+import { loadPlayer } from "./player-start.js";
 import { Log, siteScope, StorageError } from "./storage.js";
 
 /**
@@ -57,17 +58,21 @@ import { Log, siteScope, StorageError } from "./storage.js";
  * @typedef {import("./vendor/qrcode.mjs").QRCodeFactory} QRCodeFactory
  */
 
+/** @type {Promise<QRCodeFactory | null> | null} */
+let qrLoading = null;
+
 /**
- * The vendored QR library (vendor/README.md), loading beside this module; null when it cannot be
- * loaded, which costs the QR code only.
- * @type {Promise<QRCodeFactory | null>}
+ * The vendored QR library (vendor/README.md), loaded beside this module the first time a plan
+ * is shown; null when it cannot be loaded, which costs the QR code only.
+ * @returns {Promise<QRCodeFactory | null>}
  */
-export const qrLibrary = import("./vendor/qrcode.mjs").then((m) => m.default, () => null);
+export function qrLibrary() {
+  if (!qrLoading) qrLoading = import("./vendor/qrcode.mjs").then((m) => m.default, () => null);
+  return qrLoading;
+}
 
 /** Modules of white around a QR code, as the QR standard asks. */
 const QUIET_ZONE = 4;
-/** The player, loaded when the runner presses Start (its own page asset, written separately). */
-const PLAYER = "./play.js";
 /** Bytes of the SHA-256 of a link that name a kept plan ("p-" and 16 hex digits). */
 const ID_BYTES = 8;
 /** Longest string a kept record may hold (lib/records.js): a long link is kept in parts. */
@@ -414,7 +419,7 @@ class PlanView {
       const act = target && target.getAttribute("data-act");
       if (act === "start") this.start();
       else if (act === "keep") this.keep();
-      else if (act === "print") window.print();
+      else if (act === "print") cardFonts().then(() => window.print());
     });
   }
 
@@ -429,10 +434,9 @@ class PlanView {
     const routine = { id: this.id, title: data.words.plan_title, items: this.session };
     const playerData = { ...data.player, routine, move_on: { text: "", easy_rule: false, next: null } };
     try {
-      const player = /** @type {{openPlayer: (data: object, options: object) => unknown}} */ (
-        await import(new URL(PLAYER, import.meta.url).href));
+      const player = await loadPlayer();
       this.tell("");
-      await player.openPlayer(playerData, { plan: this.id, figures: "templates" });
+      player.openPlayer(/** @type {any} */ (playerData), { plan: this.id, figures: "templates" });
     } catch {
       this.tell(this.data.words.player_failed);
     }
@@ -581,7 +585,7 @@ async function show(view, data) {
     return;
   }
   view.dataset.state = opened.verified ? "verified" : "unverified";
-  const [id, qr] = await Promise.all([planId(opened.fragment), qrLibrary]);
+  const [id, qr] = await Promise.all([planId(opened.fragment), qrLibrary()]);
   if (location.hash !== hash || !view.isConnected) return;
   new PlanView(view, data, opened, id, qr).render();
 }

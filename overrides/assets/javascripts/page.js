@@ -60,3 +60,47 @@ export function el(tag, attributes = {}, text = null) {
   if (text !== null) node.textContent = text;
   return node;
 }
+
+/**
+ * Load the card font's two weights before printing (cards.css uses it on paper only, so the
+ * browser has not fetched it); a no-op once loaded, and never fails the print.
+ * @returns {Promise<void>}
+ */
+export async function cardFonts() {
+  try {
+    await Promise.all(["400", "700"].map((weight) => document.fonts.load(`${weight} 12pt "Atkinson Hyperlegible"`)));
+  } catch {
+    // Printing with the fallback font is better than not printing.
+  }
+}
+
+/**
+ * Add a style sheet to the page (once), for a widget whose code is loaded on demand; resolves
+ * when it has loaded, or failed (the widget still works, unstyled).
+ * @param {URL} url
+ * @returns {Promise<void>}
+ */
+export function stylesheet(url) {
+  const href = url.href;
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+    if (link instanceof HTMLLinkElement && link.href === href) return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    link.addEventListener("load", () => resolve());
+    link.addEventListener("error", () => resolve());
+    document.head.appendChild(link);
+  });
+}
+
+/**
+ * The name of the log's database for a copy of the guide at `scope` (its path, e.g. "/knee/"):
+ * storage.js opens it, and pages look for it before loading the log's code.
+ * @param {string} scope
+ * @returns {string}
+ */
+export function logDatabase(scope) {
+  return `knee-guide:${scope}`;
+}

@@ -13,7 +13,7 @@
 import { checkPlan, decodePayload, encodePlan, importPrivateKey, importPublicKey, signPayload, verifyPayload } from "./lib/plan.js";
 import { fill } from "./lib/words.js";
 import { doseText, own, planLink, planSheet, qrLibrary } from "./my-plan.js";
-import { el, fresh, onPage, readJson } from "./page.js";
+import { cardFonts, el, fresh, onPage, readJson } from "./page.js";
 import { Settings, siteScope } from "./storage.js";
 
 /**
@@ -625,7 +625,7 @@ class Builder {
     const status = signed
       ? { text: fill(w.from_verified, { clinic: this.data.clinic.name }), verified: true }
       : { text: w.unsigned_note, verified: false };
-    const sheet = planSheet(this.data, plan, items, { status, link, level: 3, figures: false, qr: await qrLibrary });
+    const sheet = planSheet(this.data, plan, items, { status, link, level: 3, figures: false, qr: await qrLibrary() });
     out.replaceChildren(heading, field, actions, say, sheet);
     out.dataset.signed = String(signed);
     out.hidden = false;
@@ -639,7 +639,7 @@ class Builder {
         say.textContent = w.copy_failed;
       }
     });
-    print.addEventListener("click", () => window.print());
+    print.addEventListener("click", () => cardFonts().then(() => window.print()));
     /** @type {HTMLElement} */ (this.problems).replaceChildren();
     heading.focus();
     say.textContent = w.link_ready;

@@ -10,8 +10,6 @@
  * comes from the page data; a stored or imported string is only ever set as text.
  */
 import { CHANGED, PAIN_MIN, advice, button, changed, kept, logData, logOf, routinesOf, storageWords, uid } from "./checkin.js";
-import { BOM, MAX_IMPORT_CHARS, makeLog, merge, parseImport, toCsv, toJson } from "./lib/exchange.js";
-import { WEEKDAYS, calendar as icsCalendar } from "./lib/ics.js";
 import { calendar, dayKey, summary, week } from "./lib/rules.js";
 import { fill } from "./lib/words.js";
 import { el, fresh, onPage } from "./page.js";
@@ -34,6 +32,11 @@ const RELEASE_MS = 60000;
 const SITE_PATH = /^\/[A-Za-z0-9._~/-]*$/;
 /** A plan link's fragment (lib/plan.js: "p1." and base64url parts). */
 const PLAN_FRAGMENT = /^[A-Za-z0-9._-]{1,8000}$/;
+/** Saving, sharing and bringing back the log (lib/exchange.js), and calendar files (lib/ics.js),
+ * are loaded when a button asks for them: a visit that only reads the log downloads neither. */
+const exchange = () => import("./lib/exchange.js");
+const ics = () => import("./lib/ics.js");
+
 /** Characters an iCalendar UID may hold (lib/ics.js). */
 const NOT_IN_UID = /[^A-Za-z0-9@._:/-]/g;
 
@@ -380,6 +383,7 @@ function mount(box) {
     print.addEventListener("click", () => window.print());
 
     const files = async () => {
+      const { BOM, makeLog, toCsv, toJson } = await exchange();
       const stored = await log.read();
       const made = makeLog(stored, SITE_PATH.test(scope) ? scope : "/", new Date());
       const name = fill(w.file_name, { date: dayKey(new Date()) });
@@ -422,6 +426,7 @@ function mount(box) {
       const file = input.files && input.files[0];
       input.value = "";
       if (!file) return;
+      const { MAX_IMPORT_CHARS, merge, parseImport } = await exchange();
       // A UTF-16 code unit takes at least one byte, so a file over this many bytes can't pass.
       if (file.size > MAX_IMPORT_CHARS * 4) return refuse("too-large");
       let text = "";
@@ -528,7 +533,8 @@ function remindersSection(data, scope) {
   days.append(el("legend", {}, w.reminders_days));
   w.weekdays.forEach((/** @type {string} */ name, /** @type {number} */ i) => {
     const label = el("label", { class: "log-check" });
-    label.append(el("input", { type: "checkbox", name: "day", value: WEEKDAYS[(i + 1) % 7] }), el("span", {}, name));
+    // The day's number, Sunday 0 (lib/ics.js turns it into iCalendar's weekday when saving).
+    label.append(el("input", { type: "checkbox", name: "day", value: String((i + 1) % 7) }), el("span", {}, name));
     days.append(label);
   });
   const timeId = uid("log-time");
@@ -550,12 +556,13 @@ function remindersSection(data, scope) {
       input.checked = stored.sessions.some((s) => s.routine === input.value);
     }
   });
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const { WEEKDAYS, calendar: icsCalendar } = await ics();
     const picked = (/** @type {string} */ name) =>
       [...form.querySelectorAll(`input[name=${name}]:checked`)].map((i) => /** @type {HTMLInputElement} */ (i).value);
     const ids = picked("routine");
-    const weekdays = picked("day");
+    const weekdays = picked("day").map((n) => WEEKDAYS[Number(n)]);
     const at = time.value.slice(0, 5);
     const events = ids.map((id) => {
       const r = data.routines[id];

@@ -10,6 +10,7 @@
  * Settings (voice, beeps, side) are small and live in localStorage, under the same site path.
  */
 import { migrate, validateCheckin, validateSession } from "./lib/records.js";
+import { logDatabase } from "./page.js";
 
 /** The database's own schema version (its object stores), not the records' version. */
 const DB_VERSION = 1;
@@ -73,7 +74,7 @@ export class Log {
   /** @param {string} scope the site's path */
   constructor(scope) {
     this.scope = scope;
-    this.name = `knee-guide:${scope}`;
+    this.name = logDatabase(scope);
     /** @type {Promise<IDBDatabase> | null} */
     this.opening = null;
   }

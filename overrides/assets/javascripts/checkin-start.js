@@ -1,0 +1,27 @@
+/**
+ * The morning check-in ("Is your knee worse than usual this morning?") only concerns a device
+ * that keeps a log: this loads checkin.js, with the log's code, only when this copy of the guide
+ * has its database on the device, so a first visit downloads none of it. A browser that cannot
+ * list its databases loads it anyway.
+ */
+import { logDatabase, onPage, readJson, stylesheet } from "./page.js";
+
+/** @param {string} root @returns {Promise<boolean>} */
+async function hasLog(root) {
+  try {
+    if (typeof indexedDB === "undefined") return false;
+    if (typeof indexedDB.databases !== "function") return true;
+    const name = logDatabase(new URL(root || "./", location.href).pathname);
+    return (await indexedDB.databases()).some((db) => db.name === name);
+  } catch {
+    return false;
+  }
+}
+
+onPage(async () => {
+  const box = document.querySelector("[data-checkin]");
+  const data = readJson(box, "data-checkin");
+  if (!data || typeof data.root !== "string" || !(await hasLog(data.root))) return;
+  await stylesheet(new URL("../stylesheets/log.css", import.meta.url));
+  await import("./checkin.js");
+});

@@ -1,0 +1,32 @@
+/**
+ * "I did this routine today" without the log's weight: the button is shown at once, and the
+ * form with the log's code (did-it.js, checkin.js, storage.js and their libraries) is loaded only
+ * when it is pressed. The page data is the same `data-did-it` did-it.js reads.
+ */
+import { el, fresh, onPage, readJson, stylesheet } from "./page.js";
+
+onPage(() => {
+  for (const box of fresh("[data-did-it]")) {
+    const data = readJson(box, "data-did-it");
+    const label = data && data.words && typeof data.words.did_it_today === "string" ? data.words.did_it_today : null;
+    if (!label) continue;
+    const start = /** @type {HTMLButtonElement} */ (el("button", { type: "button", class: "md-button log-button" }, label));
+    box.classList.add("log-panel");
+    box.append(start);
+    box.hidden = false;
+    start.addEventListener("click", async () => {
+      start.disabled = true;
+      try {
+        // did-it.js mounts this box again on load, with its own button: press that one.
+        box.removeAttribute("data-mounted");
+        start.remove();
+        await Promise.all([import("./did-it.js"), stylesheet(new URL("../stylesheets/log.css", import.meta.url))]);
+        const open = box.querySelector("button.log-button");
+        if (open instanceof HTMLButtonElement) open.click();
+      } catch {
+        start.disabled = false; // offline and never loaded: the button stays, to try again
+        if (!start.isConnected) box.append(start);
+      }
+    }, { once: true });
+  }
+});
