@@ -4,15 +4,21 @@ files, the app manifest and icons, and the cards PDF. The MkDocs hook (serve) an
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Guide
 from .offline import RETIRING_WORKER, WORKER_FILE, icon_files, manifest_text
+from .output import write_if_changed
 from .paths import Project
 from .pdf import cards_pdf
 from .render import Cards, Pictures, Site, render_site
 from .render.brand import BrandAssets, assets
 from .render.urls import APP_ICONS, CARDS_PDF, MANIFEST
+
+# Bump when the icons are drawn differently, so that cached ones are drawn again.
+ICONS_VERSION = b"1"
 
 
 @dataclass(frozen=True)
@@ -28,14 +34,27 @@ class Generated:
         return {**self.site.files, **self.assets.files, **self.app, CARDS_PDF: self.pdf}
 
 
-def app_files(guide: Guide) -> dict[str, str | bytes]:
+def app_files(guide: Guide, cache_dir: Path | None = None) -> dict[str, str | bytes]:
     """What a phone needs to install the guide: the manifest and icons drawn from the logo. The
-    worker here is the retiring one; `guide site` replaces it with the real one after MkDocs."""
+    worker here is the retiring one; `guide site` replaces it with the real one after MkDocs.
+    The icons are kept in the build cache by the hash of what draws them (about 0.2 s to draw)."""
     assert guide.brand_dir is not None, "a loaded guide knows its brand folder"
     chosen = guide.brand.logo or guide.brand.favicon
     logo = guide.brand_dir / chosen if chosen else None
     files: dict[str, str | bytes] = {MANIFEST: manifest_text(guide, APP_ICONS), WORKER_FILE: RETIRING_WORKER}
-    for name, content in icon_files(logo, guide.brand.primary, guide.brand.name[:1]).items():
+    initial = guide.brand.name[:1]
+    key = hashlib.sha256(
+        b"\0".join([ICONS_VERSION, logo.read_bytes() if logo else b"", guide.brand.primary.encode(), initial.encode()])
+    ).hexdigest()
+    cached = cache_dir / "app-icons" / key if cache_dir else None
+    if cached is not None and cached.is_dir():
+        icons = {p.name: p.read_bytes() for p in sorted(cached.iterdir()) if p.suffix == ".png"}
+    else:
+        icons = icon_files(logo, guide.brand.primary, initial)
+        if cached is not None:
+            for name, content in icons.items():
+                write_if_changed(cached / name, content)
+    for name, content in icons.items():
         files[f"{APP_ICONS}/{name}"] = content
     return files
 
@@ -47,4 +66,4 @@ def generate(guide: Guide, project: Project) -> Generated:
     cards = Cards(guide, pictures, project.cache)
     pdf = cards_pdf(cards, project.card_css, project.cache)
     site = render_site(guide, cards, pictures, pdf.compact, project.docs, project.cache)
-    return Generated(site, assets(guide), pdf.pdf, app_files(guide), pdf.laid_out)
+    return Generated(site, assets(guide), pdf.pdf, app_files(guide, project.cache), pdf.laid_out)

@@ -54,15 +54,18 @@ INPUTS = ("data", "docs", "overrides", "generator", "hooks", "mkdocs.yml", "requ
 def input_fingerprint(root: Path, brand_file: Path | None) -> str:
     """A hash of everything a build reads: when it is unchanged, so is the site."""
     digest = hashlib.sha256()
-    paths = [root / name for name in INPUTS] + ([brand_file.resolve().parent] if brand_file else [])
-    for base in paths:
+    paths = [(root / name, root) for name in INPUTS]
+    if brand_file:
+        # A clinic's folder, inside the project or anywhere else.
+        paths.append((brand_file.resolve().parent, brand_file.resolve().parent.parent))
+    for base, relative_to in paths:
         files = (
             [base]
             if base.is_file()
             else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         )
         for file in files:
-            digest.update(file.relative_to(root.parent if not file.is_relative_to(root) else root).as_posix().encode())
+            digest.update(file.relative_to(relative_to).as_posix().encode())
             digest.update(b"\0" + file.read_bytes() + b"\0")
     for name in ("SITE_URL", "SOURCE_DATE_EPOCH"):
         digest.update(f"{name}={os.environ.get(name, '')}\0".encode())

@@ -414,7 +414,8 @@ def test_a_keyboard_only_run(browser, site_url):
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.classList.contains('player-begin')")
+    # The first press loads the player (player-start.js); then the keyboard is on Begin.
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('player-begin')")
     assert shown(page)["hash"] == "#play"
     # Tap mode and right side first, by keyboard: back to the radio groups, arrows choose.
     page.keyboard.press("Shift+Tab")

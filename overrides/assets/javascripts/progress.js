@@ -558,11 +558,16 @@ function remindersSection(data, scope) {
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const { WEEKDAYS, calendar: icsCalendar } = await ics();
     const picked = (/** @type {string} */ name) =>
       [...form.querySelectorAll(`input[name=${name}]:checked`)].map((i) => /** @type {HTMLInputElement} */ (i).value);
     const ids = picked("routine");
-    const weekdays = picked("day").map((n) => WEEKDAYS[Number(n)]);
+    const days = picked("day");
+    if (!ids.length || !days.length) {
+      say(w.reminders_pick);
+      return;
+    }
+    const { WEEKDAYS, calendar: icsCalendar } = await ics();
+    const weekdays = days.map((n) => WEEKDAYS[Number(n)]);
     const at = time.value.slice(0, 5);
     const events = ids.map((id) => {
       const r = data.routines[id];
