@@ -92,7 +92,13 @@ class LadderWords(Model):
     """Sentences of the page's script: starting a stage and what the log says comes next."""
 
     start_stage: Short  # "Start {stage}"
-    minutes: Short  # "{minutes} minutes"
+    minutes_short: Short  # "{minutes} min": a length in the stage table and on the card
+    no_walk: Short  # the walk of a stage that is all running, in the stage table
+    no_walk_card: Short  # the same, on the card (a narrower column)
+    session_page: Text  # "Each session starts with a {warm_up}-minute walk ... {cool_down}-minute walk ..."
+    session_card: Text  # the same, shorter, for the card
+    test_units: dict[Literal["repetitions", "seconds", "minutes"], tuple[Short, Short]]  # one, many: "{count} time"
+    each_leg: Short  # "{amount}, each leg"
     next_start: Text  # "Start with {stage}."
     next_up: Text  # "Move up to {stage} for your next run."
     next_stay: Text  # "Stay at {stage} for your next run."

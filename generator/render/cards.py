@@ -12,6 +12,7 @@ from ..model import AnyDose, Guide, LadderFile, RepsDose, Routine, WhenEasy
 from . import qr, text, urls
 from .env import html_env, template
 from .figures import ROOT_SLOT, Pictures
+from .ladder_text import minutes, session_line, walk_cell
 
 
 def routine_dose(guide: Guide, routine: Routine, index: int) -> AnyDose | None:
@@ -107,8 +108,11 @@ class Cards:
     def _render_ladder(self, ladder: LadderFile, compact: bool) -> str:
         guide = self.guide
         url = urls.absolute(guide.brand.site_url, urls.page("return-to-running"))
-        rows = [{"stage": s, "walk": f"{s.walk_minutes} min" if s.walk_minutes else "none"} for s in ladder.stages]
-        session = ladder.session
+        words = ladder.words
+        rows = [
+            {"stage": s, "run": minutes(words, s.run_minutes), "walk": walk_cell(words, s, card=True)}
+            for s in ladder.stages
+        ]
         return (
             template(html_env(self.cache_dir), "card_ladder.html.j2")
             .render(
@@ -117,8 +121,7 @@ class Cards:
                 compact=compact,
                 rows=rows,
                 ticks=range(ladder.card_ticks),
-                session_line=f"Every session: walk {session.warm_up_walk_minutes} min first and "
-                f"{session.cool_down_walk_minutes} min at the end.",
+                session_line=session_line(ladder, card=True),
                 qr_svg=Markup(qr.svg(url, f"QR code: {ladder.title}")) if url else None,
                 contact=contact_lines(guide),
                 pain=guide.protocol.pain_rule,

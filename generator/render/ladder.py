@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Guide, LadderFile, Stage
 from . import urls
+from .ladder_text import minutes, session_line, test_amount, walk_cell
 from .player import shared_data
 
 
@@ -67,6 +68,20 @@ def stage_rows(ladder: LadderFile) -> list[dict[str, Any]]:
     return [{"stage": s, "minutes": session_minutes(ladder, s)} for s in ladder.stages]
 
 
+# The words ladder.js says (the rest are the page's and the card's).
+SCRIPT_WORDS = {
+    "start_stage",
+    "next_start",
+    "next_up",
+    "next_stay",
+    "next_back",
+    "rest_until",
+    "reasons",
+    "no_log",
+    "other_stages",
+}
+
+
 def ladder_data(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str, Any]:
     """The page data of the back-to-running page (its start buttons and the runner's stage)."""
     player = shared_data(guide, here)
@@ -79,32 +94,31 @@ def ladder_data(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str, 
         "rules": rules_data(guide, ladder),
         "move_on": {"text": " ".join(ladder.rules.text), "easy_rule": False, "next": None},
         "player": player,
-        "words": ladder.words.model_dump(),
+        "words": ladder.words.model_dump(include=SCRIPT_WORDS),
         "root": urls.root(here) or "./",
     }
 
 
-def test_amount(count: int, unit: str, each_side: bool) -> str:
-    """'10 seconds, each leg'."""
-    word = {"repetitions": ("time", "times"), "seconds": ("second", "seconds"), "minutes": ("minute", "minutes")}[unit]
-    return f"{count} {word[0] if count == 1 else word[1]}" + (", each leg" if each_side else "")
-
-
 def page_context(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str, Any]:
     """What the back-to-running template shows."""
-    session = ladder.session
+    words = ladder.words
     rows = [
-        {**row, "walk": f"{row['stage'].walk_minutes} min" if row["stage"].walk_minutes else "no walking"}
+        {
+            **row,
+            "run": minutes(words, row["stage"].run_minutes),
+            "walk": walk_cell(words, row["stage"]),
+            "total": minutes(words, row["minutes"]),
+        }
         for row in stage_rows(ladder)
     ]
     return {
         "ladder": ladder,
         "tests": [
-            {"title": t.title, "amount": test_amount(t.count, t.unit, t.each_side)} for t in ladder.self_tests.tests
+            {"title": t.title, "amount": test_amount(words, t.count, t.unit, t.each_side)}
+            for t in ladder.self_tests.tests
         ],
         "rows": rows,
-        "session_line": f"Each session starts with a {session.warm_up_walk_minutes}-minute walk to warm up "
-        f"and ends with a {session.cool_down_walk_minutes}-minute walk to cool down.",
+        "session_line": session_line(ladder),
         "stage_sources": sorted({sid for s in ladder.stages for sid in s.source}),
         "data": ladder_data(guide, ladder, here),
     }
