@@ -137,6 +137,14 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the page as it is now; returns the violations (id, impact, targets)."""
+    # Let transitions end first (Material fades the header's page title in on scroll): a colour
+    # read half-way through a fade is not the colour a reader sees.
+    page.evaluate(
+        """() => Promise.race([
+            Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))),
+            new Promise((resolve) => setTimeout(resolve, 2000)),
+        ])"""
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({...v,"
