@@ -100,13 +100,17 @@ def _copy_item(item: dict, c: int, ids: set[str]) -> dict:
 
 
 def _adds(adds: dict | None, c: int, ids: dict[str, set[str]]) -> dict | None:
-    """A flowchart `adds`/`recommends`, pointing at copy c (keys stay the shipped five)."""
+    """A flowchart `adds`/`recommends`, pointing at copy c (keys stay the shipped five; advice is
+    text; the ladder's stages are the one ladder's)."""
     if not adds:
         return adds
     return {
-        part: (list(values) if part == "keys" else [_sid(v, c) for v in values if v in ids[part]])
+        part: (list(values) if part in SHARED_PARTS else [_sid(v, c) for v in values if v in ids[part]])
         for part, values in adds.items()
     }
+
+
+SHARED_PARTS = ("keys", "advice", "ladder")
 
 
 def _flowchart(chart: dict, k: int, ids: dict[str, set[str]], item_ids: set[str]) -> dict:

@@ -88,6 +88,8 @@ def nav_pages(site: Path) -> list[str]:
 
 def test_every_page_search_flowchart_and_pdf_work_offline(context, deployed, guide):
     site, server = deployed
+    # The fake clock is the context's: installed before the first page (see test_policy).
+    context.clock.install()
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(server.url) else outside.append(r.url))
@@ -131,7 +133,6 @@ def test_every_page_search_flowchart_and_pdf_work_offline(context, deployed, gui
     # The player, run to its end under the fake clock, then saved; the log shows it.
     runner = context.new_page()
     runner.on("request", lambda r: None if r.url.startswith(server.url) else outside.append(r.url))
-    runner.clock.install()
     runner.goto(server.url + "routines/hip-strength-1/")
     runner.wait_for_selector("button[data-player-start]:not([hidden])")
     start_player(runner)

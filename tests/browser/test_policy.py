@@ -121,6 +121,10 @@ def test_every_interactive_state_runs_under_the_policy(browser, deployed_url, gu
 
     context = browser.new_context(accept_downloads=True)
     try:
+        # The fake clock belongs to the whole context: installed before the first page, so no page
+        # starts a real timer that the fake clock is later asked to clear (Material's RxJS then
+        # reports "executing a cancelled action").
+        context.clock.install()
         page = context.new_page()
         watch = Watch(page)
         # The service worker installs and takes control.
@@ -134,7 +138,6 @@ def test_every_interactive_state_runs_under_the_policy(browser, deployed_url, gu
         # The player, to a saved session.
         player = context.new_page()
         player_watch = Watch(player)
-        player.clock.install()
         player.goto(deployed_url + "routines/hip-strength-1/")
         player.wait_for_selector("button[data-player-start]:not([hidden])")
         start_player(player)

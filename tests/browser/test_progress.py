@@ -386,6 +386,32 @@ def test_a_store_failing_part_way_through_an_import_writes_nothing(contexts, sit
     assert [s["id"] for s in read(page, site_url)["sessions"]] == [earlier["id"]]
 
 
+def test_a_page_closed_in_the_middle_of_a_save_leaves_the_log_whole(contexts, site_url, words):
+    """A big write (an import of many sessions) is started, and the page is closed before it can
+    finish: the next visit finds the log as it was before, or with every new record, never half."""
+    page = contexts(site_url)
+    page.goto(site_url)
+    earlier = [session(i, MONDAY - timedelta(days=30 - i)) for i in range(1, 6)]
+    write(page, site_url, {"sessions": earlier})
+    many = [session(1000 + i, MONDAY - timedelta(minutes=i)) for i in range(2000)]
+    page.evaluate(
+        """({src, scope, records}) => {
+            import(src).then(({Log}) => { new Log(scope).write(records); });
+        }""",
+        {"src": site_url + "assets/javascripts/storage.js", "scope": scope_of(site_url), "records": {"sessions": many}},
+    )
+    page.wait_for_timeout(30)
+    context = page.context
+    again = context.new_page()
+    page.close()
+    again.goto(site_url)
+    stored = read(again, site_url)
+    ids = {s["id"] for s in stored["sessions"]}
+    assert {s["id"] for s in earlier} <= ids
+    assert len(ids) in (len(earlier), len(earlier) + len(many)), len(ids)
+    assert stored["damaged"] == 0
+
+
 def test_storage_unavailable_says_so_and_the_page_still_works(contexts, site_url, words):
     page = contexts(site_url, init=NO_INDEXEDDB)
     page.goto(site_url + "routines/hip-strength-1/")
