@@ -11,9 +11,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .errors import DataErrors
+from .errors import DataErrors, TemplateBug
 from .paths import Project, ProjectNotFound, find_project
-from .render.env import TemplateBug
 from .site import BuildFailed, build_site
 
 

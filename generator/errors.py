@@ -49,3 +49,7 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
     """' (did you mean `clams`?)' when a known value is close to a mistyped one, else ''."""
     close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+class TemplateBug(Exception):
+    """A template of the generator itself does not compile (a bug to fix in generator/templates)."""

@@ -5,24 +5,33 @@ hand-written pages into a plain docs tree with its own mkdocs.yml (the export, a
 it), which MkDocs then builds as a subprocess with no hook (so this package never imports it).
 Last come what only a deployable build has: the security policy and the service worker. A failed
 build leaves the previous output exactly as it was.
+
+The tree is kept in the build cache under the fingerprint of every input, so building the same
+inputs again (into an empty folder, another output path, after `rm -rf site`) skips loading,
+checking and rendering: it would give the same bytes. That path imports none of the generator's
+heavy modules (models, Jinja, WeasyPrint), which is why they are imported inside the function.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from .export import export_files
-from .load import load_guide
 from .offline import WORKER_FILE, worker_text
 from .output import remove_leftovers, staging_dir, swap_in
 from .paths import Project
 from .policy import apply_policy
+
+# How many exported trees the build cache keeps (the guide and a few clinics), most recent first.
+KEEP_TREES = 8
+TREE_META = ".tree.json"
 
 
 class BuildFailed(Exception):
@@ -84,6 +93,66 @@ def finish(site: Path, language: str) -> None:
     (site / WORKER_FILE).write_text(worker_text(site, language), encoding="utf-8")
 
 
+def _exported_tree(project: Project, brand_file: Path | None, fingerprint: str) -> tuple[Path, dict[str, Any]]:
+    """The export of these inputs: from the build cache, or loaded, checked and written there now.
+    Returns the tree and what the rest of the build needs to know about it (language, warnings)."""
+    trees = project.cache / "trees"
+    tree = trees / fingerprint[:32]
+    meta_file = tree / TREE_META
+    if meta_file.is_file():
+        os.utime(tree)  # most recently used
+        meta: dict[str, Any] = json.loads(meta_file.read_text(encoding="utf-8"))
+        for warning in meta["warnings"]:
+            print(f"WARNING: {warning}", file=sys.stderr)
+        return tree, meta
+    from .export import export_files
+    from .load import load_guide
+
+    guide = load_guide(  # raises DataErrors before anything is written
+        project.data, brand_file, display_root=project.root, site_url=os.environ.get("SITE_URL") or None
+    )
+    trees.mkdir(parents=True, exist_ok=True)
+    warnings: list[str] = []
+
+    def warn(text: str) -> None:
+        warnings.append(text)
+        print(f"WARNING: {text}", file=sys.stderr)
+
+    # Written beside its final place and renamed into it whole, so a failed or parallel build never
+    # leaves a half tree under a fingerprint. The export names paths relative to its own folder,
+    # so it is made at the depth it will live at.
+    staging = Path(tempfile.mkdtemp(prefix=".tree-", dir=trees))
+    try:
+        files = export_files(guide, project, tree, worker=WORKER_FILE, warn=warn)
+        for relative, content in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        meta = {"language": guide.protocol.language, "warnings": warnings}
+        (staging / TREE_META).write_text(json.dumps(meta), encoding="utf-8")
+        try:
+            staging.rename(tree)
+        except OSError:
+            if not meta_file.is_file():  # not a parallel build of the same inputs: a real failure
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _prune(trees, keep=tree)
+    return tree, meta
+
+
+def _prune(trees: Path, keep: Path) -> None:
+    """Only the KEEP_TREES most recently used trees stay."""
+    entries = sorted(
+        (p for p in trees.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[KEEP_TREES:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
 def build_site(project: Project, out: Path, brand_file: Path | None = None) -> bool:
     """Validate, build into a staging folder, then swap it in place of `out`.
     Returns False, having written nothing, when no input changed since the last build."""
@@ -96,20 +165,9 @@ def build_site(project: Project, out: Path, brand_file: Path | None = None) -> b
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **source_date_epoch(root)}
     # Fonts embedded in the cards PDF are stamped with this time.
     os.environ.setdefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH", "0"))
-    guide = load_guide(  # raises DataErrors before anything is written
-        project.data, brand_file, display_root=root, site_url=os.environ.get("SITE_URL") or None
-    )
-    project.build.mkdir(parents=True, exist_ok=True)
-    tree = Path(tempfile.mkdtemp(prefix=".site-tree-", dir=project.build))
+    tree, meta = _exported_tree(project, brand_file, fingerprint)
     staging = staging_dir(out)
     try:
-        files = export_files(
-            guide, project, tree, worker=WORKER_FILE, warn=lambda w: print(f"WARNING: {w}", file=sys.stderr)
-        )
-        for relative, content in files.items():
-            path = tree / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
         result = subprocess.run(
             mkdocs_command(tree / "mkdocs.yml", staging), cwd=tree, env=env, capture_output=True, text=True
         )
@@ -118,10 +176,9 @@ def build_site(project: Project, out: Path, brand_file: Path | None = None) -> b
         sys.stderr.write("".join(line for line in output.splitlines(keepends=True) if not line.startswith("INFO")))
         if result.returncode != 0:
             raise BuildFailed(f"mkdocs build failed (exit {result.returncode}); {out} is unchanged")
-        finish(staging, guide.protocol.language)
+        finish(staging, meta["language"])
         swap_in(staging, out)
         stamp.write_text(fingerprint)
         return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(tree, ignore_errors=True)

@@ -16,12 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from generator.errors import DataErrors
+from generator.errors import DataErrors, TemplateBug
 from generator.generate import Generated, generate
 from generator.load import load_guide
 from generator.paths import Project
 from generator.render.brand import config_overrides
-from generator.render.env import TemplateBug
 
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
 # fail `mkdocs build --strict`.

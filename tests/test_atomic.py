@@ -4,6 +4,7 @@ and the same input builds the same bytes."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,10 +20,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def generator(project: Path, *args, **kwargs):
+def generator(project: Path, *args, python: tuple[str, ...] = (), **kwargs):
+    """`python [python...] -m generator args...` in `project`."""
     env = {"PATH": os.environ["PATH"], "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True, text=True, **kwargs
+        [sys.executable, *python, "-m", "generator", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        **kwargs,
     )
 
 
@@ -135,6 +142,8 @@ def test_failed_write_keeps_the_export(built):
 
 def test_two_builds_are_byte_identical(built, tmp_path):
     project, before = built
+    # With no build cache at all: the data loaded, every card laid out and the tree written again.
+    shutil.rmtree(project / "build" / "cache")
     assert generator(project, "site", "--out", str(tmp_path / "again")).returncode == 0
     again = snapshot(tmp_path / "again")
     assert sorted(again) == sorted(before)
@@ -158,3 +167,40 @@ def test_no_change_rebuild_writes_nothing(built):
         assert "built" in result.stdout and (project / "site" / "extra" / "index.html").exists()
     finally:
         page.unlink()
+
+
+def test_the_same_inputs_build_from_the_cached_tree_without_loading_the_data(built, tmp_path):
+    """The exported tree is kept under the inputs' fingerprint: building them again (here into a new
+    folder) skips the generator's own work and imports none of its heavy modules, repeats the
+    first build's warnings, and gives the same bytes."""
+    project, before = built
+    first = generator(project, "site", "--out", str(tmp_path / "first"))
+    assert first.returncode == 0 and "site_url is not set" in first.stderr
+    again = generator(project, "site", "--out", str(tmp_path / "again"), python=("-X", "importtime"))
+    assert again.returncode == 0, again.stderr
+    imported = {line.split("|")[-1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")}
+    assert imported, "no import timings: the probe is broken"
+    assert "generator.site" in imported
+    assert not {"pydantic", "jinja2", "weasyprint", "PIL", "generator.load", "generator.model"} & imported
+    assert "site_url is not set" in again.stderr
+    assert snapshot(tmp_path / "again") == snapshot(tmp_path / "first") == before
+
+
+def test_an_edit_builds_a_new_tree_and_the_cache_stays_bounded(built, tmp_path):
+    project, _before = built
+    trees = project / "build" / "cache" / "trees"
+    path = project / "data" / "exercises.yml"
+    original = path.read_text(encoding="utf-8")
+    try:
+        for n in range(3):
+            path.write_text(original.replace("title: Clams", f"title: Clams {n}", 1), encoding="utf-8")
+            result = generator(project, "site", "--out", str(tmp_path / "edited"))
+            assert result.returncode == 0, result.stderr
+            assert f"Clams {n}" in (tmp_path / "edited" / "exercises" / "clams" / "index.html").read_text()
+        assert len([t for t in trees.iterdir() if not t.name.startswith(".")]) >= 4
+        assert not [t for t in trees.iterdir() if t.name.startswith(".")], "a half-written tree was left"
+    finally:
+        path.write_text(original, encoding="utf-8")
+    from generator.site import KEEP_TREES
+
+    assert len(list(trees.iterdir())) <= KEEP_TREES

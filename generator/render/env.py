@@ -20,14 +20,11 @@ from jinja2 import (
     select_autoescape,
 )
 
+from ..errors import TemplateBug
 from ..numbers import format_number
 from . import text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-class TemplateBug(Exception):
-    """A template of the generator itself does not compile (a bug to fix in generator/templates)."""
 
 
 def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
