@@ -3,6 +3,8 @@ Zensical 0.1+ needs zensical-ui, which this machine's package index lacks; 0.0.7
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import subprocess
 import sys
@@ -34,3 +36,24 @@ def test_exported_guide_builds_with_zensical(tmp_path, guide):
         assert "<h1" in page, path
     assert (site / "cards" / "routine-cards.pdf").read_bytes().startswith(b"%PDF")
     assert guide.brand.name in (site / "index.html").read_text(encoding="utf-8")
+    # Print-only and outline content stays out of the search index, in Zensical's index and in
+    # MkDocs' (which test_build builds): the card stack and the flowchart's no-script outline
+    # would grow with the protocol past Zensical's index limit (at 100x they did).
+    items = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    assert_search_index_keeps_outlines_out([(i["location"], i.get("text", "")) for i in items], guide)
+
+
+def assert_search_index_keeps_outlines_out(entries: list[tuple[str, str]], guide) -> None:
+    locations = {location.split("#")[0] for location, _ in entries}
+    assert {f"exercises/{e.id}/" for e in guide.exercises} <= locations
+    assert "flowchart/" in locations and not any(loc.startswith("cards/") for loc in locations)
+    questions = [str(node.question) for node in guide.flowchart.nodes if hasattr(node, "question")]
+    assert len(questions) > 5
+    for location, text in entries:
+        if location.startswith("flowchart/"):
+            assert not [q for q in questions if q in text or html.escape(q) in text], location
+
+
+def test_the_mkdocs_search_index_keeps_outlines_out(built_site, guide):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert_search_index_keeps_outlines_out([(d["location"], d["text"]) for d in index["docs"]], guide)
