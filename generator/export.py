@@ -15,6 +15,7 @@ import yaml
 
 from .errors import DataError, DataErrors
 from .generate import generate
+from .minify import minified_assets
 from .model import Guide
 from .output import staging_dir, swap_in
 from .paths import Project
@@ -46,6 +47,8 @@ def export_files(
             ]
         )
     files = {f"docs/{k}": (v.encode("utf-8") if isinstance(v, str) else v) for k, v in {**own, **generated}.items()}
+    # The theme's scripts and style sheets, served minified from the same addresses.
+    files.update({f"docs/{k}": v for k, v in minified_assets(project.overrides).items()})
     config = standalone_config(project, out, config_overrides(guide, result.assets, result.site.nav, worker))
     files["mkdocs.yml"] = (
         "# Written by `python -m generator write`; do not edit.\n"
