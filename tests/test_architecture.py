@@ -25,7 +25,17 @@ LAYERS = [
     ("pdf", ["generator.pdf"]),
     ("offline", ["generator.offline"]),
     ("generate", ["generator.generate"]),
-    ("outputs", ["generator.export", "generator.minify", "generator.site", "generator.policy", "generator.schema", "generator.keys"]),
+    (
+        "outputs",
+        [
+            "generator.export",
+            "generator.minify",
+            "generator.site",
+            "generator.policy",
+            "generator.schema",
+            "generator.keys",
+        ],
+    ),
     ("cli", ["generator.cli", "generator.__main__", "generator"]),
     ("hooks", ["hooks"]),
 ]
