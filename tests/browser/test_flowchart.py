@@ -340,7 +340,9 @@ def test_click_to_next_question_time(page, site_url, guide):
         f"\nclick -> next question focused: median {focused[median]:.1f} ms, max {focused[-1]:.1f} ms; "
         f"-> next frame: median {painted[median]:.1f} ms, max {painted[-1]:.1f} ms"
     )
-    assert focused[median] < 100
+    # A generous bound (measured about 10-30 ms): real time on a shared 2-core machine; the figure
+    # printed above is the measurement, this only catches a step that became slow by design.
+    assert focused[median] < 250
 
 
 # --- without JavaScript ----------------------------------------------------------------------

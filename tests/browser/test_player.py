@@ -241,7 +241,10 @@ def test_a_whole_routine_runs_hands_free_to_the_checkin_and_is_saved(browser, si
     begun = log["begun"]
     drift = [s["at"] - begun - at for s, at in zip(log["steps"], starts(steps), strict=True)]
     assert 0 <= drift[0] <= 1000, drift  # the first screen: real work, while the fake clock flows
-    assert all(0 <= d <= 5 for d in drift[1:]), drift  # every later step: on its timer, to the ms
+    # Every later step on its timer, to the ms, counted from the second step: until run_for starts,
+    # the fake clock flows at real speed, so the second step's offset holds some real time.
+    assert 0 <= drift[1] <= 1000, drift
+    assert all(0 <= d - drift[1] <= 2 for d in drift[1:]), drift
 
     # Each step said once (voice and screen reader), then only its reps or its last seconds.
     assert [(x["step"], x["text"]) for x in log["live"]] == [(i, x["text"]) for i, x in enumerate(log["live"])]
@@ -577,6 +580,7 @@ def test_axe_finds_nothing_in_any_player_state(browser, site_url, scheme):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     problems = {}
     page.click("button[data-player-start]")
+    page.wait_for_selector(".player-dialog[data-screen=settings]")  # play.js loads on the click
     problems["settings"] = axe_violations(page)
     page.check("input[name=rep_mode][value=tap]")
     page.click(".player-begin")

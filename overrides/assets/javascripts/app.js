@@ -63,6 +63,8 @@ function watchUpdates(registration) {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration);
   };
   ready();
+  // A worker may already be installing when the page registers (the browser checked on its own).
+  registration.installing?.addEventListener("statechange", ready);
   registration.addEventListener("updatefound", () => {
     const installing = registration.installing;
     if (installing) installing.addEventListener("statechange", ready);

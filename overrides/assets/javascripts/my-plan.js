@@ -584,10 +584,11 @@ async function show(view, data) {
     view.replaceChildren(el("p", { class: "plan-refused", role: "alert" }, opened.reason));
     return;
   }
-  view.dataset.state = opened.verified ? "verified" : "unverified";
   const [id, qr] = await Promise.all([planId(opened.fragment), qrLibrary()]);
   if (location.hash !== hash || !view.isConnected) return;
   new PlanView(view, data, opened, id, qr).render();
+  // Set once the plan is on the page, so whoever waits for the state finds the plan drawn.
+  view.dataset.state = opened.verified ? "verified" : "unverified";
 }
 
 /** The plan views on the page now (a page swapped out by navigation drops out). */

@@ -156,7 +156,8 @@ class Builder {
     app.append(this.keySection(), this.librarySection(), this.planSection(), this.detailsSection(), this.makeSection(),
       (this.out = el("section", { class: "rx-section rx-out", hidden: "" })));
     this.renderRows(null);
-    this.loadKey();
+    /** The stored key, looked up once; a link made before it is found waits for it. */
+    this.keyLoaded = this.loadKey();
   }
 
   // --- the clinic's key ---------------------------------------------------------------------
@@ -591,6 +592,7 @@ class Builder {
       this.showProblems([own(w.errors, back.error) || back.error]);
       return;
     }
+    await this.keyLoaded;
     const signature = this.key ? await signPayload(this.key, payload) : null;
     const fragment = `p1.${payload}${signature ? `.${signature}` : ""}`;
     if (typeof plan.clinician === "string") this.settings.set("clinician", plan.clinician);
