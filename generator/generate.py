@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Guide
-from .offline import RETIRING_WORKER, WORKER_FILE, icon_files, manifest_text
+from .offline.icons import icon_files
+from .offline.manifest import manifest_text
+from .offline.worker import RETIRING_WORKER, WORKER_FILE
 from .output import write_if_changed
 from .paths import Project
 from .pdf import cards_pdf
-from .render import Cards, Pictures, Site, render_site
 from .render.brand import BrandAssets, assets
+from .render.cards import Cards
+from .render.figures import Pictures
+from .render.pages import Site, render_site
 from .render.urls import APP_ICONS, CARDS_PDF, MANIFEST
 
 # Bump when the icons are drawn differently, so that cached ones are drawn again.

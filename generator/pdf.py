@@ -28,8 +28,7 @@ from markupsafe import Markup
 from .errors import DataError, DataErrors
 from .model import Guide
 from .output import write_if_changed
-from .render import Cards
-from .render.cards import Card
+from .render.cards import Card, Cards
 from .render.env import html_env, template
 
 # Page margins (top right bottom left, mm) that leave a 190 x 240 mm area: inside what A4 and

@@ -21,10 +21,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-from .offline import WORKER_FILE, worker_text
+from .offline.worker import WORKER_FILE, worker_text
 from .output import remove_leftovers, staging_dir, swap_in
 from .paths import Project
 from .policy import apply_policy
@@ -142,13 +143,12 @@ def _exported_tree(project: Project, brand_file: Path | None, fingerprint: str) 
 
 
 def _prune(trees: Path, keep: Path) -> None:
-    """Only the KEEP_TREES most recently used trees stay."""
-    entries = sorted(
-        (p for p in trees.iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in entries[KEEP_TREES:]:
+    """Only the KEEP_TREES most recently used trees stay, and no half tree of a build that was
+    killed (one left for an hour; a younger one may be a parallel build's, still being written)."""
+    entries = sorted((p for p in trees.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    done = [p for p in entries if not p.name.startswith(".")]
+    stale = [p for p in entries if p.name.startswith(".") and time.time() - p.stat().st_mtime > 3600]
+    for old in done[KEEP_TREES:] + stale:
         if old != keep:
             shutil.rmtree(old, ignore_errors=True)
 

@@ -199,6 +199,15 @@ def test_an_edit_builds_a_new_tree_and_the_cache_stays_bounded(built, tmp_path):
             assert f"Clams {n}" in (tmp_path / "edited" / "exercises" / "clams" / "index.html").read_text()
         assert len([t for t in trees.iterdir() if not t.name.startswith(".")]) >= 4
         assert not [t for t in trees.iterdir() if t.name.startswith(".")], "a half-written tree was left"
+        # A killed build's half tree goes once it is an hour old; a younger one may be in use.
+        killed, young = trees / ".tree-killed", trees / ".tree-young"
+        for half in (killed, young):
+            (half / "docs").mkdir(parents=True)
+        os.utime(killed, (time.time() - 7200, time.time() - 7200))
+        path.write_text(original.replace("title: Clams", "title: Clams again", 1), encoding="utf-8")
+        assert generator(project, "site", "--out", str(tmp_path / "edited")).returncode == 0
+        assert not killed.exists() and young.exists()
+        shutil.rmtree(young)
     finally:
         path.write_text(original, encoding="utf-8")
     from generator.site import KEEP_TREES

@@ -260,6 +260,7 @@ def test_update_is_offered_and_fetches_only_what_changed(browser, tmp_path_facto
         assert "/exercises/clams/" in fetched
         assert "/assets/javascripts/app.js" not in fetched and "/assets/brand/brand.css" not in fetched
         assert len(fetched) < total / 3, fetched
+        print(f"\nupdate after one wording change: {len(fetched)} of {total} files fetched again: {sorted(fetched)}")
     finally:
         context.close()
         server.close()
