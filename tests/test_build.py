@@ -251,3 +251,32 @@ def test_long_navigation_sections_are_split_so_pages_stay_small(guide):
     assert sorted(p for p in listed if p.startswith("exercises/")) == sorted(f"exercises/{e.id}.md" for e in many)
     shipped = dict(next(e for e in navigation(guide) if "Strength exercises" in e))["Strength exercises"]
     assert all(isinstance(v, str) for e in shipped for v in e.values()), "short sections stay flat"
+
+
+def test_log_widgets_share_one_file_and_pages_carry_only_a_stub(built_site, guide):
+    """The check-in and "I did this today" read every routine's rules: that lives once, in
+    assets/log-widgets.json, with addresses from the site's root; a page carries only its way to
+    the root (and its routine), so its weight does not grow with the number of routines."""
+    import json
+
+    shared = json.loads((built_site / "assets" / "log-widgets.json").read_text(encoding="utf-8"))
+    assert set(shared["routines"]) == {r.id for r in guide.routines}
+    for routine in guide.routines:
+        href = shared["routines"][routine.id]["href"]
+        assert (built_site / href / "index.html").is_file(), href  # relative to the site's root
+    for href in shared["links"].values():
+        assert (built_site / href / "index.html").is_file(), href
+    stubs = 0
+    for page in built_site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        for attribute in ("data-checkin", "data-did-it"):
+            found = re.search(rf'{attribute}="([^"]*)"', text)
+            if found is None:
+                continue
+            stub = json.loads(html.unescape(found.group(1)))
+            depth = len(page.parent.relative_to(built_site).parts)
+            assert stub["root"] == ("../" * depth or "./"), page
+            assert set(stub) <= {"root", "routine", "label"}, (page, set(stub))
+            assert len(found.group(1)) < 300, page
+            stubs += 1
+    assert stubs >= len(guide.routines) * 2 + 1

@@ -5,6 +5,7 @@ Templates lay pages out; the values they show (links, ranges, groups) are worked
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,7 +243,7 @@ def render_site(
             home,
             "home.md.j2",
             not_for=warning_sections(guide)[-1],
-            checkin=progress.widget_data(guide, home),
+            checkin=progress.widget_stub(home),
         )
     ]
     for key in guide.keys:
@@ -302,8 +303,8 @@ def render_site(
                 items=items,
                 player=player.player_data(guide, routine, here),
                 player_words=guide.player.words,
-                did_it={"routine": routine.id, **progress.widget_data(guide, here)},
-                checkin=progress.widget_data(guide, here),
+                did_it=progress.widget_stub(here, routine=routine.id, label=guide.progress.words.did_it_today),
+                checkin=progress.widget_stub(here),
             )
         )
     here = urls.page("cards")
@@ -337,14 +338,14 @@ def render_site(
             r.page(
                 here,
                 "ladder.md.j2",
-                checkin=progress.widget_data(guide, here),
+                checkin=progress.widget_stub(here),
                 **ladder.page_context(guide, guide.ladder, here),
             )
         )
     here = urls.page("progress")
     log = progress.progress_data(guide, here)
     pages.append(
-        r.page(here, "progress.md.j2", data=log, checkin=progress.widget_data(guide, here), words=guide.progress.words)
+        r.page(here, "progress.md.j2", data=log, checkin=progress.widget_stub(here), words=guide.progress.words)
     )
     here = urls.page("prescribe")
     pages.append(r.page(here, "prescribe.md.j2", data=prescribe.plan_data(guide, here), words=guide.prescribe.words))
@@ -357,7 +358,7 @@ def render_site(
             data=prescribe.plan_data(guide, here),
             words=guide.prescribe.words,
             figures=player.figure_templates(pictures, all_items, here),
-            checkin=progress.widget_data(guide, here),
+            checkin=progress.widget_stub(here),
         )
     )
     pages.append(
@@ -367,6 +368,7 @@ def render_site(
     # What the service worker shows for a page it never saved: links to everything it did save.
     pages.append(r.page(urls.page("offline"), "offline.md.j2", words=guide.ui.offline, pages=outline(site.nav)))
     site.files.update(pages)
+    site.files[urls.LOG_WIDGETS] = json.dumps(progress.widget_data(guide, home), sort_keys=True, ensure_ascii=False)
     if not guide.brand.site_url:
         site.warnings.append("site_url is not set: routine cards are built without QR codes")
     return site

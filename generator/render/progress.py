@@ -89,9 +89,18 @@ WIDGET_WORDS = (
 )
 
 
+def widget_stub(here: urls.Page, **extra: Any) -> dict[str, Any]:
+    """What a page carries for the check-in and "I did this today": the way to the site's root,
+    from which the widgets fetch LOG_WIDGETS (widget_data) when a device keeps a log or the
+    button is pressed. Every routine's rules stay out of the page, which would otherwise carry
+    them twice and grow with the number of routines."""
+    return {"root": urls.root(here) or "./", **extra}
+
+
 def widget_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
-    """The page data of the check-in and "I did this today" on other pages than /progress/: only
-    what they read, so that a page carrying them stays light."""
+    """What the check-in and "I did this today" read, besides the stub: only that, so the file stays
+    small. Written once, at LOG_WIDGETS, with addresses relative to the site's root (here: home);
+    the browser resolves them against the page's own root."""
     full = progress_data(guide, here)
     words = full["words"]
     return {

@@ -33,6 +33,8 @@ SINGLE = {
 MANIFEST = "manifest.webmanifest"
 APP_ICONS = "assets/app"
 CARDS_PDF = "cards/routine-cards.pdf"
+# What the log's small widgets (check-in, "I did this today") share, in one file fetched when needed.
+LOG_WIDGETS = "assets/log-widgets.json"
 BRAND_ASSETS = "assets/brand"
 SCRIPTS = "assets/javascripts"
 STYLES = "assets/stylesheets"

@@ -21,7 +21,9 @@ async function hasLog(root) {
 onPage(async () => {
   const box = document.querySelector("[data-checkin]");
   const data = readJson(box, "data-checkin");
-  if (!data || typeof data.root !== "string" || !(await hasLog(data.root))) return;
+  if (!box || !data || typeof data.root !== "string" || !(await hasLog(data.root))) return;
+  const { wholeLogData } = await import("./log-widgets.js");
+  if (!(await wholeLogData(box, "data-checkin"))) return;
   await stylesheet(new URL("../stylesheets/log.css", import.meta.url));
   await import("./checkin.js");
 });

@@ -10,6 +10,7 @@
  */
 import { dayKey, easeOff, moveOn, pendingCheckin } from "./lib/rules.js";
 import { fill } from "./lib/words.js";
+import { wholeLogData } from "./log-widgets.js";
 import { el, fresh, onPage, readJson } from "./page.js";
 import { Log, Settings, StorageError, siteScope } from "./storage.js";
 
@@ -236,7 +237,8 @@ document.addEventListener(CHANGED, () => {
 });
 
 /** @param {HTMLElement} box */
-function mount(box) {
+async function mount(box) {
+  await wholeLogData(box, "data-checkin"); // a page's stub, filled from the shared file
   const data = logData(box, "data-checkin");
   if (!data) return;
   const words = data.words;

@@ -1,14 +1,15 @@
 /**
  * "I did this routine today" without the log's weight: the button is shown at once, and the
  * form with the log's code (did-it.js, checkin.js, storage.js and their libraries) is loaded only
- * when it is pressed. The page data is the same `data-did-it` did-it.js reads.
+ * when it is pressed. The page carries a stub (its routine and the button's label); the rest of
+ * what did-it.js reads comes from the shared file (log-widgets.js) when the button is pressed.
  */
 import { el, fresh, onPage, readJson, stylesheet } from "./page.js";
 
 onPage(() => {
   for (const box of fresh("[data-did-it]")) {
     const data = readJson(box, "data-did-it");
-    const label = data && data.words && typeof data.words.did_it_today === "string" ? data.words.did_it_today : null;
+    const label = data && typeof data.label === "string" ? data.label : null;
     if (!label) continue;
     const start = /** @type {HTMLButtonElement} */ (el("button", { type: "button", class: "md-button log-button" }, label));
     box.classList.add("log-panel");
@@ -20,6 +21,8 @@ onPage(() => {
         // did-it.js mounts this box again on load, with its own button: press that one.
         box.removeAttribute("data-mounted");
         start.remove();
+        const { wholeLogData } = await import("./log-widgets.js");
+        if (!(await wholeLogData(box, "data-did-it"))) throw new Error("no log data");
         await Promise.all([import("./did-it.js"), stylesheet(new URL("../stylesheets/log.css", import.meta.url))]);
         const open = box.querySelector("button.log-button");
         if (open instanceof HTMLButtonElement) open.click();
