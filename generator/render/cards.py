@@ -5,6 +5,7 @@ it); only the way to the site root is filled in per use."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -105,34 +106,44 @@ class Cards:
             self.renders += 1
         return self._cards[key]
 
-    def _render_ladder(self, ladder: LadderFile, compact: bool) -> str:
+    def _card_html(self, template_name: str, page: urls.Page, title: str, **values: Any) -> str:
+        """One card from its template, with what every card carries: the QR code of its page (when
+        the site's address is known), the clinic's contact, the pain rule and the warning signs."""
         guide = self.guide
-        url = urls.absolute(guide.brand.site_url, urls.page("return-to-running"))
+        url = urls.absolute(guide.brand.site_url, page)
+        return (
+            template(html_env(self.cache_dir), template_name)
+            .render(
+                guide=guide,
+                url=url,
+                qr_svg=Markup(qr.svg(url, f"QR code: {title}")) if url else None,
+                contact=contact_lines(guide),
+                pain=guide.protocol.pain_rule,
+                red_flag_advice=guide.red_flag_advice(),
+                **values,
+            )
+            .strip()
+        )
+
+    def _render_ladder(self, ladder: LadderFile, compact: bool) -> str:
         words = ladder.words
         rows = [
             {"stage": s, "run": minutes(words, s.run_minutes), "walk": walk_cell(words, s, card=True)}
             for s in ladder.stages
         ]
-        return (
-            template(html_env(self.cache_dir), "card_ladder.html.j2")
-            .render(
-                guide=guide,
-                ladder=ladder,
-                compact=compact,
-                rows=rows,
-                ticks=range(ladder.card_ticks),
-                session_line=session_line(ladder, card=True),
-                qr_svg=Markup(qr.svg(url, f"QR code: {ladder.title}")) if url else None,
-                contact=contact_lines(guide),
-                pain=guide.protocol.pain_rule,
-                red_flag_advice=guide.red_flag_advice(),
-            )
-            .strip()
+        return self._card_html(
+            "card_ladder.html.j2",
+            urls.page("return-to-running"),
+            ladder.title,
+            ladder=ladder,
+            compact=compact,
+            rows=rows,
+            ticks=range(ladder.card_ticks),
+            session_line=session_line(ladder, card=True),
         )
 
     def _render(self, routine: Routine, compact: bool) -> str:
         guide = self.guide
-        url = urls.absolute(guide.brand.site_url, urls.page("routine", routine.id))
         entries = []
         for i, entry in enumerate(routine.items):
             item = guide.item(entry.item)
@@ -145,21 +156,14 @@ class Cards:
                     "figure": self.pictures.markup(item, f"card-{routine.id}"),
                 }
             )
-        return (
-            template(html_env(self.cache_dir), "card.html.j2")
-            .render(
-                guide=guide,
-                routine=routine,
-                compact=compact,
-                entries=entries,
-                move_on=move_on_text(guide, routine),
-                rest=rest_text(guide, routine),
-                qr_svg=Markup(qr.svg(url, f"QR code: {routine.title}")) if url else None,
-                url=url,
-                contact=contact_lines(guide),
-                pain=guide.protocol.pain_rule,
-                red_flag_advice=guide.red_flag_advice(),
-                days=range(1, guide.protocol.cards.tick_days + 1),
-            )
-            .strip()
+        return self._card_html(
+            "card.html.j2",
+            urls.page("routine", routine.id),
+            routine.title,
+            routine=routine,
+            compact=compact,
+            entries=entries,
+            move_on=move_on_text(guide, routine),
+            rest=rest_text(guide, routine),
+            days=range(1, guide.protocol.cards.tick_days + 1),
         )
