@@ -10,10 +10,14 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DataErrors, TemplateBug
 from .paths import Project, ProjectNotFound, find_project
 from .site import BuildFailed, build_site
+
+if TYPE_CHECKING:  # the models are heavy to import; a cached build never needs them
+    from .model import Guide
 
 
 def _clinic(args: argparse.Namespace) -> Path | None:
@@ -34,7 +38,24 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
         f"{len(guide.recovery)} recovery tools, {len(guide.routines)} routines, "
         f"{len(guide.flowchart.nodes)} flowchart nodes, {len(guide.red_flags.flags)} red flags"
     )
+    for warning in review_warnings(guide, clinic=_clinic(args) is not None):
+        print(f"WARNING: {warning}", file=sys.stderr)
     return 0
+
+
+def review_warnings(guide: Guide, clinic: bool) -> list[str]:
+    """What a clinic must know before patients see its copy: nobody named has reviewed it, or the
+    review was of an older edition of the guide."""
+    review = guide.brand.clinical_review
+    if review is None:
+        return (
+            ["no clinical lead is named (brand.yml `clinical_review`): every page says the guide is not yet reviewed"]
+            if clinic
+            else []
+        )
+    if review.edition != guide.site.edition:
+        return [f"the clinical review was of edition {review.edition}; the guide is now at {guide.site.edition}"]
+    return []
 
 
 def cmd_site(project: Project, args: argparse.Namespace) -> int:

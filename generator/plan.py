@@ -45,8 +45,8 @@ def walk(chart: FlowchartFile, steps: list[Step]) -> tuple[str, Recommends]:
             raise AssertionError(f"path goes on past the outcome {current}")
     end = nodes[current]
     if isinstance(end, Outcome):
-        if end.urgency in RED_URGENCIES:
-            collected = {part: [] for part in (*PLAN_PARTS, "advice")}
+        if end.urgency in RED_URGENCIES:  # no plan: only what the outcome gives to use while waiting
+            collected = {part: list(end.recommends.part(part)) for part in (*PLAN_PARTS, "advice")}
         else:  # the outcome's own parts (the core of every plan) come first, then the answers'
             answers = collected
             collected = {part: list(end.recommends.part(part)) for part in (*PLAN_PARTS, "advice")}

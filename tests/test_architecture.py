@@ -16,10 +16,10 @@ from conftest import ROOT
 LAYERS = [
     ("base", ["generator.errors", "generator.paths", "generator.numbers", "generator.colours", "generator.output"]),
     ("model", ["generator.model"]),
+    ("plan", ["generator.plan", "generator.ladder"]),
     ("read", ["generator.read"]),
     ("checks", ["generator.checks"]),
     ("load", ["generator.load"]),
-    ("plan", ["generator.plan", "generator.ladder"]),
     ("figures", ["generator.figures"]),
     ("render", ["generator.render"]),
     ("pdf", ["generator.pdf"]),

@@ -83,11 +83,11 @@ def test_dead_end_is_refused(tmp_path):
         e.startswith(f"data/flowchart.yml:{line}: nodes[") and "answers: needs at least 2 (has 0)" in e for e in errors
     ), errors
     data2, chart2 = _chart(tmp_path / "many")
-    line = line_of(chart2, r"^  - id: tight-muscles")
+    node = _index_of(chart2, "tight-muscles")
     edit(chart2, "    next: weight-check\n", "")
     errors = errors_of(data2)
     assert any(
-        e.startswith("data/flowchart.yml:") and "nodes[7].next: required field is missing" in e for e in errors
+        e.startswith("data/flowchart.yml:") and f"nodes[{node}].next: required field is missing" in e for e in errors
     ), errors
 
 
@@ -113,7 +113,9 @@ def test_skipping_part_of_the_screen_is_refused(tmp_path):
     )
     errors = errors_of(data)
     assert any(
-        "can be reached without the red-flag screen (soon-check, urgent-check, who-check)" in e for e in errors
+        "can be reached without the red-flag screen (injury-check, soon-check, swollen-check, urgent-check, who-check)"
+        in e
+        for e in errors
     ), errors
 
 
@@ -132,6 +134,20 @@ def test_red_flag_outcome_recommends_nothing(tmp_path):
     edit(chart, "    urgency: emergency\n", "    urgency: emergency\n    recommends:\n      keys: [weight]\n")
     errors = errors_of(data)
     assert any("a see-a-clinician outcome recommends nothing else" in e for e in errors), errors
+
+
+def test_see_someone_soon_may_give_only_what_to_use_while_waiting(tmp_path):
+    """Ice while waiting for a swollen knee to be seen, yes; an exercise plan, never."""
+    data, chart = _chart(tmp_path)
+    line = edit(
+        chart, "    recommends:\n      recovery: [ice]\n", "    recommends:\n      routines: [hip-strength-1]\n"
+    )
+    errors = errors_of(data)
+    assert any(
+        e.startswith(f"data/flowchart.yml:{line + 1}:")
+        and "may recommend only recovery tools to use while waiting" in e
+        for e in errors
+    ), errors
 
 
 def test_plan_is_the_sum_of_the_path(guide):

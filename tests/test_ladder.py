@@ -32,14 +32,17 @@ def test_the_rules_on_the_shared_table(case):
         rules["pain_max"],
         runs,
         _day(case["today"]),
+        rules["bad_runs_to_see_physio"],
+        rules["weeks_without_progress"],
     )
     rest = result.rest_until.isoformat() if result.rest_until else None
     expect = case["expect"]
-    assert (result.decision, result.stage, result.reason, rest) == (
+    assert (result.decision, result.stage, result.reason, rest, result.see_physio) == (
         expect["decision"],
         expect["stage"],
         expect["reason"],
         expect["rest_until"],
+        expect["see_physio"],
     )
 
 

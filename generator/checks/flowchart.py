@@ -148,9 +148,29 @@ def _check_shape(guide: Guide, source: YamlFile) -> list[DataError]:
         if (_is_plan_question(node) or self_care) and passed[n] != screen:
             missing = ", ".join(sorted(screen - passed[n]))
             errors.append(source.error(loc + ("id",), f"`{n}` can be reached without the red-flag screen ({missing})"))
-        if isinstance(node, Outcome) and node.urgency in RED_URGENCIES and not node.recommends.is_empty():
-            errors.append(source.error(loc + ("recommends",), "a see-a-clinician outcome recommends nothing else"))
+        if isinstance(node, Outcome) and node.urgency in RED_URGENCIES:
+            errors += _while_waiting(node, source, loc)
     return errors
+
+
+# What a see-someone-soon outcome may give to use while waiting (never exercises, routines or running).
+WHILE_WAITING = ("recovery",)
+
+
+def _while_waiting(node: Outcome, source: YamlFile, loc: Loc) -> list[DataError]:
+    """A see-a-clinician outcome recommends no plan; "see someone soon" may name recovery tools to
+    use until then (ice for a swollen knee), and nothing else."""
+    allowed = WHILE_WAITING if node.urgency == "soon" else ()
+    return [
+        source.error(
+            loc + ("recommends", part),
+            "a see-someone-soon outcome may recommend only recovery tools to use while waiting"
+            if node.urgency == "soon"
+            else "a see-a-clinician outcome recommends nothing else",
+        )
+        for part in (*PLAN_PARTS, "advice")
+        if node.recommends.part(part) and part not in allowed
+    ]
 
 
 def check_graph(guide: Guide, source: YamlFile) -> list[DataError]:

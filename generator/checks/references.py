@@ -114,6 +114,10 @@ def check_thresholds(guide: Guide, files: dict[str, YamlFile]) -> list[DataError
     source = files["protocol"]
     if not pain.ok_max < pain.acceptable_max <= pain.scale_max:
         errors.append(source.error(("pain_rule", "acceptable_max"), "needs ok_max < acceptable_max <= scale_max"))
+    if not pain.running_max <= pain.acceptable_max < pain.severe_from <= pain.scale_max:
+        errors.append(
+            source.error(("pain_rule", "severe_from"), "needs running_max <= acceptable_max < severe_from <= scale_max")
+        )
     maxima = [level.max for level in pain.levels]
     if maxima != sorted(set(maxima)) or maxima[-1] != pain.scale_max:
         errors.append(source.error(("pain_rule", "levels"), "level maxima must rise and the last must equal scale_max"))
@@ -171,6 +175,15 @@ def check_ladder(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
     own = guide.brand.overlay.ladder_stages
     if own is not None:
         errors += check_stages(own, files["brand"], ("overlay", "ladder_stages"))
+    flags = {f.id for f in guide.red_flags.flags}
+    for i, test in enumerate(guide.ladder.self_tests.tests):
+        if test.if_painful is not None and test.if_painful not in flags:
+            errors.append(
+                files["ladder"].error(
+                    ("self_tests", "tests", i, "if_painful"),
+                    f"unknown warning sign `{test.if_painful}`" + did_you_mean(test.if_painful, flags),
+                )
+            )
     ids = {s.id for s in (own if own is not None else stages)}
     start = guide.ladder.rules.start_stage
     if start not in ids:

@@ -2,7 +2,7 @@
 whole validated protocol. This layer imports no stage: everything else builds on it."""
 
 from .about import AboutFile
-from .brand import Brand, Contact, FigureImage, Overlay, OverlayExercise
+from .brand import Brand, ClinicalReview, Contact, FigureImage, Overlay, OverlayExercise
 from .common import Model
 from .dose import DOSE_SHAPES, AnyDose, CycleDose, Dose, HoldDose, MinutesDose, MinutesRangeDose, RepsDose, parse_dose
 from .figure import Figure, FiguresFile, Pose
@@ -39,6 +39,17 @@ from .progress import ProgressFile
 from .protocol import CardSettings, ExerciseTiming, PainLevel, PainRule, Protocol, Rest, Scope, Tempo
 from .routines import MoveOn, Routine, RoutineItem, RoutinesFile, WhenCondition, WhenEasy
 from .safety import URGENCIES, Call, RedFlag, RedFlagsFile, Region, UrgencyLevel
+from .safety_case import (
+    AnyControl,
+    Deviation,
+    Hazard,
+    HazardsFile,
+    Matrix,
+    ScopeFile,
+    SiteFile,
+    StoriesFile,
+    Story,
+)
 from .sources import Source, SourceRefs, SourcesFile
 from .ui import BmiWords, FlowchartWords, UiFile
 
@@ -50,6 +61,7 @@ __all__ = [
     "AboutFile",
     "Alternative",
     "Answer",
+    "AnyControl",
     "AnyDose",
     "AnyNode",
     "BmiBand",
@@ -57,8 +69,10 @@ __all__ = [
     "Brand",
     "Call",
     "CardSettings",
+    "ClinicalReview",
     "Contact",
     "CycleDose",
+    "Deviation",
     "Dose",
     "Exercise",
     "ExerciseTiming",
@@ -69,12 +83,15 @@ __all__ = [
     "FlowchartFile",
     "FlowchartWords",
     "Guide",
+    "Hazard",
+    "HazardsFile",
     "HoldDose",
     "Item",
     "Key",
     "KeysFile",
     "LadderFile",
     "ManyChoice",
+    "Matrix",
     "MinutesDose",
     "MinutesRangeDose",
     "Model",
@@ -105,11 +122,15 @@ __all__ = [
     "RoutineItem",
     "RoutinesFile",
     "Scope",
+    "ScopeFile",
     "SelfTest",
+    "SiteFile",
     "Source",
     "SourceRefs",
     "SourcesFile",
     "Stage",
+    "StoriesFile",
+    "Story",
     "Tempo",
     "UiFile",
     "UrgencyLevel",

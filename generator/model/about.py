@@ -9,15 +9,27 @@ from pydantic import Field
 
 from .common import Model, Short, Text, Title
 
-# The single pages an About section may link to (render/urls.py spells their addresses).
-AboutPage = Literal[
-    "home", "flowchart", "cards", "pain-rule", "clinician", "progress", "prescribe", "return-to-running", "my-plan"
+# The pages of which the guide has one, by kind, that data may name (an About section's links, a
+# hazard's controls). render/urls.py spells their addresses; tests/test_urls.py keeps the two in step.
+SinglePage = Literal[
+    "home",
+    "flowchart",
+    "cards",
+    "pain-rule",
+    "clinician",
+    "progress",
+    "prescribe",
+    "return-to-running",
+    "my-plan",
+    "about",
+    "scope",
+    "hazards",
 ]
 
 
 class AboutLink(Model):
     text: Short
-    page: AboutPage
+    page: SinglePage
 
 
 class AboutSection(Model):
@@ -26,10 +38,23 @@ class AboutSection(Model):
     links: list[AboutLink] = []
 
 
+class ReviewWords(Model):
+    """How the guide says who reviewed it clinically: a clinic's named clinical lead (brand.yml
+    `clinical_review`), or plainly that no named clinician has."""
+
+    heading: Title
+    by: Text  # "{name}, {profession} ({body} registration {number}), on {date}, for edition {edition}"
+    none: Text
+    older: Text  # when the guide's edition is newer than the one reviewed: "{edition}"
+    short_by: Short  # on cards and printed plans: "{name}, {profession}, on {date}"
+    short_none: Short
+
+
 class AboutFile(Model):
     title: Title
     intro: Text
     sections: list[AboutSection] = Field(min_length=1)
     sources_heading: Title
     sources_intro: Text
-    reviewed: Text  # "{reviewed}" and "{next_review}" are filled in from data/sources.yml
+    sources_checked: Text  # "{checked}" and "{next_check}" are filled in from data/sources.yml
+    review: ReviewWords

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
-from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Model, Phone, SiteUrl, Slug, Text, Title
+from pydantic import Field
+
+from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Model, Phone, Short, SiteUrl, Slug, Text, Title
 from .dose import Dose
 from .ladder import Stage
 from .library import Exercise, RecoveryTool
@@ -50,6 +53,25 @@ class Overlay(Model):
     ladder_stages: list[Stage] | None = None  # the clinic's own run-walk stages, in place of the shipped ones
 
 
+class Registration(Model):
+    """Where a clinician is registered, so a patient can check it (e.g. HCPC, PH123456)."""
+
+    body: Short
+    number: Short
+
+
+class ClinicalReview(Model):
+    """The named clinician who reviewed this copy of the guide before patients see it. Never
+    filled in for someone who has not: without it, every page says plainly that no named clinician
+    has reviewed the guide."""
+
+    name: Title
+    profession: Short
+    registration: Registration
+    reviewed_on: datetime.date
+    edition: Short = Field(pattern=r"^[0-9A-Za-z.-]+$", description="the edition of the guide they reviewed")
+
+
 class Brand(Model):
     """Who publishes this copy of the guide, and how it looks."""
 
@@ -68,4 +90,5 @@ class Brand(Model):
     site_url: SiteUrl | None = None
     plan_key: KeyPath | None = None  # the public key that verifies plans signed by this clinic (`guide clinic-key`)
     page_size: Literal["A4", "Letter"] = "A4"
+    clinical_review: ClinicalReview | None = None  # the clinical lead's sign-off, when there is one
     overlay: Overlay = Overlay()

@@ -36,12 +36,13 @@ class MinutesDose(Model):
 
 
 class MinutesRangeDose(Model):
-    """A range of minutes for each of something, e.g. 1–2 minutes for each stiff muscle."""
+    """A range of minutes at a time (10–15 minutes of heat), or for each of something (1–2 minutes
+    for each stiff muscle: `per`)."""
 
     shape: ClassVar[Literal["minutes-range"]] = "minutes-range"
     minutes_min: PositiveInt = Field(le=240)
     minutes_max: PositiveInt = Field(le=240)
-    per: Short
+    per: Short | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> MinutesRangeDose:

@@ -20,6 +20,7 @@ from .progress import ProgressFile
 from .protocol import Protocol
 from .routines import Routine
 from .safety import RedFlagsFile, Region, UrgencyLevel
+from .safety_case import HazardsFile, ScopeFile, SiteFile, StoriesFile
 from .sources import Source, SourcesFile
 from .ui import UiFile
 
@@ -57,6 +58,10 @@ class Guide:
     progress: ProgressFile
     prescribe: PrescribeFile
     ladder: LadderFile | None  # None when a clinic hides it
+    site: SiteFile
+    hazards: HazardsFile
+    scope: ScopeFile
+    stories: StoriesFile
     # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
     figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
     # The folder of the brand file: logos and a clinic's own pictures live there.

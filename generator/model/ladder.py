@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, PositiveInt, model_validator
 
-from .common import Model, Short, Slug, Text, Title
+from .common import Cue, Model, Short, Slug, Text, Title
 from .sources import SourceRefs
 
 
@@ -21,9 +21,22 @@ class Entry(Model):
 class SelfTest(Model):
     id: Slug
     title: Title
+    short: Cue  # its name on the card, where space is tight
     count: PositiveInt = Field(le=200)
     unit: Literal["repetitions", "seconds", "minutes"]
     each_side: bool
+    if_painful: Slug | None = Field(
+        None,
+        description="a warning sign a painful result may mean (pain on hopping: bone stress), shown under the test",
+    )
+
+
+class BeforeYouStart(Model):
+    """Something that sends a runner to a clinician before the ladder (recently had a baby)."""
+
+    text: Text
+    card: Text  # the same, short, for the card
+    source: SourceRefs
 
 
 class SelfTests(Model):
@@ -74,6 +87,13 @@ class LadderRules(Model):
     runs_to_move_up: PositiveInt = Field(le=10)
     days_at_a_stage: PositiveInt = Field(le=28, description="never two stages within this many days")
     rest_days_between_runs: int = Field(ge=0, le=7)
+    bad_runs_to_see_physio: PositiveInt = Field(
+        le=10,
+        description="runs at one stage that hurt too much or left a worse morning before seeing a physiotherapist",
+    )
+    weeks_without_progress: PositiveInt = Field(
+        le=52, description="weeks without reaching a higher stage before seeing one"
+    )
     text: list[Text] = Field(min_length=1)
     source: SourceRefs
 
@@ -86,6 +106,8 @@ class After(Model):
 
 # Why the rules chose the next run (generator/ladder.py and lib/ladder.js give one of these).
 LadderReason = Literal["no-runs", "more-runs", "too-soon", "ready", "pain-too-high", "worse-next-morning", "last-stage"]
+# Why the rules say to see a physiotherapist (generator/ladder.py `see_physio`, lib/ladder.js `seePhysio`).
+SeePhysioReason = Literal["stepped-back-twice", "no-progress"]
 
 
 class LadderWords(Model):
@@ -105,6 +127,12 @@ class LadderWords(Model):
     next_back: Text  # "Step back to {stage} for your next run."
     rest_until: Text  # "Rest first: your next run is on {day}."
     reasons: dict[LadderReason, Text]
+    see_physio: dict[SeePhysioReason, Text]  # "{weeks}" is filled in
+    before_you_start: Short  # the heading of each reason to see a clinician before starting
+    if_painful: Short  # "If this hurts:", before the warning sign a painful self-test may mean
+    warning_signs: Short  # the link to the warning signs page
+    self_tests_card: Text  # "Self-tests before you start, … {limit} out of {max} at most:", on the card
+    self_test_warning_card: Text  # on the card, after a test whose pain is a warning sign of its own
     no_log: Text
     other_stages: Short  # a list of every stage, for a runner told to run a different one
 
@@ -113,6 +141,9 @@ class LadderWords(Model):
         missing = sorted(set(get_args(LadderReason)) - set(self.reasons))
         if missing:
             raise ValueError(f"reasons: say why for {', '.join(missing)}")
+        missing = sorted(set(get_args(SeePhysioReason)) - set(self.see_physio))
+        if missing:
+            raise ValueError(f"see_physio: say why for {', '.join(missing)}")
         return self
 
 
@@ -121,6 +152,7 @@ class LadderFile(Model):
     title: Title
     summary: Text
     who: list[Text] = Field(min_length=1)
+    before_you_start: list[BeforeYouStart] = []
     entry: Entry
     self_tests: SelfTests
     session: SessionShape

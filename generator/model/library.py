@@ -75,6 +75,9 @@ class RecoveryTool(Model):
     cues: list[Cue] = Field(min_length=1, max_length=3)
     cautions: list[Text] = []
     dose: Dose | None = None
+    never_over_minutes: PositiveInt | None = Field(
+        None, le=240, description="never use it for longer than this in one go (the plan builder's limit too)"
+    )
     use_after_weeks: PositiveInt | None = Field(None, le=52)
     source: SourceRefs | None = None
 
@@ -82,6 +85,9 @@ class RecoveryTool(Model):
     def _time_dose(self) -> RecoveryTool:
         if self.dose is not None and self.dose.shape in ("reps", "hold"):
             raise ValueError("a recovery tool's dose is in minutes, not sets or holds")
+        longest = getattr(self.dose, "minutes_max", None) or getattr(self.dose, "minutes", None)
+        if self.never_over_minutes is not None and longest is not None and longest > self.never_over_minutes:
+            raise ValueError(f"its dose ({longest} minutes) is longer than never_over_minutes")
         return self
 
 
@@ -118,13 +124,13 @@ class CalculatorLimits(Model):
 
 
 class LowerThresholds(Model):
-    """Lower BMI lines for people whose family background carries weight-related risk at a lower BMI."""
+    """Lower BMI lines for people whose family background carries weight-related health risk at a
+    lower BMI: a reason to talk to a GP, never a change to the running advice (the same for all)."""
 
     text: Text  # who they apply to and the lines, for the weight page
     checkbox: Text  # the calculator's box for it
     overweight_from: Number
     obese_from: Number
-    reduce_before_running_from: Number
     source: SourceRefs
 
 

@@ -63,6 +63,7 @@ class ProgressWords(Model):
     move_on: Text  # "Ready for {next}?"
     move_on_open: Short
     ease_off: Text
+    ease_off_run: Text  # the same after runs: step back a stage
     warning_signs: Short
     plan_title: Short
     plan_from: Short  # "From {clinician}"

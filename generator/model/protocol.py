@@ -23,6 +23,7 @@ class PainRule(Model):
     summary: Text  # the rule for exercise, in short sentences
     ok_max: int = Field(ge=0, le=10)
     acceptable_max: int = Field(ge=0, le=10)
+    scale_min: int = Field(0, ge=0, le=0, description="no pain at all: the bottom of the scale")
     scale_max: int = Field(ge=1, le=10)
     settle_hours: PositiveInt = Field(le=48)
     levels: list[PainLevel] = Field(min_length=2)
@@ -30,8 +31,11 @@ class PainRule(Model):
     source: SourceRefs
     running_max: int = Field(ge=0, le=10, description="the most pain to accept while running")
     running: Text  # the rule for running, in short sentences
+    running_too_much: Text  # what a run above the running limit means: step back a stage
     running_note: Text  # why this differs from advice not to run at all with pain
     running_source: SourceRefs
+    severe_from: int = Field(ge=1, le=10, description="pain from this score up is severe: see someone soon")
+    severe_source: SourceRefs
 
 
 class Tempo(Model):
@@ -72,6 +76,7 @@ class Protocol(Model):
     tagline: Text
     language: Language
     intro: list[Text] = Field(min_length=1)
+    intro_source: SourceRefs | None = Field(None, description="sources of what the introduction says beyond the seed")
     disclaimer: Text
     safety_net: Text
     pain_rule: PainRule

@@ -21,18 +21,25 @@ class Source(Model):
     id: Slug
     title: Title
     publisher: Short
-    url: HttpsUrl
+    url: HttpsUrl | None = Field(None, description="the publisher's own page; none only with a `note` saying why")
     checked: datetime.date
     supports: Text
+    note: Text | None = Field(None, description="why there is no address: where the source was read instead")
+
+    @model_validator(mode="after")
+    def _address_or_note(self) -> Source:
+        if self.url is None and self.note is None:
+            raise ValueError("a source needs its `url`, or a `note` saying why its publisher's own copy is not linked")
+        return self
 
 
 class SourcesFile(Model):
-    reviewed: datetime.date = Field(description="when the guide's clinical content was last reviewed")
-    next_review: datetime.date
+    checked: datetime.date = Field(description="when every source was last read at its address")
+    next_check: datetime.date
     sources: list[Source] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _review_order(self) -> SourcesFile:
-        if self.next_review <= self.reviewed:
-            raise ValueError("next_review must come after reviewed")
+    def _check_order(self) -> SourcesFile:
+        if self.next_check <= self.checked:
+            raise ValueError("next_check must come after checked")
         return self

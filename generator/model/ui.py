@@ -27,6 +27,7 @@ class FlowchartWords(Model):
     good_to_know: Short
     print_plan: Short
     how_often: Short
+    while_waiting: Short  # the heading of what a see-someone-soon result gives to use until then
     parts: PlanPartWords
 
 
@@ -34,6 +35,7 @@ class BmiWords(Model):
     result: Text  # "Your BMI is {bmi}: {band}."
     above: Text  # added when the BMI reaches the running threshold
     invalid: Text
+    lower: Text  # added when a ticked family background puts the BMI above its lower line
 
 
 class OfflineWords(Model):

@@ -21,6 +21,7 @@ from ..model import (
     Item,
     LadderFile,
     PainRule,
+    ProgressFile,
     RecoveryTool,
     Scope,
     WeightFile,
@@ -62,6 +63,7 @@ def namespace(
     weight: WeightFile,
     brand: Brand,
     ladder: LadderFile,
+    progress: ProgressFile,
 ) -> dict[str, str]:
     """Every number that prose may quote, by its dotted name, already formatted."""
     names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
@@ -76,6 +78,7 @@ def namespace(
                 names[f"{section}.{item.id}.{k}"] = v
     names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
     names.update({f"ladder.{k}": v for k, v in _numbers(ladder, nested=True).items()})
+    names.update({f"progress.rules.{k}": v for k, v in _numbers(progress.rules).items()})
     for stage in ladder.stages:
         names.update({f"ladder.stages.{stage.id}.{k}": v for k, v in _numbers(stage).items()})
     return {k: format_number(v) for k, v in names.items()}

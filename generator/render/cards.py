@@ -13,7 +13,8 @@ from ..model import AnyDose, Guide, LadderFile, RepsDose, Routine, WhenEasy
 from . import qr, text, urls
 from .env import html_env, template
 from .figures import ROOT_SLOT, Pictures
-from .ladder_text import minutes, session_line, walk_cell
+from .ladder_text import minutes, self_tests, session_line, walk_cell
+from .safety_case import review_lines
 
 
 def routine_dose(guide: Guide, routine: Routine, index: int) -> AnyDose | None:
@@ -120,13 +121,14 @@ class Cards:
                 contact=contact_lines(guide),
                 pain=guide.protocol.pain_rule,
                 red_flag_advice=guide.red_flag_advice(),
+                review=review_lines(guide)["short"],
                 **values,
             )
             .strip()
         )
 
     def _render_ladder(self, ladder: LadderFile, compact: bool) -> str:
-        words = ladder.words
+        words, pain = ladder.words, self.guide.protocol.pain_rule
         rows = [
             {"stage": s, "run": minutes(words, s.run_minutes), "walk": walk_cell(words, s, card=True)}
             for s in ladder.stages
@@ -140,6 +142,8 @@ class Cards:
             rows=rows,
             ticks=range(ladder.card_ticks),
             session_line=session_line(ladder, card=True),
+            tests=self_tests(self.guide, ladder),
+            tests_intro=text.fill(words.self_tests_card, {"limit": str(pain.running_max), "max": str(pain.scale_max)}),
         )
 
     def _render(self, routine: Routine, compact: bool) -> str:

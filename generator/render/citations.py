@@ -15,10 +15,12 @@ def _links(guide: Guide, refs: Sequence[str], escape: Callable[[object], Markup]
     parts = []
     for source_id in refs:
         source = guide.source(source_id)
-        parts.append(
-            f'<a href="{text.attr(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a> '
-            f"({escape(source.publisher)})"
+        title = (
+            f'<a href="{text.attr(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a>'
+            if source.url
+            else f"<cite>{escape(source.title)}</cite>"  # no publisher's copy online: named, not linked
         )
+        parts.append(f"{title} ({escape(source.publisher)})")
     return Markup("; ".join(parts))
 
 
@@ -38,7 +40,7 @@ def cite_html(guide: Guide, refs: Sequence[str] | None, label: str = "Source") -
     return Markup(f'<small class="cite">{word}: {_links(guide, refs, text.attr)}</small>')
 
 
-def sources_data(guide: Guide, refs: Sequence[str] | None) -> list[dict[str, str]]:
+def sources_data(guide: Guide, refs: Sequence[str] | None) -> list[dict[str, str | None]]:
     """The sources as page data (title, publisher, url) for scripts that show them."""
     return [
         {"title": s.title, "publisher": s.publisher, "url": s.url}

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Guide, LadderFile, Stage
 from . import urls
-from .ladder_text import minutes, session_line, test_amount, walk_cell
+from .ladder_text import minutes, self_tests, session_line, walk_cell
 from .player import shared_data
 
 
@@ -60,6 +60,8 @@ def rules_data(guide: Guide, ladder: LadderFile) -> dict[str, Any]:
         "days_at_a_stage": rules.days_at_a_stage,
         "rest_days": rules.rest_days_between_runs,
         "pain_max": guide.protocol.pain_rule.running_max,
+        "bad_runs_to_see_physio": rules.bad_runs_to_see_physio,
+        "weeks_without_progress": rules.weeks_without_progress,
     }
 
 
@@ -77,6 +79,7 @@ SCRIPT_WORDS = {
     "next_back",
     "rest_until",
     "reasons",
+    "see_physio",
     "no_log",
     "other_stages",
 }
@@ -113,10 +116,7 @@ def page_context(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str,
     ]
     return {
         "ladder": ladder,
-        "tests": [
-            {"title": t.title, "amount": test_amount(words, t.count, t.unit, t.each_side)}
-            for t in ladder.self_tests.tests
-        ],
+        "tests": self_tests(guide, ladder),
         "rows": rows,
         "session_line": session_line(ladder),
         "stage_sources": sorted({sid for s in ladder.stages for sid in s.source}),

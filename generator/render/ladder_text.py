@@ -3,7 +3,9 @@ self-test amounts), from its words in data/ladder.yml: the page and the card bot
 
 from __future__ import annotations
 
-from ..model import LadderFile, Stage
+from typing import Any
+
+from ..model import Guide, LadderFile, Stage
 from ..model.ladder import LadderWords
 from . import text
 
@@ -31,3 +33,19 @@ def session_line(ladder: LadderFile, card: bool = False) -> str:
     session = ladder.session
     values = {"warm_up": str(session.warm_up_walk_minutes), "cool_down": str(session.cool_down_walk_minutes)}
     return text.fill(ladder.words.session_card if card else ladder.words.session_page, values)
+
+
+def self_tests(guide: Guide, ladder: LadderFile) -> list[dict[str, Any]]:
+    """Each self-test with its amount in words and, where a painful result is a warning sign of
+    its own (pain on hopping), that sign's words: the page and the card both show them."""
+    flags = {f.id: f for f in guide.red_flags.flags}
+    return [
+        {
+            "id": t.id,
+            "title": t.title,
+            "short": t.short,
+            "amount": test_amount(ladder.words, t.count, t.unit, t.each_side),
+            "warning": flags[t.if_painful].text if t.if_painful else None,
+        }
+        for t in ladder.self_tests.tests
+    ]

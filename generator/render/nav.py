@@ -28,6 +28,25 @@ def _bounded(entries: list[NavEntry]) -> list[NavEntry]:
     return [{f"{next(iter(g[0]))} to {next(iter(g[-1]))}": g} for g in groups]
 
 
+def single_titles(guide: Guide) -> dict[str, str]:
+    """The title of each page of which the guide has one, by kind, as the navigation names it."""
+    return {
+        "home": "Home",
+        "flowchart": "Find your plan",
+        "progress": "My progress",
+        "cards": "All cards",
+        "pain-rule": "How much pain is OK",
+        "clinician": "When to see a clinician",
+        "about": guide.about.title,
+        "return-to-running": guide.ladder.title if guide.ladder else "",
+        "prescribe": "Make a plan for a patient",
+        "my-plan": "Your plan",
+        "offline": guide.ui.offline.page_title,
+        "scope": guide.scope.title,
+        "hazards": guide.hazards.title,
+    }
+
+
 def navigation(guide: Guide, extra: Sequence[NavEntry] = ()) -> list[NavEntry]:
     """MkDocs `nav`; hand-written pages come last."""
     strength = [e for e in guide.exercises if e.kind == "strength"]
@@ -42,19 +61,22 @@ def navigation(guide: Guide, extra: Sequence[NavEntry] = ()) -> list[NavEntry]:
         strength_nav = _bounded(_entries(sorted(strength, key=lambda e: e.level or 0), "exercise"))
     stretches = [e for e in guide.exercises if e.kind == "stretch"]
     page = urls.page
+    titles = single_titles(guide)
     back_to_running = [{guide.ladder.title: page("return-to-running").source}] if guide.ladder else []
+    clinicians = [{titles[kind]: page(kind).source} for kind in ("scope", "hazards", "prescribe")]
     return [
-        {"Home": page("home").source},
-        {"Find your plan": page("flowchart").source},
-        {"My progress": page("progress").source},
+        {titles["home"]: page("home").source},
+        {titles["flowchart"]: page("flowchart").source},
+        {titles["progress"]: page("progress").source},
         {f"The {text.count_word(len(guide.keys))} keys": _bounded(_entries(guide.keys, "key")) + back_to_running},
         {"Strength exercises": strength_nav},
         {"Stretches": _bounded(_entries(stretches, "exercise"))},
         {"Recovery tools": _bounded(_entries(guide.recovery, "recovery"))},
-        {"Routine cards": [{"All cards": page("cards").source}, *_bounded(_entries(guide.routines, "routine"))]},
-        {"How much pain is OK": page("pain-rule").source},
-        {"When to see a clinician": page("clinician").source},
-        {guide.about.title: page("about").source},
+        {"Routine cards": [{titles["cards"]: page("cards").source}, *_bounded(_entries(guide.routines, "routine"))]},
+        {titles["pain-rule"]: page("pain-rule").source},
+        {titles["clinician"]: page("clinician").source},
+        {"For clinicians": clinicians},
+        {titles["about"]: page("about").source},
         *extra,
     ]
 

@@ -15,11 +15,11 @@ from markupsafe import Markup
 from ..checks.sources import citations as cited_in
 from ..model import Call, Exercise, Guide, Item, Key, Routine, Source
 from ..numbers import format_number
-from . import citations, flowchart, ladder, player, prescribe, progress, text, urls
+from . import citations, flowchart, ladder, player, prescribe, progress, safety_case, text, urls
 from .cards import Cards
 from .env import html_env, markdown_env, template
 from .figures import Pictures
-from .nav import NavEntry, navigation, outline
+from .nav import NavEntry, navigation, outline, single_titles
 
 
 @dataclass
@@ -38,6 +38,7 @@ def bmi_data(guide: Guide) -> dict[str, Any]:
         "bands": [{"label": b.label, "from": b.from_, "below": b.below} for b in weight.bands],
         "limits": weight.calculator.model_dump(),
         "reduce_from": weight.reduce_before_running_from,
+        "lower_from": weight.lower_thresholds.overweight_from,
         "caveat": weight.limits[0],
         "words": guide.ui.bmi.model_dump(),
     }
@@ -80,6 +81,8 @@ def cited_sources(guide: Guide) -> list[Source]:
         guide.player,
         guide.progress,
         guide.prescribe,
+        guide.hazards,
+        guide.scope,
     ]
     cited = {source_id for part in parts for _, source_id in cited_in(part)}
     return [s for s in (*guide.sources.sources, *guide.brand.sources) if s.id in cited]
@@ -158,6 +161,7 @@ PAGE_ASSETS: dict[str, dict[str, list[str]]] = {
     "cards": {"styles": ["cards.css"], "modules": ["print.js"]},
     "bmi-calculator": {"styles": ["bmi.css"], "modules": ["bmi.js"]},
     "offline": {"modules": ["offline.js"]},
+    "hazards": {"styles": ["safety.css"], "modules": ["print.js"]},
 }
 
 
@@ -328,10 +332,13 @@ def render_site(
     )
     pages.append(r.page(urls.page("pain-rule"), "pain.md.j2", levels=pain_levels(guide)))
     pages.append(r.page(urls.page("clinician"), "clinician.md.j2", sections=warning_sections(guide)))
-    reviewed = text.fill(
-        guide.about.reviewed,
-        {"reviewed": text.long_date(guide.sources.reviewed), "next_review": text.long_date(guide.sources.next_review)},
+    checked = text.fill(
+        guide.about.sources_checked,
+        {"checked": text.long_date(guide.sources.checked), "next_check": text.long_date(guide.sources.next_check)},
     )
+    titles = single_titles(guide)
+    pages.append(r.page(urls.page("scope"), "scope.md.j2", nav_titles=titles, **safety_case.scope_context(guide)))
+    pages.append(r.page(urls.page("hazards"), "hazards.md.j2", **safety_case.hazards_context(guide, titles)))
     if guide.ladder is not None:
         here = urls.page("return-to-running")
         pages.append(
@@ -362,7 +369,14 @@ def render_site(
         )
     )
     pages.append(
-        r.page(urls.page("about"), "about.md.j2", about=guide.about, reviewed=reviewed, sources=cited_sources(guide))
+        r.page(
+            urls.page("about"),
+            "about.md.j2",
+            about=guide.about,
+            checked=checked,
+            review=safety_case.review_lines(guide),
+            sources=cited_sources(guide),
+        )
     )
     site.nav = navigation(guide, hand_written_pages(docs) if docs else [])
     # What the service worker shows for a page it never saved: links to everything it did save.

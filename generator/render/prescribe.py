@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Exercise, Guide, Item
+from ..model import Exercise, Guide, Item, MinutesDose, MinutesRangeDose, RecoveryTool
 from . import urls
 from .player import dose_data, item_data, shared_data
 from .progress import progress_data
+from .safety_case import review_lines
 
 
 def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str, Any]]]:
@@ -27,15 +28,32 @@ def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str,
     def exercise_more(e: Exercise) -> dict[str, Any]:
         return {"group": "strength" if e.kind == "strength" else "stretch", "level": e.level}
 
+    def recovery_entry(t: RecoveryTool) -> dict[str, Any]:
+        """A tool used for a number of minutes at a time is prescribed in minutes: its default is
+        its longest spell, and a tool that must never be used for longer than so many minutes
+        (heat) carries that as its own upper bound."""
+        spell = prescribable_minutes(t)
+        more = (
+            {"bounds": {"minutes": {"min": 1, "max": t.never_over_minutes}}} if spell and t.never_over_minutes else {}
+        )
+        return entry("recovery", t.id, t.title, spell, **more)
+
     return {
         "exercise": {e.id: entry("exercise", e.id, e.title, e.dose, **exercise_more(e)) for e in guide.exercises},
-        "recovery": {
-            t.id: entry("recovery", t.id, t.title, t.dose if t.dose and t.dose.shape == "minutes" else None)
-            for t in guide.recovery
-        },
+        "recovery": {t.id: recovery_entry(t) for t in guide.recovery},
         "routine": {r.id: entry("routine", r.id, r.title, None) for r in guide.routines},
         "stage": {},
     }
+
+
+def prescribable_minutes(tool: RecoveryTool) -> MinutesDose | None:
+    """A tool's dose as a plan sets it, in whole minutes at a time (None: not set in a plan)."""
+    dose = tool.dose
+    if isinstance(dose, MinutesDose):
+        return dose
+    if isinstance(dose, MinutesRangeDose) and dose.per is None:
+        return MinutesDose(minutes=dose.minutes_max)
+    return None
 
 
 def bounds_data(guide: Guide) -> dict[str, Any]:
@@ -63,6 +81,7 @@ def sheet_data(guide: Guide) -> dict[str, str]:
         "pain": f"{pain.summary} {pain.next_day}",
         "safety": guide.red_flag_advice(),
         "disclaimer": guide.disclaimer(),
+        "review": review_lines(guide)["short"],
     }
 
 

@@ -32,7 +32,12 @@ def rules_data(guide: Guide) -> dict[str, Any]:
     """The rules lib/rules.js applies, with every threshold from the data."""
     pain, log = guide.protocol.pain_rule, guide.progress.rules
     return {
-        "pain": {"ok_max": pain.ok_max, "acceptable_max": pain.acceptable_max, "scale_max": pain.scale_max},
+        "pain": {
+            "ok_max": pain.ok_max,
+            "acceptable_max": pain.acceptable_max,
+            "scale_max": pain.scale_max,
+            "running_max": pain.running_max,
+        },
         "move_on": {"sessions": log.move_on_sessions, "all_easy": True},
         "ease_off": {"in_a_row": log.ease_off_in_a_row},
         "week_starts": 1 if log.week_starts == "monday" else 0,
@@ -76,6 +81,7 @@ WIDGET_WORDS = (
     "did_it_save",
     "did_it_today",
     "ease_off",
+    "ease_off_run",
     "move_on",
     "move_on_open",
     "not_saved",

@@ -63,7 +63,8 @@ def dose_long(dose: AnyDose) -> str:
         return f"{_count(dose.minutes, 'minute', 'minutes')} at a time"
     if isinstance(dose, MinutesRangeDose):
         unit = "minute" if dose.minutes_max == 1 else "minutes"
-        return f"{_range(dose.minutes_min, dose.minutes_max)} {unit} for {dose.per}"
+        span = f"{_range(dose.minutes_min, dose.minutes_max)} {unit}"
+        return f"{span} for {dose.per}" if dose.per else f"{span} at a time"
     return (
         f"{_count(dose.minutes_on, 'minute', 'minutes')} on, {_count(dose.minutes_off, 'minute', 'minutes')} off, "
         f"for {_hours(dose)}"

@@ -29,6 +29,8 @@ SINGLE = {
     "my-plan": "my-plan.md",
     "return-to-running": "return-to-running.md",
     "offline": "offline.md",
+    "scope": "scope-and-deviations.md",
+    "hazards": "hazard-log.md",
 }
 MANIFEST = "manifest.webmanifest"
 APP_ICONS = "assets/app"

@@ -15,7 +15,7 @@ import { calendar, dayKey, easeOff, moveOn, painBand, pendingCheckin, summary, w
  */
 
 /** @type {Rules} */
-const RULES = { pain: { ok_max: 3, acceptable_max: 5, scale_max: 10 }, move_on: { sessions: 3, all_easy: true }, ease_off: { in_a_row: 2 }, week_starts: 1 };
+const RULES = { pain: { ok_max: 3, acceptable_max: 5, scale_max: 10, running_max: 2 }, move_on: { sessions: 3, all_easy: true }, ease_off: { in_a_row: 2 }, week_starts: 1 };
 
 /** Thursday 26 November 2026, 10:00 local time. */
 const NOW = new Date(2026, 10, 26, 10, 0);
@@ -25,7 +25,7 @@ const NOW = new Date(2026, 10, 26, 10, 0);
  * @param {string} id
  * @param {string | null} routine
  * @param {number | string} day
- * @param {{hour?: number, pain?: number | null, easy?: boolean | null, minutes?: number, items?: string[]}} [opts]
+ * @param {{hour?: number, pain?: number | null, easy?: boolean | null, minutes?: number, items?: string[], stage?: string | null}} [opts]
  * @returns {Session}
  */
 function s(id, routine, day, opts = {}) {
@@ -35,7 +35,7 @@ function s(id, routine, day, opts = {}) {
     v: 1, id, routine, plan: null, source: "player", started: start.toISOString(),
     ended: new Date(start.getTime() + (opts.minutes ?? 20) * 60000).toISOString(),
     items: (opts.items ?? ["clams"]).map((item) => ({ item, sets: [] })),
-    pain: opts.pain === undefined ? 2 : opts.pain, easy: opts.easy === undefined ? true : opts.easy, stage: null,
+    pain: opts.pain === undefined ? 2 : opts.pain, easy: opts.easy === undefined ? true : opts.easy, stage: opts.stage ?? null,
   };
 }
 
@@ -92,33 +92,54 @@ test("pain bands follow the page's limits", () => {
 
 test("moving on: ready, and not yet for each reason", () => {
   const easy = [s("a", "hip", 20), s("b", "hip", 23), s("c", "hip", 25)];
-  const fine = morning("c", false);
+  const fine = [morning("a", false), morning("b", false), morning("c", false)];
   /** @type {[string, Session[], Checkin[], string, number][]} */
   const table = [
-    ["three easy sessions within the pain limit, a good next morning", easy, [fine], "ready", 3],
-    ["the same, before the next morning's check-in", easy, [], "no-morning-yet", 3],
-    ["a check-in about an older session only", easy, [morning("b", false)], "no-morning-yet", 3],
-    ["pain exactly at the acceptable level", [s("a", "hip", 20, { pain: 5 }), ...easy.slice(1)], [fine], "ready", 3],
-    ["only two sessions", easy.slice(1), [fine], "not-enough-sessions", 2],
+    ["three easy sessions within the pain limit, each with a good next morning", easy, fine, "ready", 3],
+    ["the same, before the latest next morning's check-in", easy, fine.slice(0, 2), "no-morning-yet", 3],
+    ["a check-in about the latest session only", easy, [morning("c", false)], "no-morning-yet", 3],
+    ["pain exactly at the acceptable level", [s("a", "hip", 20, { pain: 5 }), ...easy.slice(1)], fine, "ready", 3],
+    ["only two sessions", easy.slice(1), fine, "not-enough-sessions", 2],
     ["none at all", [], [], "not-enough-sessions", 0],
-    ["other routines do not count", [...easy.slice(1), s("x", "stretch", 26)], [fine], "not-enough-sessions", 2],
-    ["one not easy", [s("a", "hip", 20, { easy: false }), ...easy.slice(1)], [fine], "not-easy", 3],
-    ["easy not answered", [...easy.slice(0, 2), s("c", "hip", 25, { easy: null })], [fine], "not-easy", 3],
-    ["pain above the acceptable level", [s("a", "hip", 20, { pain: 6 }), ...easy.slice(1)], [fine], "pain-too-high", 3],
-    ["pain too high wins over not easy", [s("a", "hip", 20, { pain: 8, easy: false }), ...easy.slice(1)], [fine], "pain-too-high", 3],
-    ["worse the next morning", easy, [morning("b", true), fine], "worse-next-morning", 3],
-    ["the latest morning was worse", easy, [morning("c", true)], "worse-next-morning", 3],
-    ["no pain score", [s("a", "hip", 20, { pain: null }), ...easy.slice(1)], [fine], "no-pain-score", 3],
-    ["only the last three count", [s("old", "hip", 10, { pain: 9, easy: false }), ...easy], [morning("old", true), fine], "ready", 3],
-    ["the order of the input does not matter", [easy[2], s("old", "hip", 10, { easy: false }), easy[0], easy[1]], [fine], "ready", 3],
+    ["other routines do not count", [...easy.slice(1), s("x", "stretch", 26)], fine, "not-enough-sessions", 2],
+    ["one not easy", [s("a", "hip", 20, { easy: false }), ...easy.slice(1)], fine, "not-easy", 3],
+    ["easy not answered", [...easy.slice(0, 2), s("c", "hip", 25, { easy: null })], fine, "not-easy", 3],
+    ["pain above the acceptable level", [s("a", "hip", 20, { pain: 6 }), ...easy.slice(1)], fine, "pain-too-high", 3],
+    ["pain too high wins over not easy", [s("a", "hip", 20, { pain: 8, easy: false }), ...easy.slice(1)], fine, "pain-too-high", 3],
+    ["worse the next morning", easy, [morning("a", false), morning("b", true), morning("c", false)], "worse-next-morning", 3],
+    ["the latest morning was worse", easy, [...fine.slice(0, 2), morning("c", true)], "worse-next-morning", 3],
+    ["no pain score", [s("a", "hip", 20, { pain: null }), ...easy.slice(1)], fine, "no-pain-score", 3],
+    ["only the last three count", [s("old", "hip", 10, { pain: 9, easy: false }), ...easy], [morning("old", true), ...fine], "ready", 3],
+    ["the order of the input does not matter", [easy[2], s("old", "hip", 10, { easy: false }), easy[0], easy[1]], fine, "ready", 3],
   ];
   for (const [name, sessions, checkins, reason, counted] of table) {
     assert.deepEqual(moveOn(sessions, checkins, "hip", RULES), { ready: reason === "ready", reason, sessions_counted: counted }, name);
   }
   const anyEffort = { ...RULES, move_on: { sessions: 3, all_easy: false } };
-  assert.equal(moveOn([s("a", "hip", 20, { easy: false }), ...easy.slice(1)], [fine], "hip", anyEffort).reason, "ready");
+  assert.equal(moveOn([s("a", "hip", 20, { easy: false }), ...easy.slice(1)], fine, "hip", anyEffort).reason, "ready");
   const two = { ...RULES, move_on: { sessions: 2, all_easy: true } };
-  assert.equal(moveOn(easy.slice(1), [fine], "hip", two).reason, "ready");
+  assert.equal(moveOn(easy.slice(1), fine, "hip", two).reason, "ready");
+});
+
+test("move on needs two easy sessions in a row, each with a morning no worse", () => {
+  const two = { ...RULES, move_on: { sessions: 2, all_easy: true } };
+  const a = s("a", "hip", 23);
+  const b = s("b", "hip", 25);
+  assert.equal(moveOn([b], [morning("b", false)], "hip", two).reason, "not-enough-sessions", "one easy session is not enough");
+  assert.equal(moveOn([a, b], [morning("b", false)], "hip", two).reason, "no-morning-yet", "the first session's morning is unknown");
+  assert.equal(moveOn([a, b], [morning("a", false), morning("b", false)], "hip", two).reason, "ready");
+  const hard = s("h", "hip", 24, { easy: false });
+  assert.equal(moveOn([a, hard, b], [morning("a", false), morning("h", false), morning("b", false)], "hip", two).reason, "not-easy",
+    "the two must be in a row");
+});
+
+test("a run is judged by the running limit and means stepping back, not fewer repetitions", () => {
+  const run = (/** @type {string} */ id, /** @type {number} */ day, /** @type {number} */ pain) => s(id, null, day, { pain, stage: "stage-2" });
+  // 3 out of 10 is within the exercise rule but above the running limit.
+  assert.deepEqual(easeOff([run("r1", 20, 3), run("r2", 22, 3)], [], RULES), { ease_off: true, reason: "run-too-painful" });
+  assert.deepEqual(easeOff([s("e1", "hip", 20, { pain: 3 }), s("e2", "hip", 22, { pain: 3 })], [], RULES), { ease_off: false, reason: "none" });
+  assert.deepEqual(easeOff([run("r1", 20, 2), run("r2", 22, 2)], [], RULES), { ease_off: false, reason: "none" }, "at the limit is within it");
+  assert.deepEqual(easeOff([s("e1", "hip", 20, { pain: 7 }), run("r2", 22, 4)], [], RULES), { ease_off: true, reason: "run-too-painful" });
 });
 
 test("easing off after two bad sessions in a row, not after one", () => {

@@ -89,7 +89,8 @@ export function decode(graph, hash) {
 /**
  * Follow the answers from the start: the node reached and the plan collected (each part of
  * `graph.parts`, and `advice`: lines the answers add), the self-care outcome's own parts first.
- * A red outcome (see a clinician, or not for this guide) collects nothing.
+ * A red outcome (see a clinician, or not for this guide) collects no answer: only its own parts
+ * (what to use while waiting).
  * @param {Graph} graph
  * @param {Choice[]} answers
  * @returns {Walked}
@@ -121,8 +122,11 @@ export function walk(graph, answers) {
   }
   const node = graph.nodes[id];
   if (node.type === "outcome") {
-    if (node.urgency in graph.levels) for (const part of parts) plan[part] = [];
-    else {
+    if (node.urgency in graph.levels) {
+      // No plan: only what the outcome itself gives to use while waiting (ice for a swollen knee).
+      for (const part of parts) plan[part] = [];
+      collect(node.recommends);
+    } else {
       // The outcome's own parts (the core of every plan) come first, then the answers'.
       const answered = { ...plan };
       for (const part of parts) plan[part] = [];

@@ -5,14 +5,18 @@
  * Step back after a run that hurt more than the running limit, or a worse next morning; move up
  * only after enough runs at a stage, all within the limits, and never sooner than a set number of
  * days after the first run at that stage; rest days between runs. Days are "YYYY-MM-DD" (local).
+ * Beside the next run, `see_physio` says why to see a physiotherapist before going on alone: a set
+ * number of bad runs (too painful, or a worse next morning) at one stage ("stepped-back-twice"), or
+ * no higher stage reached for a set number of weeks ("no-progress"); null otherwise.
  */
 
 /**
  * @typedef {{stage: string, day: string, pain: number | null, worse_next_morning: boolean | null}} Run
  * @typedef {{stages: string[], start: string, runs_to_move_up: number, days_at_a_stage: number,
- *   rest_days: number, pain_max: number}} LadderRules
+ *   rest_days: number, pain_max: number, bad_runs_to_see_physio: number, weeks_without_progress: number}} LadderRules
+ * @typedef {"stepped-back-twice" | "no-progress"} SeePhysio
  * @typedef {{decision: "start" | "up" | "stay" | "back", stage: string, reason: string,
- *   rest_until: string | null}} Next
+ *   rest_until: string | null, see_physio: SeePhysio | null}} Next
  */
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -30,6 +34,32 @@ function dayText(number) {
   return new Date(number * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Days in a week (a definition, not a protocol number). */
+const WEEK_DAYS = 7;
+
+/** @param {Run} run @param {number} painMax @returns {boolean} too painful, or a worse next morning */
+const bad = (run, painMax) => (run.pain !== null && run.pain > painMax) || run.worse_next_morning === true;
+
+/**
+ * Why the runner should see a physiotherapist, or null. Runs are sorted by day.
+ * @param {LadderRules} rules
+ * @param {Run[]} sorted
+ * @param {string} today
+ * @returns {SeePhysio | null}
+ */
+export function seePhysio(rules, sorted, today) {
+  const known = sorted.filter((r) => rules.stages.includes(r.stage));
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const run of known) if (bad(run, rules.pain_max)) counts.set(run.stage, (counts.get(run.stage) || 0) + 1);
+  if ([...counts.values()].some((n) => n >= rules.bad_runs_to_see_physio)) return "stepped-back-twice";
+  if (!known.length) return null;
+  const highest = Math.max(...known.map((r) => rules.stages.indexOf(r.stage)));
+  const reached = /** @type {Run} */ (known.find((r) => rules.stages.indexOf(r.stage) === highest)).day;
+  const waited = dayNumber(today) - dayNumber(reached);
+  return highest < rules.stages.length - 1 && waited >= rules.weeks_without_progress * WEEK_DAYS ? "no-progress" : null;
+}
+
 /**
  * What the runner does next, from the runs logged so far (in any order).
  * @param {LadderRules} rules
@@ -38,14 +68,25 @@ function dayText(number) {
  * @returns {Next}
  */
 export function nextStep(rules, runs, today) {
-  if (!runs.length) return { decision: "start", stage: rules.start, reason: "no-runs", rest_until: null };
+  if (!runs.length) return { decision: "start", stage: rules.start, reason: "no-runs", rest_until: null, see_physio: null };
   const sorted = [...runs].sort((a, b) => dayNumber(a.day) - dayNumber(b.day));
+  return { ...decide(rules, sorted, today), see_physio: seePhysio(rules, sorted, today) };
+}
+
+/**
+ * The next run from the sorted runs (without the physiotherapist's question).
+ * @param {LadderRules} rules
+ * @param {Run[]} sorted
+ * @param {string} today
+ * @returns {Omit<Next, "see_physio">}
+ */
+function decide(rules, sorted, today) {
   const last = sorted[sorted.length - 1];
   const restUntil = dayText(dayNumber(last.day) + rules.rest_days + 1);
   const current = rules.stages.includes(last.stage) ? last.stage : rules.start;
   const index = rules.stages.indexOf(current);
   const hurt = last.pain !== null && last.pain > rules.pain_max;
-  if (hurt || last.worse_next_morning === true) {
+  if (bad(last, rules.pain_max)) {
     const reason = hurt ? "pain-too-high" : "worse-next-morning";
     if (index === 0) return { decision: "stay", stage: current, reason, rest_until: restUntil };
     return { decision: "back", stage: rules.stages[index - 1], reason, rest_until: restUntil };

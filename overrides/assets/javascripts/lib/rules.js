@@ -12,7 +12,7 @@
 /**
  * @typedef {import("./records.js").Session} Session
  * @typedef {import("./records.js").Checkin} Checkin
- * @typedef {{ok_max: number, acceptable_max: number, scale_max: number}} PainRules
+ * @typedef {{ok_max: number, acceptable_max: number, scale_max: number, running_max: number}} PainRules
  * @typedef {{pain: PainRules, move_on: {sessions: number, all_easy: boolean}, ease_off: {in_a_row: number},
  *   week_starts: number}} Rules
  * @typedef {{done_days: number, dates: string[], start: string}} Week
@@ -20,7 +20,7 @@
  * @typedef {{start: string, days: Day[]}} CalendarWeek
  * @typedef {{ready: boolean, reason: "ready" | "not-enough-sessions" | "pain-too-high" | "worse-next-morning" |
  *   "no-pain-score" | "not-easy" | "no-morning-yet", sessions_counted: number}} MoveOn
- * @typedef {{ease_off: boolean, reason: "none" | "pain-during" | "worse-next-morning"}} EaseOff
+ * @typedef {{ease_off: boolean, reason: "none" | "pain-during" | "run-too-painful" | "worse-next-morning"}} EaseOff
  * @typedef {{weeks: number, average_of: number}} SummaryWindow
  * @typedef {{routine: string, title: string | null, times: number, total: number, last_date: string,
  *   first_pain: number | null, latest_pain: number | null, trend: "down" | "up" | "same" | null,
@@ -147,11 +147,10 @@ export function painBand(pain, painRules) {
 }
 
 /**
- * Ready to move on when the last `move_on.sessions` sessions of the routine each had a pain score
- * within the acceptable level, no "worse next morning" check-in, and (if `move_on.all_easy`) were
- * marked easy, and the latest of them has had its next morning: a check-in saying the knee was
- * no worse (only the latest session is ever asked about, so an older one with no check-in is not
- * held against the runner). One with no pain score is ("no-pain-score"). When several reasons
+ * Ready to move on when each of the last `move_on.sessions` sessions of the routine (in a row) had
+ * a pain score within the acceptable level, was marked easy (if `move_on.all_easy`), and has had
+ * its next morning: a check-in saying the knee was no worse than usual. One easy session can be
+ * chance; several in a row, each with a known good morning, are the sign. When several reasons
  * apply, the first in this order is given: not-enough-sessions, pain-too-high, worse-next-morning,
  * no-pain-score, not-easy, no-morning-yet.
  * @param {Session[]} sessions
@@ -163,6 +162,7 @@ export function painBand(pain, painRules) {
 export function moveOn(sessions, checkins, routineId, rules) {
   const need = clampWhole(rules.move_on.sessions, 1, Infinity);
   const worse = worseIds(checkins);
+  const fine = new Set(checkins.filter((c) => c.worse === false).map((c) => c.session));
   const last = byStart(sessions.filter((s) => s.routine === routineId)).slice(-need);
   /** @param {MoveOn["reason"]} reason @returns {MoveOn} */
   const answer = (reason) => ({ ready: reason === "ready", reason, sessions_counted: last.length });
@@ -171,15 +171,15 @@ export function moveOn(sessions, checkins, routineId, rules) {
   if (last.some((s) => worse.has(s.id))) return answer("worse-next-morning");
   if (last.some((s) => s.pain === null)) return answer("no-pain-score");
   if (rules.move_on.all_easy && last.some((s) => s.easy !== true)) return answer("not-easy");
-  const latest = last[last.length - 1];
-  if (!checkins.some((c) => c.session === latest.id && c.worse === false)) return answer("no-morning-yet");
+  if (!last.every((s) => fine.has(s.id))) return answer("no-morning-yet");
   return answer("ready");
 }
 
 /**
  * Ease off (do less next time) when each of the last `ease_off.in_a_row` sessions, of any routine,
- * had pain above the acceptable level during it or a worse next morning. The reason is the latest
- * session's (pain during first, when both).
+ * had pain above its limit during it or a worse next morning. A run (a session of a back-to-running
+ * stage) is judged by the running limit, and its reason is "run-too-painful": the runner steps back
+ * a stage, rather than doing fewer repetitions. The reason is the latest session's (pain first).
  * @param {Session[]} sessions
  * @param {Checkin[]} checkins
  * @param {Rules} rules
@@ -189,7 +189,12 @@ export function easeOff(sessions, checkins, rules) {
   const need = clampWhole(rules.ease_off.in_a_row, 1, Infinity);
   const worse = worseIds(checkins);
   /** @param {Session} s @returns {EaseOff["reason"]} */
-  const why = (s) => (s.pain !== null && s.pain > rules.pain.acceptable_max ? "pain-during" : worse.has(s.id) ? "worse-next-morning" : "none");
+  const why = (s) => {
+    const run = typeof s.stage === "string";
+    const limit = run ? rules.pain.running_max : rules.pain.acceptable_max;
+    if (s.pain !== null && s.pain > limit) return run ? "run-too-painful" : "pain-during";
+    return worse.has(s.id) ? "worse-next-morning" : "none";
+  };
   const last = byStart(sessions).slice(-need);
   if (last.length < need || last.some((s) => why(s) === "none")) return { ease_off: false, reason: "none" };
   return { ease_off: true, reason: why(last[last.length - 1]) };
