@@ -34,9 +34,10 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 
     guide = load_guide(project.data, _brand(args), display_root=Path.cwd())
     print(
-        f"data OK: {len(guide.keys)} keys, {len(guide.exercises)} exercises and stretches, "
+        f"data OK: {len(guide.protocols)} protocols ({', '.join(p.id for p in guide.protocols)}), "
+        f"{len(guide.keys)} keys, {len(guide.exercises)} exercises and stretches, "
         f"{len(guide.recovery)} recovery tools, {len(guide.routines)} routines, "
-        f"{len(guide.flowchart.nodes)} flowchart nodes, {len(guide.red_flags.flags)} red flags"
+        f"{len(guide.nodes)} flowchart nodes, {len(guide.flags)} warning signs"
     )
     for warning in review_warnings(guide, clinic=_clinic(args) is not None):
         print(f"WARNING: {warning}", file=sys.stderr)
@@ -113,9 +114,7 @@ def cmd_clinic_key(project: Project, args: argparse.Namespace) -> int:
     from .keys import KeyRefused, make_clinic_key
 
     clinic = Path(args.clinic_folder)
-    private = (
-        Path(args.private_key) if args.private_key else Path.home() / "knee-guide-keys" / f"{clinic.name}-plan-key.pem"
-    )
+    private = Path(args.private_key) if args.private_key else Path.home() / "guide-keys" / f"{clinic.name}-plan-key.pem"
     try:
         pair = make_clinic_key(clinic, private, project.root)
     except KeyRefused as exc:
@@ -158,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     key = sub.add_parser("clinic-key", help="make the key pair a clinic signs prescribed plans with")
     key.add_argument("clinic_folder", help="the clinic's folder (holding brand.yml)")
     key.add_argument(
-        "--private-key", help="where to write the private key, outside the project (default: ~/knee-guide-keys/)"
+        "--private-key", help="where to write the private key, outside the project (default: ~/guide-keys/)"
     )
     key.set_defaults(func=cmd_clinic_key)
     args = parser.parse_args(argv)

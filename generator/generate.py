@@ -5,7 +5,7 @@ files, the app manifest and icons, and the cards PDF. The MkDocs hook (serve) an
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Guide
@@ -19,7 +19,7 @@ from .render.brand import BrandAssets, assets
 from .render.cards import Cards
 from .render.figures import Pictures
 from .render.pages import Site, render_site
-from .render.urls import APP_ICONS, CARDS_PDF, MANIFEST
+from .urls import APP_ICONS, CARDS_PDF, MANIFEST, protocol_cards_pdf
 
 # Bump when the icons are drawn differently, so that cached ones are drawn again.
 ICONS_VERSION = b"1"
@@ -32,10 +32,11 @@ class Generated:
     pdf: bytes
     app: dict[str, str | bytes]
     cards_laid_out: tuple[str, ...] = ()  # the cards WeasyPrint laid out (none when all were cached)
+    protocol_pdfs: dict[str, bytes] = field(default_factory=dict)  # each protocol's cards, by site path
 
     def files(self) -> dict[str, str | bytes]:
         """Every generated file by docs-relative path."""
-        return {**self.site.files, **self.assets.files, **self.app, CARDS_PDF: self.pdf}
+        return {**self.site.files, **self.assets.files, **self.app, CARDS_PDF: self.pdf, **self.protocol_pdfs}
 
 
 def app_files(guide: Guide, cache_dir: Path | None = None) -> dict[str, str | bytes]:
@@ -70,4 +71,5 @@ def generate(guide: Guide, project: Project) -> Generated:
     cards = Cards(guide, pictures, project.cache)
     pdf = cards_pdf(cards, project.card_css, project.cache)
     site = render_site(guide, cards, pictures, pdf.compact, project.docs, project.cache)
-    return Generated(site, assets(guide), pdf.pdf, app_files(guide, project.cache), pdf.laid_out)
+    each = {protocol_cards_pdf(p): content for p, content in pdf.protocols.items()}
+    return Generated(site, assets(guide), pdf.pdf, app_files(guide, project.cache), pdf.laid_out, each)

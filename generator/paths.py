@@ -85,3 +85,12 @@ def find_project(start: Path | None = None) -> Project:
         if (folder / "data").is_dir() and (folder / "mkdocs.yml").is_file():
             return Project(folder)
     raise ProjectNotFound(f"no guide project (a folder with data/ and mkdocs.yml) at or above {here}")
+
+
+# Each protocol of a library is a folder of data/protocols/; its files are named among all the
+# files read as `<protocol id>/<stem>` (`knee-pain-running/keys`), so errors and checks find them.
+PROTOCOLS_DIR = "protocols"
+
+
+def protocol_file(protocol_id: str, stem: str) -> str:
+    return f"{protocol_id}/{stem}"

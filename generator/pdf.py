@@ -42,28 +42,31 @@ LAYOUT_VERSION = "2"
 
 @dataclass(frozen=True)
 class CardsPdf:
-    pdf: bytes
+    pdf: bytes  # every card of every protocol
     compact: frozenset[str]
     laid_out: tuple[str, ...] = field(default=())  # the cards WeasyPrint laid out in this build
+    protocols: dict[str, bytes] = field(default_factory=dict)  # each protocol's cards, by protocol id
 
 
 @dataclass(frozen=True)
 class _CardJob:
-    """One card: its id (a routine, or the ladder) and its two layouts."""
+    """One card: its id (a routine, or a protocol's ladder card), its protocol and its two layouts."""
 
     id: str
     title: str
+    protocol: str
     normal: Card
     compact: Card
 
 
 def _jobs(cards: Cards) -> list[_CardJob]:
-    guide = cards.guide
-    jobs = [_CardJob(r.id, r.title, cards.card(r), cards.card(r, True)) for r in guide.routines]
-    if guide.ladder is not None:
-        normal, compact = cards.ladder(), cards.ladder(True)
-        assert normal is not None and compact is not None
-        jobs.append(_CardJob(guide.ladder.id, guide.ladder.title, normal, compact))
+    """Every card, protocol by protocol: its routines, then its back-to-running card."""
+    jobs = []
+    for p in cards.guide.protocols:
+        jobs += [_CardJob(r.id, r.title, p.id, cards.card(r), cards.card(r, True)) for r in p.routines]
+        normal, compact = cards.ladder(p), cards.ladder(p, True)
+        if normal is not None and compact is not None and cards.guide.ladder is not None:
+            jobs.append(_CardJob(cards.ladder_id(p), cards.guide.ladder.title, p.id, normal, compact))
     return jobs
 
 
@@ -78,8 +81,12 @@ def _document(guide: Guide, css: str, markup: list[Markup], cache_dir: Path | No
     )
 
 
-def _title(guide: Guide) -> str:
-    return f"Routine cards: {guide.protocol.title} ({guide.brand.name})"
+def _title(guide: Guide, protocol_id: str | None = None) -> str:
+    """The PDF's title: one protocol's, or the guide's (a guide of one protocol is that protocol)."""
+    if protocol_id is None and len(guide.protocols) == 1:
+        protocol_id = guide.protocols[0].id
+    about = guide.protocol(protocol_id).title if protocol_id else guide.site.title
+    return f"Routine cards: {about} ({guide.brand.name})"
 
 
 def _fonts_digest(css_path: Path) -> str:
@@ -156,9 +163,9 @@ class _Layout:
         return document.write_pdf() if len(document.pages) == 1 else None
 
 
-def _join(pages: list[tuple[bytes, str]], guide: Guide) -> bytes:
+def _join(pages: list[tuple[bytes, str]], guide: Guide, protocol_id: str | None = None) -> bytes:
     """The one-page PDFs as one file, in order, with the document's title and author and a
-    bookmark per card."""
+    bookmark per card: all protocols' cards, or one protocol's."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
@@ -168,15 +175,15 @@ def _join(pages: list[tuple[bytes, str]], guide: Guide) -> bytes:
         writer.add_outline_item(title=title, page_number=number)
     writer.add_metadata(
         {
-            "/Title": _title(guide),
+            "/Title": _title(guide, protocol_id),
             "/Author": guide.brand.name,
-            "/Subject": guide.protocol.tagline,
-            "/Creator": "knee guide generator",
+            "/Subject": guide.protocol(protocol_id).protocol.tagline if protocol_id else guide.site.tagline,
+            "/Creator": "self-help guide generator",
         }
     )
     writer.page_mode = "/UseOutlines"
     # The document's language, for screen readers (WeasyPrint wrote it in each card's own file).
-    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.protocol.language)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.site.language)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -200,13 +207,21 @@ def cards_pdf(cards: Cards, css_path: Path, cache_dir: Path | None = None) -> Ca
     if whole in _MEMORY:
         return _MEMORY[whole]
     index = cache_dir / "cards" / f"joined-{whole}.json" if cache_dir else None
-    if index is not None and index.is_file() and index.with_suffix(".pdf").is_file():
+    protocols = [p.id for p in cards.guide.protocols]
+
+    def kept(name: str) -> Path:
+        assert index is not None
+        return index.with_name(f"joined-{whole}-{name}.pdf")
+
+    if index is not None and index.is_file() and all(kept(p).is_file() for p in ["all", *protocols]):
         compact = frozenset(json.loads(index.read_text(encoding="utf-8"))["compact"])
-        result = CardsPdf(index.with_suffix(".pdf").read_bytes(), compact)
+        result = CardsPdf(kept("all").read_bytes(), compact, (), {p: kept(p).read_bytes() for p in protocols})
     else:
         result = _render(cards, jobs, layout)
         if index is not None:
-            write_if_changed(index.with_suffix(".pdf"), result.pdf)
+            write_if_changed(kept("all"), result.pdf)
+            for p, pdf in result.protocols.items():
+                write_if_changed(kept(p), pdf)
             write_if_changed(index, json.dumps({"compact": sorted(result.compact)}))
     _MEMORY.clear()
     _MEMORY[whole] = result
@@ -214,7 +229,7 @@ def cards_pdf(cards: Cards, css_path: Path, cache_dir: Path | None = None) -> Ca
 
 
 def _render(cards: Cards, jobs: list[_CardJob], layout: _Layout) -> CardsPdf:
-    pages: list[tuple[bytes, str]] = []
+    pages: list[tuple[bytes, str, str]] = []
     compact: set[str] = set()
     spilled: list[str] = []
     for job in jobs:
@@ -222,12 +237,15 @@ def _render(cards: Cards, jobs: list[_CardJob], layout: _Layout) -> CardsPdf:
         if result is None:
             spilled.append(job.id)
             continue
-        pages.append((result[0], job.title))
+        pages.append((result[0], job.title, job.protocol))
         if result[1]:
             compact.add(job.id)
     if spilled:
         raise DataErrors([_spill_error(cards.guide, card_id) for card_id in spilled])
-    return CardsPdf(_join(pages, cards.guide), frozenset(compact), tuple(layout.laid_out))
+    guide = cards.guide
+    every = _join([(pdf, title) for pdf, title, _ in pages], guide)
+    each = {p.id: _join([(pdf, title) for pdf, title, of in pages if of == p.id], guide, p.id) for p in guide.protocols}
+    return CardsPdf(every, frozenset(compact), tuple(layout.laid_out), each)
 
 
 def _spill_error(guide: Guide, card_id: str) -> DataError:

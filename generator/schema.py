@@ -8,14 +8,29 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .load import DATA_FILES
+from .load import PROTOCOL, SHARED
 from .model import Brand, FiguresFile
 from .output import write_if_changed
 
+# A protocol's file whose stem a shared file also has, but with another shape, has a schema of its own.
+PROTOCOL_SCHEMAS = {
+    "red_flags": "protocol_red_flags",
+    "scope": "protocol_scope",
+    "hazards": "protocol_hazards",
+    "ladder": "ladder_entry",
+}
+
+
+def protocol_schema(stem: str) -> str:
+    """The schema name of a protocol folder's file, e.g. `protocol_red_flags` for red_flags.yml."""
+    return PROTOCOL_SCHEMAS.get(stem, stem)
+
 
 def schema_models() -> dict[str, type[BaseModel]]:
-    """File stem -> model of the whole file."""
-    return {**DATA_FILES, "figures": FiguresFile, "brand": Brand}
+    """Schema name -> model of the whole file: the shared files, a protocol's, figures, the brand."""
+    models: dict[str, type[BaseModel]] = {**SHARED, "figures": FiguresFile, "brand": Brand}
+    models.update({protocol_schema(stem): cls for stem, cls in PROTOCOL.items()})
+    return models
 
 
 def schema_text(stem: str, model: type[BaseModel]) -> str:

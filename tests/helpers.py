@@ -10,6 +10,8 @@ from generator.errors import DataErrors
 from generator.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
+# The shipped protocol's folder inside data/ (tests that edit a protocol's files edit this one).
+KNEE = "protocols/knee-pain-running"
 
 
 def data_copy(tmp_path: Path) -> Path:
@@ -41,3 +43,8 @@ def errors_of(data_dir: Path, brand: Path | None = None) -> list[str]:
     except DataErrors as exc:
         return [str(e) for e in exc.errors]
     return []
+
+
+def knee(guide):
+    """The shipped knee protocol of a loaded guide (most tests are about it)."""
+    return guide.protocol("knee-pain-running")

@@ -14,7 +14,17 @@ from conftest import ROOT
 
 # Bottom to top. A module may import modules of its own layer or of layers below it.
 LAYERS = [
-    ("base", ["generator.errors", "generator.paths", "generator.numbers", "generator.colours", "generator.output"]),
+    (
+        "base",
+        [
+            "generator.errors",
+            "generator.paths",
+            "generator.numbers",
+            "generator.colours",
+            "generator.output",
+            "generator.urls",
+        ],
+    ),
     ("model", ["generator.model"]),
     ("plan", ["generator.plan", "generator.ladder"]),
     ("read", ["generator.read"]),
@@ -129,8 +139,8 @@ def test_the_direction_test_catches_an_upward_import(tmp_path):
     """The checker itself: a model module importing the renderer (inside a function) is found."""
     fake = tmp_path / "generator" / "model" / "bad.py"
     fake.parent.mkdir(parents=True)
-    fake.write_text("def f():\n    from ..render import urls\n    return urls\n", encoding="utf-8")
+    fake.write_text("def f():\n    from ..render import cards\n    return cards\n", encoding="utf-8")
     known = set(_modules()) | {"generator.model.bad"}
     found = _imports("generator.model.bad", fake, known)
-    assert "generator.render.urls" in found
-    assert _layer("generator.render.urls") > _layer("generator.model.bad")
+    assert "generator.render.cards" in found
+    assert _layer("generator.render.cards") > _layer("generator.model.bad")

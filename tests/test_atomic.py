@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import project_copy
+from helpers import KNEE
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -58,10 +59,10 @@ def _edited(path: Path, old: str, new: str):
 
 def test_failure_at_validation_keeps_site(built):
     project, before = built
-    path = project / "data" / "keys.yml"
+    path = project / "data" / KNEE / "keys.yml"
     original = _edited(path, "  - id: weight", "  - id: Weight!")
     try:
-        _fails_and_keeps_site(project, before, "data/keys.yml:")
+        _fails_and_keeps_site(project, before, "data/protocols/knee-pain-running/keys.yml:")
     finally:
         path.write_text(original)
 
@@ -88,7 +89,7 @@ def test_failure_in_mkdocs_keeps_site(built):
 
 def test_failure_in_the_pdf_step_keeps_site(built):
     project, before = built
-    path = project / "data" / "routines.yml"
+    path = project / "data" / KNEE / "routines.yml"
     long_text = "keep going gently and steadily, and listen to how your knee feels afterwards " * 24
     original = _edited(
         path, "    frequency: With your strength exercises, on the same days", f"    frequency: {long_text}"
@@ -127,7 +128,7 @@ def test_failed_write_keeps_the_export(built):
     assert generator(project, "write").returncode == 0
     export = project / "build" / "export" / "guide"
     before = snapshot(export)
-    path = project / "data" / "routines.yml"
+    path = project / "data" / KNEE / "routines.yml"
     long_text = "keep going gently and steadily, and listen to how your knee feels afterwards " * 24
     original = _edited(
         path, "    frequency: With your strength exercises, on the same days", f"    frequency: {long_text}"

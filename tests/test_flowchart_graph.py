@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from generator.plan import Step, all_paths, walk
-from helpers import data_copy, edit, errors_of, line_of
+from helpers import KNEE, data_copy, edit, errors_of, knee, line_of
 
 
 def _chart(tmp_path):
     data = data_copy(tmp_path)
-    return data, data / "flowchart.yml"
+    return data, data / KNEE / "flowchart.yml"
 
 
 def test_dangling_next_is_located(tmp_path):
@@ -20,7 +20,7 @@ def test_dangling_next_is_located(tmp_path):
     edit(chart, "        next: tight-muscles\n", "        next: tight-muscle\n")
     errors = errors_of(data)
     assert any(
-        e.startswith(f"data/flowchart.yml:{line}: nodes[")
+        e.startswith(f"data/protocols/knee-pain-running/flowchart.yml:{line}: nodes[")
         and "unknown node `tight-muscle` (did you mean `tight-muscles`?)" in e
         for e in errors
     ), errors
@@ -39,7 +39,7 @@ def test_dangling_recommendation_is_located(tmp_path):
     errors = errors_of(data)
     assert errors == [
         (
-            f"data/flowchart.yml:{line}: nodes[{node}].recommends.routines[0]: unknown routine `hip-strength-9` "
+            f"data/protocols/knee-pain-running/flowchart.yml:{line}: nodes[{node}].recommends.routines[0]: unknown routine `hip-strength-9` "
             "(did you mean `hip-strength-2`?)"
         )
     ], errors
@@ -54,7 +54,7 @@ def test_unreachable_node_is_located(tmp_path):
     errors = errors_of(data)
     node = _index_of(chart, "orphan")
     assert errors == [
-        f"data/flowchart.yml:{line}: nodes[{node}].id: node `orphan` cannot be reached from `emergency-check`"
+        f"data/protocols/knee-pain-running/flowchart.yml:{line}: nodes[{node}].id: node `orphan` cannot be reached from `emergency-check`"
     ], errors
 
 
@@ -63,7 +63,8 @@ def test_cycle_is_located(tmp_path):
     edit(chart, "    next: weight-check\n", "    next: swelling\n")
     errors = errors_of(data)
     assert len(errors) >= 1 and any(
-        re.match(r"data/flowchart\.yml:\d+: nodes\[\d+\]\.id: the flowchart loops: ", e) for e in errors
+        re.match(r"data/protocols/knee-pain-running/flowchart\.yml:\d+: nodes\[\d+\]\.id: the flowchart loops: ", e)
+        for e in errors
     ), errors
     assert any("swelling" in e for e in errors)
 
@@ -80,14 +81,18 @@ def test_dead_end_is_refused(tmp_path):
     line = line_of(chart, r"^    answers: \[\]")
     errors = errors_of(data)
     assert any(
-        e.startswith(f"data/flowchart.yml:{line}: nodes[") and "answers: needs at least 2 (has 0)" in e for e in errors
+        e.startswith(f"data/protocols/knee-pain-running/flowchart.yml:{line}: nodes[")
+        and "answers: needs at least 2 (has 0)" in e
+        for e in errors
     ), errors
     data2, chart2 = _chart(tmp_path / "many")
     node = _index_of(chart2, "tight-muscles")
     edit(chart2, "    next: weight-check\n", "")
     errors = errors_of(data2)
     assert any(
-        e.startswith("data/flowchart.yml:") and f"nodes[{node}].next: required field is missing" in e for e in errors
+        e.startswith("data/protocols/knee-pain-running/flowchart.yml:")
+        and f"nodes[{node}].next: required field is missing" in e
+        for e in errors
     ), errors
 
 
@@ -100,7 +105,9 @@ def test_recommendation_before_the_red_flag_screen_is_refused(tmp_path):
     )
     errors = errors_of(data)
     assert any(
-        e.startswith("data/flowchart.yml:") and "screen answers cannot recommend anything" in e for e in errors
+        e.startswith("data/protocols/knee-pain-running/flowchart.yml:")
+        and "screen answers cannot recommend anything" in e
+        for e in errors
     ), errors
 
 
@@ -125,7 +132,7 @@ def test_every_red_flag_must_be_asked(tmp_path):
     errors = errors_of(data)
     line = line_of(chart, r"^start:")
     assert errors == [
-        f"data/flowchart.yml:{line}: start: red flag `cannot-take-weight` is asked in no screen question"
+        f"data/protocols/knee-pain-running/flowchart.yml:{line}: start: red flag `cannot-take-weight` is asked in no screen question"
     ], errors
 
 
@@ -144,14 +151,14 @@ def test_see_someone_soon_may_give_only_what_to_use_while_waiting(tmp_path):
     )
     errors = errors_of(data)
     assert any(
-        e.startswith(f"data/flowchart.yml:{line + 1}:")
+        e.startswith(f"data/protocols/knee-pain-running/flowchart.yml:{line + 1}:")
         and "may recommend only recovery tools to use while waiting" in e
         for e in errors
     ), errors
 
 
 def test_plan_is_the_sum_of_the_path(guide):
-    chart = guide.flowchart
+    chart = knee(guide).flowchart
     paths = list(all_paths(chart))
     assert len(paths) > 50
     ends = {walk(chart, p)[0] for p in paths}

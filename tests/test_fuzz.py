@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.errors import DataErrors
-from generator.load import DATA_FILES, load_guide
+from generator.load import PROTOCOL, SHARED, load_guide
+from helpers import KNEE
 
-STEMS = [*DATA_FILES, "brand"]
+# Every data file by its path inside data/: the shared files, the brand, and the shipped protocol's.
+STEMS = [*SHARED, "brand", *(f"{KNEE}/{stem}" for stem in PROTOCOL)]
 ORIGINAL = {stem: yaml.safe_load((ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8")) for stem in STEMS}
-LOCATED = re.compile(r"^data/[a-z_]+\.yml:\d+(:\d+)?: ")
+LOCATED = re.compile(r"^data/([a-z0-9-]+/)*[a-z_]+\.yml:\d+(:\d+)?: ")
 
 scalars = st.one_of(
     st.none(),

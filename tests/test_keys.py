@@ -165,7 +165,7 @@ def test_the_default_private_key_goes_to_the_home_folder(project, tmp_path):
     home = tmp_path / "home"
     done = guide_command(project, "clinic-key", f"clinics/{CLINIC}", home=home)
     assert done.returncode == 0, done.stderr
-    assert (home / "knee-guide-keys" / f"{CLINIC}-plan-key.pem").is_file()
+    assert (home / "guide-keys" / f"{CLINIC}-plan-key.pem").is_file()
     assert not list(project.rglob("*.pem"))
 
 

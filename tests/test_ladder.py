@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from generator.ladder import Run, next_step
-from helpers import data_copy, edit, errors_of, line_of
+from helpers import KNEE, data_copy, edit, errors_of, knee, line_of
 
 TABLE = json.loads((ROOT / "tests" / "data" / "ladder_rules.json").read_text(encoding="utf-8"))
 
@@ -49,7 +49,7 @@ def test_the_rules_on_the_shared_table(case):
 def test_the_shipped_ladder_loads(guide):
     ladder = guide.ladder
     assert ladder is not None and [s.id for s in ladder.stages][:2] == ["stage-1", "stage-2"]
-    assert ladder.entry.walk_minutes == 30 and ladder.stages[-1].walk_minutes == 0
+    assert knee(guide).ladder.entry.walk_minutes == 30 and ladder.stages[-1].walk_minutes == 0
     assert all(s.repeats * (s.run_minutes + s.walk_minutes) <= s.session_minutes for s in ladder.stages)
     assert guide.ladder.rules.start_stage == "stage-1"
 
@@ -88,6 +88,9 @@ def test_a_broken_ladder_is_a_located_error(tmp_path, old, new, message):
 
 def test_the_flowchart_adds_a_stage_that_exists(tmp_path):
     data = data_copy(tmp_path)
-    line = edit(data / "flowchart.yml", "          ladder: [stage-1]\n", "          ladder: [stage-9]\n")
+    line = edit(data / KNEE / "flowchart.yml", "          ladder: [stage-1]\n", "          ladder: [stage-9]\n")
     errors = errors_of(data)
-    assert any(e.startswith(f"data/flowchart.yml:{line}:") and "unknown stage `stage-9`" in e for e in errors), errors
+    assert any(
+        e.startswith(f"data/protocols/knee-pain-running/flowchart.yml:{line}:") and "unknown stage `stage-9`" in e
+        for e in errors
+    ), errors

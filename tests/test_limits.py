@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from generator.read.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER, MAX_STRING
+from helpers import KNEE
 
 LIMIT_S = 5.0
 
@@ -30,18 +31,23 @@ def _bomb(levels: int = 9) -> str:
 # name → (file to replace or extend, how, the text, what the message says)
 CASES = {
     "alias bomb": ("exercises.yml", "append", _bomb(), "aliases|anchors"),
-    "merge key": ("protocol.yml", "append", "extra:\n  <<: {title: x}\n", "merge keys"),
-    "deep flow nesting": ("keys.yml", "append", "deep: " + "[" * 200_000 + "]" * 200_000 + "\n", "nested more than"),
+    "merge key": (f"{KNEE}/protocol.yml", "append", "extra:\n  <<: {title: x}\n", "merge keys"),
+    "deep flow nesting": (
+        f"{KNEE}/keys.yml",
+        "append",
+        "deep: " + "[" * 200_000 + "]" * 200_000 + "\n",
+        "nested more than",
+    ),
     "deep block nesting": (
         "ui.yml",
         "append",
         "".join("  " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "end\n",
         "nested more than",
     ),
-    "number with many digits": ("routines.yml", "append", "n: " + "9" * 4000 + "\n", "too large"),
-    "huge number": ("routines.yml", "append", f"n: {MAX_NUMBER * 10}\n", "larger than"),
-    "infinite number": ("weight.yml", "append", "n: 1.0e+999\n", "not finite"),
-    "not a number": ("weight.yml", "append", "n: .nan\n", "not finite"),
+    "number with many digits": (f"{KNEE}/routines.yml", "append", "n: " + "9" * 4000 + "\n", "too large"),
+    "huge number": (f"{KNEE}/routines.yml", "append", f"n: {MAX_NUMBER * 10}\n", "larger than"),
+    "infinite number": (f"{KNEE}/weight.yml", "append", "n: 1.0e+999\n", "not finite"),
+    "not a number": (f"{KNEE}/weight.yml", "append", "n: .nan\n", "not finite"),
     "very long string": ("about.yml", "append", "long: " + "word " * (MAX_STRING // 2) + "\n", "characters"),
     "very large file": ("figures.yml", "pad", "", "bytes"),
     "brand alias": ("brand.yml", "append", "x: &x {a: 1}\ny: *x\n", "anchors"),

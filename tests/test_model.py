@@ -10,7 +10,7 @@ import yaml
 from generator.errors import DataErrors
 from generator.load import load_guide
 from generator.read.placeholders import PLACEHOLDER
-from helpers import ROOT, data_copy, edit, errors_of, line_of
+from helpers import KNEE, ROOT, data_copy, edit, errors_of, knee, line_of
 
 
 def test_shipped_data_loads(guide):
@@ -26,15 +26,15 @@ def test_shipped_data_loads(guide):
     assert len(strength) == 6 and len(stretches) == 4
     assert {e.level for e in strength} == {1, 2}
     assert {t.id for t in guide.recovery} == {"ice", "heat", "foam-roller", "massage-ball", "massage-gun"}
-    assert {f.level for f in guide.red_flags.flags} == {"emergency", "urgent", "soon", "not-for"}
-    assert all(f.source for f in guide.red_flags.flags)
+    assert {f.level for f in guide.flags} == {"emergency", "urgent", "soon", "not-for"}
+    assert all(f.source for f in guide.flags)
 
 
 def test_placeholders_are_filled_from_the_data(guide):
     heat = guide.tool("heat")
     assert any(str(heat.use_after_weeks) in line for line in heat.when)
-    assert "{" not in guide.protocol.pain_rule.summary
-    assert str(guide.protocol.pain_rule.acceptable_max) in guide.protocol.pain_rule.summary
+    assert "{" not in knee(guide).pain_rule.summary
+    assert str(knee(guide).pain_rule.acceptable_max) in knee(guide).pain_rule.summary
 
 
 def _prose(value, key=None):
@@ -76,9 +76,9 @@ def _only(errors: list[str]) -> str:
 
 def test_bad_yaml_is_located(tmp_path):
     data = data_copy(tmp_path)
-    line = edit(data / "keys.yml", "  - id: weight\n", "  - id: weight\n   title: [broken\n")
+    line = edit(data / KNEE / "keys.yml", "  - id: weight\n", "  - id: weight\n   title: [broken\n")
     error = _only(errors_of(data))
-    assert re.match(rf"data/keys\.yml:{line + 1}:\d+: YAML syntax", error), error
+    assert re.match(rf"data/protocols/knee-pain-running/keys\.yml:{line + 1}:\d+: YAML syntax", error), error
 
 
 def test_wrong_type_is_located(tmp_path):
@@ -110,11 +110,12 @@ def test_unknown_field_is_located_with_a_hint(tmp_path):
 
 def test_dangling_id_is_located(tmp_path):
     data = data_copy(tmp_path)
-    line = edit(data / "keys.yml", "      - clams\n", "      - clamz\n")
+    line = edit(data / KNEE / "keys.yml", "      - clams\n", "      - clamz\n")
     errors = errors_of(data)
-    assert f"data/keys.yml:{line}: keys[1].exercises[1]: unknown exercise `clamz` (did you mean `clams`?)" in errors, (
-        errors
-    )
+    assert (
+        f"data/protocols/knee-pain-running/keys.yml:{line}: keys[1].exercises[1]: unknown exercise `clamz` (did you mean `clams`?)"
+        in errors
+    ), errors
     # clams now belongs to no key, which is its own located error
     assert any(e.startswith("data/exercises.yml:") and "`clams` is in no key" in e for e in errors), errors
 
@@ -128,16 +129,18 @@ def test_duplicate_id_is_located(tmp_path):
 
 def test_duplicate_yaml_key_is_refused(tmp_path):
     data = data_copy(tmp_path)
-    line = edit(data / "weight.yml", "obese_from: 30\n", "obese_from: 30\nobese_from: 35\n")
+    line = edit(data / KNEE / "weight.yml", "obese_from: 30\n", "obese_from: 30\nobese_from: 35\n")
     error = _only(errors_of(data))
-    assert error.startswith(f"data/weight.yml:{line + 1}:1: obese_from: this key appears twice"), error
+    assert error.startswith(
+        f"data/protocols/knee-pain-running/weight.yml:{line + 1}:1: obese_from: this key appears twice"
+    ), error
 
 
 def test_all_problems_are_reported_at_once(tmp_path):
     data = data_copy(tmp_path)
     edit(data / "exercises.yml", "      reps: 20\n", "      reps: -1\n")
     edit(data / "recovery.yml", "      minutes_max: 15\n", "      minutes_max: lots\n")
-    edit(data / "routines.yml", "      - item: clams\n", "      - item: nope\n")
+    edit(data / KNEE / "routines.yml", "      - item: clams\n", "      - item: nope\n")
     errors = errors_of(data)
     files = {e.split(":")[0] for e in errors}
     assert {"data/exercises.yml", "data/recovery.yml"} <= files, errors
@@ -146,23 +149,30 @@ def test_all_problems_are_reported_at_once(tmp_path):
 def test_routine_validation(tmp_path):
     data = data_copy(tmp_path)
     line = edit(
-        data / "routines.yml", "      - item: clams\n", "      - item: clams\n        dose: {holds: 3, seconds: 30}\n"
+        data / KNEE / "routines.yml",
+        "      - item: clams\n",
+        "      - item: clams\n        dose: {holds: 3, seconds: 30}\n",
     )
     errors = errors_of(data)
     assert any(
-        e.startswith(f"data/routines.yml:{line + 1}: routines[0].items[1].dose: this dose does not fit `clams`")
+        e.startswith(
+            f"data/protocols/knee-pain-running/routines.yml:{line + 1}: routines[0].items[1].dose: this dose does not fit `clams`"
+        )
         for e in errors
     ), errors
 
 
 def test_empty_routine_is_refused(tmp_path):
     data = data_copy(tmp_path)
-    text = (data / "routines.yml").read_text()
+    text = (data / KNEE / "routines.yml").read_text()
     block = re.search(r"(  - id: ice-after-runs\n(?:    .*\n)*?)    items:\n(?:      .*\n)+", text)
-    (data / "routines.yml").write_text(text.replace(block.group(0), block.group(1) + "    items: []\n"))
+    (data / KNEE / "routines.yml").write_text(text.replace(block.group(0), block.group(1) + "    items: []\n"))
     errors = errors_of(data)
     assert any(
-        re.match(r"data/routines\.yml:\d+: routines\[3\]\.items: needs at least 1 \(has 0\)", e) for e in errors
+        re.match(
+            r"data/protocols/knee-pain-running/routines\.yml:\d+: routines\[3\]\.items: needs at least 1 \(has 0\)", e
+        )
+        for e in errors
     ), errors
 
 
@@ -179,6 +189,6 @@ def test_unknown_placeholder_is_located(tmp_path):
 
 def test_load_raises_data_errors_not_tracebacks(tmp_path):
     data = data_copy(tmp_path)
-    (data / "protocol.yml").write_text("just a string\n")
+    (data / KNEE / "protocol.yml").write_text("just a string\n")
     with pytest.raises(DataErrors):
         load_guide(data)

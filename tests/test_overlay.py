@@ -26,7 +26,7 @@ def test_the_clinic_exercise_joins_its_key_and_its_routine_the_list():
     assert clinic.exercise("lateral-band-walk").title == "Side steps with a band"
     assert [r.id for r in clinic.routines][-1] == "harbourside-band-circuit"
     assert clinic.origins["harbourside-band-circuit"].file.endswith("clinics/harbourside/brand.yml")
-    assert clinic.origins["hip-strength-1"].file.endswith("data/routines.yml")
+    assert clinic.origins["hip-strength-1"].file.endswith("data/protocols/knee-pain-running/routines.yml")
 
 
 def test_a_hidden_item_leaves_its_key_and_the_lists(tmp_path):

@@ -16,21 +16,25 @@ from conftest import mkdocs_build, project_copy
 from generator.model import RED_URGENCIES, OneChoice, Outcome
 from generator.plan import all_paths, walk
 from generator.render.flowchart import widget_data
-from helpers import data_copy, edit, errors_of, line_of
+from helpers import KNEE, data_copy, edit, errors_of, knee, line_of
 
 
 def _self_care_paths(guide):
-    return [p for p in all_paths(guide.flowchart) if guide.nodes[walk(guide.flowchart, p)[0]].urgency == "self-care"]
+    return [
+        p
+        for p in all_paths(knee(guide).flowchart)
+        if guide.nodes[walk(knee(guide).flowchart, p)[0]].urgency == "self-care"
+    ]
 
 
 def test_the_screen_comes_first_and_sends_each_sign_to_its_level(guide):
-    flags = {f.id: f for f in guide.red_flags.flags}
-    screen = [n for n in guide.flowchart.nodes if not isinstance(n, Outcome) and n.stage == "screen"]
+    flags = {f.id: f for f in guide.flags}
+    screen = [n for n in knee(guide).flowchart.nodes if not isinstance(n, Outcome) and n.stage == "screen"]
     assert {f for n in screen for f in n.flags} == set(flags), "every sign is asked"
-    for path in all_paths(guide.flowchart):
+    for path in all_paths(knee(guide).flowchart):
         kinds = [guide.nodes[s.node].stage for s in path]
         assert kinds == sorted(kinds, key=lambda k: k != "screen"), f"a plan question came before the screen: {path}"
-        end = guide.nodes[walk(guide.flowchart, path)[0]]
+        end = guide.nodes[walk(knee(guide).flowchart, path)[0]]
         if end.urgency in RED_URGENCIES:
             asked = guide.nodes[path[-1].node]
             assert isinstance(asked, OneChoice) and asked.stage == "screen"
@@ -43,7 +47,7 @@ def test_red_outcomes_name_their_level_and_the_region_numbers(guide):
     data = widget_data(guide)
     assert data["levels"]["emergency"]["call"] == {"number": "999", "label": "Call an ambulance", "region": "In the UK"}
     assert data["levels"]["urgent"]["call"]["number"] == "111"
-    for node in guide.flowchart.nodes:
+    for node in knee(guide).flowchart.nodes:
         if isinstance(node, Outcome) and node.urgency != "self-care":
             assert node.urgency in data["levels"]
             action = data["levels"][node.urgency]["action"]
@@ -54,7 +58,7 @@ def test_every_self_care_plan_has_hip_strength_level_1_with_its_dose(guide):
     paths = _self_care_paths(guide)
     assert len(paths) > 50
     for path in paths:
-        _, plan = walk(guide.flowchart, path)
+        _, plan = walk(knee(guide).flowchart, path)
         assert "hip-strength-1" in plan.routines and {"cut-back-volume", "strengthen-hips"} <= set(plan.keys), path
     card = widget_data(guide)["links"]["routines"]["hip-strength-1"]
     assert card["frequency"] == guide.routine("hip-strength-1").frequency
@@ -72,8 +76,8 @@ def test_a_swollen_knee_never_gets_heat(guide):
     assert isinstance(swelling, OneChoice)
     swells = [i for i, a in enumerate(swelling.answers) if "ice-after-runs" in a.adds.routines]
     assert len(swells) == 1
-    for path in all_paths(guide.flowchart):
-        end, plan = walk(guide.flowchart, path)
+    for path in all_paths(knee(guide).flowchart):
+        end, plan = walk(knee(guide).flowchart, path)
         if any(s.node == "swollen-check" and s.choice == 0 for s in path):
             assert end == "see-soon-swollen" and plan.recovery == ["ice"], path
             assert not (plan.routines or plan.exercises or plan.keys or plan.ladder), path
@@ -85,8 +89,8 @@ def test_a_swollen_knee_never_gets_heat(guide):
 def test_bmi_30_is_30_or_more(guide):
     question = guide.nodes["weight-check"]
     assert isinstance(question, OneChoice)
-    assert f"{guide.weight.obese_from:g} or more" in question.question
-    assert guide.weight.reduce_before_running_from == guide.weight.obese_from
+    assert f"{knee(guide).weight.obese_from:g} or more" in question.question
+    assert knee(guide).weight.reduce_before_running_from == knee(guide).weight.obese_from
     yes = next(a for a in question.answers if a.label == "Yes")
     assert "weight" in yes.adds.keys
 
@@ -95,7 +99,7 @@ def test_one_pain_message(guide):
     """No cue or step contradicts the pain rule by asking for no pain at all."""
     texts = [t for e in guide.exercises for t in (*e.cues, *e.steps)] + [s for k in guide.keys for s in k.steps]
     assert not [t for t in texts if re.search(r"\bno pain\b", t, re.I)]
-    rule = guide.protocol.pain_rule
+    rule = knee(guide).pain_rule
     assert rule.running_max < rule.acceptable_max
     assert max(len(sentence.split()) for sentence in re.split(r"(?<=\.) ", rule.summary)) <= 20
 
@@ -146,11 +150,13 @@ def test_a_source_without_an_address_or_a_date_is_located(tmp_path, old, new, me
 def test_a_fact_citing_an_unknown_source_is_located(tmp_path):
     data = data_copy(tmp_path)
     line = edit(
-        data / "red_flags.yml", "    source: [elht-knee-injury, nhsggc-knee]\n", "    source: [elht-knee-injry]\n"
+        data / KNEE / "red_flags.yml",
+        "    source: [elht-knee-injury, nhsggc-knee]\n",
+        "    source: [elht-knee-injry]\n",
     )
     errors = errors_of(data)
     assert any(
-        e.startswith(f"data/red_flags.yml:{line}: flags[")
+        e.startswith(f"data/protocols/knee-pain-running/red_flags.yml:{line}: flags[")
         and "unknown source `elht-knee-injry` (did you mean `elht-knee-injury`?)" in e
         for e in errors
     ), errors
@@ -235,7 +241,7 @@ def test_a_clinic_with_its_own_region_shows_no_default_number(us_clinic_site):
 
 def test_the_home_page_says_who_the_guide_is_not_for(built_site, guide):
     home = _visible((built_site / "index.html").read_text(encoding="utf-8"))
-    for flag in guide.red_flags.flags:
+    for flag in guide.flags:
         if flag.level == "not-for":
             assert flag.text in home
 

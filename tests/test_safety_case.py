@@ -18,8 +18,8 @@ from generator.model.safety_case import CheckControl
 from generator.plan import Step, walk
 from generator.render.prescribe import library_data
 from generator.render.safety_case import review_lines
-from generator.render.urls import page
-from helpers import data_copy, edit, errors_of, line_of
+from generator.urls import page
+from helpers import KNEE, data_copy, edit, errors_of, knee, line_of
 
 
 def _steps(guide, story):
@@ -38,15 +38,15 @@ def _steps(guide, story):
 def test_every_story_ends_where_it_should(guide):
     """Every patient story reaches its outcome, with what its plan must and must not hold; the
     issue's eight situations are all told."""
-    assert len(guide.stories.stories) >= 8
-    for story in guide.stories.stories:
-        end, plan = walk(guide.flowchart, _steps(guide, story))
+    assert len(guide.stories) >= 8
+    for story in guide.stories:
+        end, plan = walk(knee(guide).flowchart, _steps(guide, story))
         assert end == story.expect.outcome, story.id
         for part, ids in story.expect.includes.items():
             assert set(ids) <= set(plan.part(part)), (story.id, part)
         for part, ids in story.expect.excludes.items():
             assert not set(ids) & set(plan.part(part)), (story.id, part)
-    ends = {s.id: guide.nodes[s.expect.outcome] for s in guide.stories.stories}
+    ends = {s.id: guide.nodes[s.expect.outcome] for s in guide.stories}
     urgencies = {s: e.urgency for s, e in ends.items() if isinstance(e, Outcome)}
     assert urgencies["teen-with-limp"] == "not-for"
     assert urgencies["calf-after-flight"] == "urgent" and urgencies["calf-after-flight-breathless"] == "emergency"
@@ -57,44 +57,49 @@ def test_every_story_ends_where_it_should(guide):
 def test_a_story_the_flowchart_no_longer_tells_stops_the_build(tmp_path):
     """A clinical change that sends a story elsewhere is a located error, not a silent change."""
     data = data_copy(tmp_path)
-    line = edit(data / "stories.yml", "    expect: {outcome: see-urgent}\n", "    expect: {outcome: see-soon}\n")
+    line = edit(data / KNEE / "stories.yml", "    expect: {outcome: see-urgent}\n", "    expect: {outcome: see-soon}\n")
     errors = errors_of(data)
     assert any(
-        e.startswith(f"data/stories.yml:{line}: stories[") and "the story ends at `see-urgent`" in e for e in errors
+        e.startswith(f"data/protocols/knee-pain-running/stories.yml:{line}: stories[")
+        and "the story ends at `see-urgent`" in e
+        for e in errors
     ), errors
     data2 = data_copy(tmp_path / "labels")
     line = edit(
-        data2 / "stories.yml",
+        data2 / KNEE / "stories.yml",
         '{question: injury-check, answer: "Yes, it started with an injury"}',
         '{question: injury-check, answer: "Yes"}',
     )
     errors = errors_of(data2)
-    assert any(e.startswith(f"data/stories.yml:{line}:") and "has no answer 'Yes'" in e for e in errors), errors
+    assert any(
+        e.startswith(f"data/protocols/knee-pain-running/stories.yml:{line}:") and "has no answer 'Yes'" in e
+        for e in errors
+    ), errors
 
 
 def test_a_hazard_control_naming_nothing_is_refused(tmp_path):
     data = data_copy(tmp_path)
     line = edit(
-        data / "hazards.yml", "      - warning_sign: calf-swollen-warm\n", "      - warning_sign: calf-swollen\n"
+        data / KNEE / "hazards.yml", "      - warning_sign: calf-swollen-warm\n", "      - warning_sign: calf-swollen\n"
     )
     assert errors_of(data) == [
         (
-            f"data/hazards.yml:{line}: hazards[0].controls[0]: unknown warning sign `calf-swollen` "
+            f"data/protocols/knee-pain-running/hazards.yml:{line}: hazards[0].controls[0]: unknown warning sign `calf-swollen` "
             "(did you mean `calf-swollen-warm`?)"
         )
     ]
     data2 = data_copy(tmp_path / "number")
-    edit(data2 / "hazards.yml", "      - number: pain.running_max\n", "      - number: pain.runing_max\n")
+    edit(data2 / KNEE / "hazards.yml", "      - number: pain.running_max\n", "      - number: pain.runing_max\n")
     assert any("unknown number `pain.runing_max` (did you mean `pain.running_max`?)" in e for e in errors_of(data2))
     data3 = data_copy(tmp_path / "page")
-    edit(data3 / "hazards.yml", "      - page: pain-rule\n", "      - page: pain-rules\n")
+    edit(data3 / KNEE / "hazards.yml", "      - page: pain-rule\n", "      - page: pain-rules\n")
     assert any("page: Input should be" in e for e in errors_of(data3))
 
 
 def test_controls_never_raise_a_risk(tmp_path):
     data = data_copy(tmp_path)
-    text = (data / "hazards.yml").read_text(encoding="utf-8")
-    (data / "hazards.yml").write_text(
+    text = (data / KNEE / "hazards.yml").read_text(encoding="utf-8")
+    (data / KNEE / "hazards.yml").write_text(
         text.replace(
             "    after: {likelihood: very-low, severity: catastrophic}\n",
             "    after: {likelihood: very-high, severity: catastrophic}\n",
@@ -102,9 +107,9 @@ def test_controls_never_raise_a_risk(tmp_path):
         ),
         encoding="utf-8",
     )
-    line = line_of(data / "hazards.yml", r"^    after: \{likelihood: very-high")
+    line = line_of(data / KNEE / "hazards.yml", r"^    after: \{likelihood: very-high")
     assert errors_of(data) == [
-        f"data/hazards.yml:{line}: hazards[0].after: the risk with the controls (5) is above the risk without (4)"
+        f"data/protocols/knee-pain-running/hazards.yml:{line}: hazards[0].after: the risk with the controls (5) is above the risk without (4)"
     ]
 
 
@@ -116,7 +121,12 @@ def _python_tests(path):
 def test_every_test_a_hazard_names_exists(guide):
     """A control that names a test names one the suite runs: a Python test function, or a test of
     Node's runner by its exact name."""
-    named = [c.test for h in guide.hazards.hazards for c in h.controls if isinstance(c, CheckControl)]
+    named = [
+        c.test
+        for h in [*guide.hazards.hazards, *knee(guide).hazards]
+        for c in h.controls
+        if isinstance(c, CheckControl)
+    ]
     assert len(named) >= 10
     for entry in named:
         file, _, name = entry.partition("::")
@@ -130,22 +140,22 @@ def test_every_test_a_hazard_names_exists(guide):
 
 def test_every_hazard_is_rated_and_controlled(guide):
     matrix = guide.hazards.matrix
-    for hazard in guide.hazards.hazards:
+    for hazard in [*guide.hazards.hazards, *knee(guide).hazards]:
         assert matrix.risk(hazard.after) <= matrix.risk(hazard.before), hazard.id
         assert len(hazard.controls) >= 2 or hazard.id in ("misread-dose",), hazard.id
-    titles = " ".join(h.title.lower() for h in guide.hazards.hazards)
+    titles = " ".join(h.title.lower() for h in [*guide.hazards.hazards, *knee(guide).hazards])
     for word in ("clot", "bone", "infected", "ligament", "urgency", "load", "forged", "log", "dose"):
         assert word in titles, word
 
 
 def test_a_painful_hop_points_to_the_bone_stress_sign(guide, built_site):
-    hop = next(t for t in guide.ladder.self_tests.tests if t.id == "hop")
+    hop = next(t for t in knee(guide).ladder.self_tests.tests if t.id == "hop")
     assert hop.if_painful == "bone-stress"
-    sign = next(f for f in guide.red_flags.flags if f.id == "bone-stress")
+    sign = next(f for f in guide.flags if f.id == "bone-stress")
     assert sign.level == "soon" and "hop" in sign.text and "Stop running" in sign.text
     ladder = html.unescape((built_site / "return-to-running" / "index.html").read_text(encoding="utf-8"))
     assert sign.text in ladder and guide.ladder.words.if_painful in ladder
-    assert "keep doing the exercises" not in guide.ladder.self_tests.intro.split("Hopping")[1]
+    assert "keep doing the exercises" not in knee(guide).ladder.self_tests.intro.split("Hopping")[1]
 
 
 def test_the_plan_builder_never_allows_heat_past_its_limit(guide):
@@ -160,19 +170,20 @@ def test_the_plan_builder_never_allows_heat_past_its_limit(guide):
 def test_running_advice_uses_one_bmi_line_for_everyone(guide):
     """The lower lines for some family backgrounds speak of other health risks: they lead only to
     "talk to your GP", never to different running advice."""
-    weight = guide.weight
+    weight = knee(guide).weight
     assert not hasattr(weight.lower_thresholds, "reduce_before_running_from")
     question = guide.nodes["weight-check"]
     assert f"{weight.reduce_before_running_from:g} or more" in question.question
+    assert "lower_thresholds" not in str(question.model_dump())
     assert f"{weight.lower_thresholds.obese_from:g}" not in (question.help or "")
     assert (
         "GP" in weight.lower_thresholds.text and "running stays the same for everyone" in weight.lower_thresholds.text
     )
-    assert "GP" in guide.ui.bmi.lower and "does not change" in guide.ui.bmi.lower
+    assert "GP" in weight.calculator_words.lower and "does not change" in weight.calculator_words.lower
 
 
 def test_runs_have_their_own_limit_and_step_back(guide):
-    pain = guide.protocol.pain_rule
+    pain = knee(guide).pain_rule
     assert pain.running_max < pain.acceptable_max < pain.severe_from
     assert "Step back a stage" in pain.running_too_much
     assert "step back" in guide.ladder.rules.text[2].lower()
@@ -182,7 +193,7 @@ def test_runs_have_their_own_limit_and_step_back(guide):
 
 
 def test_injury_signs_keep_their_after_an_injury(guide):
-    flags = {f.id: f for f in guide.red_flags.flags}
+    flags = {f.id: f for f in guide.flags}
     for flag in ("locks-or-gives-way", "numb-or-tingling", "cannot-straighten", "swells-quickly", "large-bruise"):
         assert flags[flag].text.startswith("After an injury"), flag
     assert "changed-shape" not in flags and "knee-deformed" in flags
@@ -274,11 +285,11 @@ def test_a_named_clinical_lead_is_on_the_about_page_every_card_and_the_plan_shee
 
 def test_scope_page_lists_every_deviation_and_story(built_site, guide):
     scope = html.unescape((built_site / "scope-and-deviations" / "index.html").read_text(encoding="utf-8"))
-    for deviation in guide.scope.deviations:
+    for deviation in [*guide.scope.deviations, *knee(guide).deviations]:
         assert f'id="{deviation.id}"' in scope and deviation.reason in scope, deviation.id
-    for story in guide.stories.stories:
+    for story in guide.stories:
         assert f'id="story-{story.id}"' in scope and story.person in scope, story.id
     hazards = html.unescape((built_site / "hazard-log" / "index.html").read_text(encoding="utf-8"))
-    for hazard in guide.hazards.hazards:
+    for hazard in [*guide.hazards.hazards, *knee(guide).hazards]:
         assert f'id="{hazard.id}"' in hazards and hazard.cause in hazards, hazard.id
     assert "MHRA" in hazards and "not legal advice" in hazards

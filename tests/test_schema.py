@@ -10,7 +10,8 @@ import jsonschema
 import yaml
 
 from conftest import ROOT
-from generator.schema import all_schemas, schema_models
+from generator.load import PROTOCOL, SHARED
+from generator.schema import all_schemas, protocol_schema
 
 SCHEMA_DIR = ROOT / "data" / "schema"
 
@@ -23,10 +24,21 @@ def test_committed_schemas_are_up_to_date():
     assert set(committed) == set(expected)
 
 
+def _data_files():
+    """(path, schema name) of every shipped data file: the shared ones and each protocol's."""
+    files = [(ROOT / "data" / f"{stem}.yml", stem) for stem in (*SHARED, "figures")]
+    for folder in sorted((ROOT / "data" / "protocols").iterdir()):
+        files += [
+            (folder / f"{stem}.yml", protocol_schema(stem)) for stem in PROTOCOL if (folder / f"{stem}.yml").is_file()
+        ]
+    return files
+
+
 def test_every_data_file_names_its_schema():
-    for stem in schema_models():
-        first = (ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=schema/{stem}.schema.json", stem
+    for path, schema in _data_files():
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        up = "../../" if path.parent.name != "data" else ""
+        assert first == f"# yaml-language-server: $schema={up}schema/{schema}.schema.json", path
     for brand in (ROOT / "clinics").glob("*/brand.yml"):
         first = brand.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../data/schema/brand.schema.json", brand
@@ -44,7 +56,7 @@ def _as_json(value):
 
 
 def test_shipped_files_pass_their_schemas():
-    files = [(ROOT / "data" / f"{stem}.yml", stem) for stem in schema_models()]
+    files = [*_data_files(), (ROOT / "data" / "brand.yml", "brand")]
     files += [(b, "brand") for b in (ROOT / "clinics").glob("*/brand.yml")]
     for path, stem in files:
         schema = json.loads((SCHEMA_DIR / f"{stem}.schema.json").read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator.render import urls
-from generator.render.urls import Page
+from generator import urls
+from generator.urls import Page
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import colours
-from ..errors import DataError, Loc
+from ..errors import DataError, Loc, did_you_mean
 from ..model import Brand, Exercise, Guide, Item, ManyChoice, Outcome, RecoveryTool, Routine
 from ..read.yamlfile import YamlFile
 
@@ -30,7 +30,7 @@ def _ids(guide: Guide) -> dict[str, str]:
 
 def _flowchart_uses(guide: Guide) -> set[str]:
     used: set[str] = set()
-    for node in guide.flowchart.nodes:
+    for node in guide.nodes.values():
         if isinstance(node, Outcome):
             recs = [node.recommends]
         elif isinstance(node, ManyChoice):
@@ -73,6 +73,16 @@ def check_overlay(guide: Guide, brand: Brand, source: YamlFile) -> list[DataErro
     for i, exercise in enumerate(overlay.exercises):
         if exercise.key not in keys:
             errors.append(source.error(loc + ("exercises", i, "key"), f"unknown key `{exercise.key}`"))
+    published = [p.id for p in guide.protocols]
+    for i, routine in enumerate(overlay.routines):
+        if routine.protocol is not None and routine.protocol not in published:
+            errors.append(
+                source.error(
+                    loc + ("routines", i, "protocol"),
+                    f"`{routine.protocol}` is not a protocol this copy publishes"
+                    + did_you_mean(routine.protocol, published),
+                )
+            )
     # pictures: a clinic's own exercise needs one; a picture needs an exercise
     exercise_ids = {e.id for e in guide.exercises} | {e.id for e in overlay.exercises}
     for item_id in overlay.figures:
@@ -102,7 +112,7 @@ def check_overlay(guide: Guide, brand: Brand, source: YamlFile) -> list[DataErro
                 )
             )
     # hiding: only hideable things, and nothing still needed
-    flagged = {f.id for f in guide.red_flags.flags} | {n.id for n in guide.flowchart.nodes} | keys
+    flagged = {f.id for f in guide.flags} | set(guide.nodes) | keys
     in_flowchart = _flowchart_uses(guide)
     remaining_routines = [r for r in guide.routines if r.id not in hidden] + list(overlay.routines)
     for i, item_id in enumerate(overlay.hide):
@@ -140,6 +150,21 @@ def check_overlay(guide: Guide, brand: Brand, source: YamlFile) -> list[DataErro
             errors.append(
                 source.error(loc + ("routines", i, "move_on", "next"), f"unknown routine `{routine.move_on.next}`")
             )
+    return errors
+
+
+def check_chosen_protocols(brand: Brand, found: list[str], source: YamlFile, site: YamlFile) -> list[DataError]:
+    """The protocols a clinic publishes are protocols of the library."""
+    listed = (
+        [p for p in (site.data or {}).get("protocols", []) if isinstance(p, str)] if isinstance(site.data, dict) else []
+    )
+    errors = [
+        source.error(("protocols", i), f"unknown protocol `{p}`" + did_you_mean(p, listed))
+        for i, p in enumerate(brand.protocols or [])
+        if p not in listed
+    ]
+    if brand.protocols is not None and not found and not errors:
+        errors.append(source.error(("protocols",), "a copy of the guide publishes at least one protocol"))
     return errors
 
 

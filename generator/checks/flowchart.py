@@ -1,20 +1,22 @@
-"""The flowchart as a graph: every id resolves, every node is reachable, no loops, and the
-red-flag screen comes before any advice on every path."""
+"""A protocol's flowchart as a graph: every id resolves, every node is reachable, no loops, and
+the red-flag screen (its own warning signs and every shared one) comes before any advice on every
+path."""
 
 from __future__ import annotations
 
 from graphlib import CycleError, TopologicalSorter
 
 from ..errors import DataError, Loc, did_you_mean
-from ..model import PLAN_PARTS, RED_URGENCIES, AnyNode, Guide, ManyChoice, OneChoice, Outcome, Recommends
+from ..model import PLAN_PARTS, RED_URGENCIES, AnyNode, Guide, ManyChoice, OneChoice, Outcome, ProtocolGuide, Recommends
 from ..read.yamlfile import YamlFile
 
 
-def _known_ids(guide: Guide) -> dict[str, set[str]]:
+def _known_ids(guide: Guide, protocol: ProtocolGuide) -> dict[str, set[str]]:
+    """What a protocol's plan may hold: its own keys and routines, and what every protocol shares."""
     return {
-        "keys": {k.id for k in guide.keys},
+        "keys": {k.id for k in protocol.keys},
         "exercises": {e.id for e in guide.exercises},
-        "routines": {r.id for r in guide.routines},
+        "routines": {r.id for r in protocol.routines},
         "recovery": {t.id for t in guide.recovery},
         "ladder": {s.id for s in guide.ladder.stages} if guide.ladder else set(),
     }
@@ -35,11 +37,11 @@ def _check_recommends(rec: Recommends, known: dict[str, set[str]], source: YamlF
     ]
 
 
-def _check_references(guide: Guide, source: YamlFile) -> list[DataError]:
-    chart = guide.flowchart
+def _check_references(guide: Guide, protocol: ProtocolGuide, source: YamlFile) -> list[DataError]:
+    chart = protocol.flowchart
     ids = [n.id for n in chart.nodes]
-    known = _known_ids(guide)
-    flag_ids = {f.id for f in guide.red_flags.flags}
+    known = _known_ids(guide, protocol)
+    flag_ids = {f.id for f in (*guide.red_flags.flags, *protocol.flags)}
     errors = [
         source.error(("nodes", i, "id"), f"duplicate node id `{n}`") for i, n in enumerate(ids) if ids.count(n) > 1
     ]
@@ -85,10 +87,10 @@ def _is_plan_question(node: AnyNode) -> bool:
     return not isinstance(node, Outcome) and node.stage == "plan"
 
 
-def _check_shape(guide: Guide, source: YamlFile) -> list[DataError]:
+def _check_shape(guide: Guide, protocol: ProtocolGuide, source: YamlFile) -> list[DataError]:
     """Reachability, cycles, and the rule that the red-flag screen comes before any advice."""
-    chart = guide.flowchart
-    nodes = guide.nodes
+    chart = protocol.flowchart
+    nodes = protocol.nodes
     index = {n.id: i for i, n in enumerate(chart.nodes)}
     errors: list[DataError] = []
     reachable: set[str] = set()
@@ -130,7 +132,7 @@ def _check_shape(guide: Guide, source: YamlFile) -> list[DataError]:
         passed[n] = frozenset.intersection(*(passed[p] | ({p} & screen) for p in preds)) if preds else frozenset()
         after_plan[n] = any(after_plan[p] or _is_plan_question(nodes[p]) for p in preds)
     flagged = {f for n in screen for f in nodes[n].flags}  # type: ignore[union-attr]
-    for flag in guide.red_flags.flags:
+    for flag in (*guide.red_flags.flags, *protocol.flags):
         if flag.id not in flagged:
             errors.append(source.error(("start",), f"red flag `{flag.id}` is asked in no screen question"))
     for n in order:
@@ -173,7 +175,7 @@ def _while_waiting(node: Outcome, source: YamlFile, loc: Loc) -> list[DataError]
     ]
 
 
-def check_graph(guide: Guide, source: YamlFile) -> list[DataError]:
-    """All flowchart problems; shape checks only run once every reference resolves."""
-    errors = _check_references(guide, source)
-    return errors or _check_shape(guide, source)
+def check_graph(guide: Guide, protocol: ProtocolGuide, source: YamlFile) -> list[DataError]:
+    """All problems of a protocol's flowchart; shape checks only run once every reference resolves."""
+    errors = _check_references(guide, protocol, source)
+    return errors or _check_shape(guide, protocol, source)

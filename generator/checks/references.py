@@ -1,12 +1,21 @@
-"""Checks that span items and files: unique ids, references that resolve, sensible thresholds."""
+"""Checks that span items and files: ids unique across the whole library, references that
+resolve, sensible thresholds, each located at the file and line an editor must change.
+
+Ids are one namespace per kind across every protocol (a routine id is its page address, a warning
+sign or a flowchart node is named by hazards and stories), so two protocols cannot both have a
+routine `stretches`: the second is told to choose another id."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
+from collections.abc import Iterable
 
+from .. import urls
 from ..errors import DataError, Loc, did_you_mean
-from ..model import URGENCIES, Guide, Region, Stage
+from ..model import URGENCIES, Guide, ProtocolGuide, Region, Stage
+from ..paths import protocol_file
 from ..read.yamlfile import YamlFile
 
 
@@ -27,9 +36,22 @@ def _unknown(ids: list[str], known: set[str], what: str, source: YamlFile, loc: 
     ]
 
 
+def _across(kind: str, lists: Iterable[tuple[str, YamlFile, Loc, list[str]]]) -> list[DataError]:
+    """Ids of one kind used by more than one file: each use after the first is located."""
+    seen: dict[str, str] = {}
+    errors: list[DataError] = []
+    for owner, source, loc, ids in lists:
+        for i, item_id in enumerate(ids):
+            if item_id in seen and seen[item_id] != owner:
+                errors.append(
+                    source.error(loc + (i, "id"), f"{kind} id `{item_id}` is already used by {seen[item_id]}")
+                )
+            seen.setdefault(item_id, owner)
+    return errors
+
+
 def check_ids(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
     errors = []
-    errors += _duplicates([k.id for k in guide.keys], files["keys"], ("keys",))
     # exercises and recovery tools share one namespace: routines name either by id
     errors += _duplicates([e.id for e in guide.exercises], files["exercises"], ("exercises",))
     exercise_ids = {e.id for e in guide.exercises}
@@ -39,44 +61,72 @@ def check_ids(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
         for i, t in enumerate(guide.recovery)
         if t.id in exercise_ids
     ]
-    errors += _duplicates([r.id for r in guide.routines], files["routines"], ("routines",))
     errors += _duplicates([f.id for f in guide.red_flags.flags], files["red_flags"], ("flags",))
-    errors += _duplicates([b.id for b in guide.weight.bands], files["weight"], ("bands",))
-    errors += _duplicates([a.id for a in guide.weight.alternatives], files["weight"], ("alternatives",))
-    return errors
+    for p in guide.protocols:
+        errors += _duplicates([k.id for k in p.keys], files[protocol_file(p.id, "keys")], ("keys",))
+        errors += _duplicates([r.id for r in p.routines], files[protocol_file(p.id, "routines")], ("routines",))
+        errors += _duplicates([f.id for f in p.flags], files[protocol_file(p.id, "red_flags")], ("flags",))
+        errors += _duplicates([s.id for s in p.stories], files[protocol_file(p.id, "stories")], ("stories",))
+        if p.weight is not None:
+            weight = files[protocol_file(p.id, "weight")]
+            errors += _duplicates([b.id for b in p.weight.bands], weight, ("bands",))
+            errors += _duplicates([a.id for a in p.weight.alternatives], weight, ("alternatives",))
+
+    def uses(stem: str, loc: Loc, ids: str) -> list[tuple[str, YamlFile, Loc, list[str]]]:
+        return [(p.id, files[protocol_file(p.id, stem)], loc, [x.id for x in getattr(p, ids)]) for p in guide.protocols]
+
+    errors += _across("key", uses("keys", ("keys",), "keys"))
+    errors += _across("routine", uses("routines", ("routines",), "routines"))
+    shared_flags = ("the shared warning signs", files["red_flags"], ("flags",), [f.id for f in guide.red_flags.flags])
+    errors += _across("warning sign", [shared_flags, *uses("red_flags", ("flags",), "flags")])
+    errors += _across("story", uses("stories", ("stories",), "stories"))
+    nodes = [
+        (p.id, files[protocol_file(p.id, "flowchart")], ("nodes",), [n.id for n in p.flowchart.nodes])
+        for p in guide.protocols
+    ]
+    return errors + _across("flowchart node", nodes)
 
 
-def check_keys(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+def check_keys(guide: Guide, protocol: ProtocolGuide, files: dict[str, YamlFile]) -> list[DataError]:
+    """A protocol's keys name exercises and tools that exist, and own each exercise at most once."""
     errors = []
-    source = files["keys"]
+    source = files[protocol_file(protocol.id, "keys")]
     exercise_ids = {e.id for e in guide.exercises}
     tool_ids = {t.id for t in guide.recovery}
     owner: Counter[str] = Counter()
-    for i, key in enumerate(guide.keys):
+    for i, key in enumerate(protocol.keys):
         errors += _unknown(key.exercises, exercise_ids, "exercise", source, ("keys", i, "exercises"))
         errors += _unknown(key.recovery, tool_ids, "recovery tool", source, ("keys", i, "recovery"))
-        owner.update(key.exercises)
-    for i, exercise in enumerate(guide.exercises):
-        if owner[exercise.id] == 0:
-            errors.append(
-                files["exercises"].error(
-                    ("exercises", i, "id"), f"`{exercise.id}` is in no key: list it under one key's `exercises`"
+        for j, item in enumerate(key.exercises):
+            if owner[item]:
+                errors.append(
+                    source.error(
+                        ("keys", i, "exercises", j), f"`{item}` is listed in more than one key of this protocol"
+                    )
                 )
-            )
-        elif owner[exercise.id] > 1:
-            errors.append(
-                files["exercises"].error(("exercises", i, "id"), f"`{exercise.id}` is listed in more than one key")
-            )
+            owner[item] += 1
     return errors
 
 
-def check_routines(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+def check_every_exercise_has_a_key(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    """Each exercise belongs to a key of at least one protocol (else no page leads to it)."""
+    owned = {x for k in guide.keys for x in k.exercises}
+    return [
+        files["exercises"].error(
+            ("exercises", i, "id"), f"`{e.id}` is in no key: list it under one key's `exercises`, in some protocol"
+        )
+        for i, e in enumerate(guide.exercises)
+        if e.id not in owned
+    ]
+
+
+def check_routines(guide: Guide, protocol: ProtocolGuide, files: dict[str, YamlFile]) -> list[DataError]:
     errors = []
-    source = files["routines"]
+    source = files[protocol_file(protocol.id, "routines")]
     routine_ids = {r.id for r in guide.routines}
     exercises = {e.id: e for e in guide.exercises}
     tools = {t.id: t for t in guide.recovery}
-    for i, routine in enumerate(guide.routines):
+    for i, routine in enumerate(protocol.routines):
         for j, entry in enumerate(routine.items):
             loc = ("routines", i, "items", j)
             if entry.item not in exercises and entry.item not in tools:
@@ -108,10 +158,10 @@ def check_routines(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
     return errors
 
 
-def check_thresholds(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+def check_thresholds(protocol: ProtocolGuide, files: dict[str, YamlFile]) -> list[DataError]:
     errors = []
-    pain = guide.protocol.pain_rule
-    source = files["protocol"]
+    pain = protocol.pain_rule
+    source = files[protocol_file(protocol.id, "protocol")]
     if not pain.ok_max < pain.acceptable_max <= pain.scale_max:
         errors.append(source.error(("pain_rule", "acceptable_max"), "needs ok_max < acceptable_max <= scale_max"))
     if not pain.running_max <= pain.acceptable_max < pain.severe_from <= pain.scale_max:
@@ -121,19 +171,22 @@ def check_thresholds(guide: Guide, files: dict[str, YamlFile]) -> list[DataError
     maxima = [level.max for level in pain.levels]
     if maxima != sorted(set(maxima)) or maxima[-1] != pain.scale_max:
         errors.append(source.error(("pain_rule", "levels"), "level maxima must rise and the last must equal scale_max"))
-    weight = guide.weight
+    weight = protocol.weight
+    if weight is None:
+        return errors
+    weight_file = files[protocol_file(protocol.id, "weight")]
     bands = weight.bands
     for i, (low, high) in enumerate(itertools.pairwise(bands)):
         if low.below is None or high.from_ != low.below:
             errors.append(
-                files["weight"].error(("bands", i + 1, "from"), "each band must start where the one before it ends")
+                weight_file.error(("bands", i + 1, "from"), "each band must start where the one before it ends")
             )
     if bands[0].from_ is not None or bands[-1].below is not None:
-        errors.append(files["weight"].error(("bands",), "the first band has no `from` and the last has no `below`"))
+        errors.append(weight_file.error(("bands",), "the first band has no `from` and the last has no `below`"))
     starts = {b.from_ for b in bands}
     for name in ("overweight_from", "obese_from"):
         if getattr(weight, name) not in starts:
-            errors.append(files["weight"].error((name,), "must be where one of the bands starts"))
+            errors.append(weight_file.error((name,), "must be where one of the bands starts"))
     return errors
 
 
@@ -142,10 +195,6 @@ def check_levels(region: Region, source: YamlFile, loc: Loc) -> list[DataError]:
     if [level.id for level in region.levels] != list(URGENCIES):
         return [source.error((*loc, "levels"), f"levels must be {', '.join(URGENCIES)}, in that order")]
     return []
-
-
-def check_red_flags(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
-    return check_levels(guide.red_flags.region, files["red_flags"], ("region",))
 
 
 def check_stages(stages: list[Stage], source: YamlFile, loc: Loc) -> list[DataError]:
@@ -166,24 +215,28 @@ def check_stages(stages: list[Stage], source: YamlFile, loc: Loc) -> list[DataEr
 
 
 def check_ladder(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
-    """The shipped stages are in order, the rules start at a stage that exists, and a clinic's
-    own stages are in order too."""
+    """The shipped stages are in order, the rules start at a stage that exists, a clinic's own
+    stages are in order too, and a self-test that points to a warning sign names one that exists."""
+    errors: list[DataError] = []
+    flags = {f.id for f in guide.flags}
+    for p in guide.protocols:
+        if p.ladder is None:
+            continue
+        for i, test in enumerate(p.ladder.self_tests.tests):
+            if test.if_painful is not None and test.if_painful not in flags:
+                errors.append(
+                    files[protocol_file(p.id, "ladder")].error(
+                        ("self_tests", "tests", i, "if_painful"),
+                        f"unknown warning sign `{test.if_painful}`" + did_you_mean(test.if_painful, flags),
+                    )
+                )
     if guide.ladder is None:
-        return []
+        return errors
     stages = guide.ladder.stages
-    errors = check_stages(stages, files["ladder"], ("stages",))
+    errors += check_stages(stages, files["ladder"], ("stages",))
     own = guide.brand.overlay.ladder_stages
     if own is not None:
         errors += check_stages(own, files["brand"], ("overlay", "ladder_stages"))
-    flags = {f.id for f in guide.red_flags.flags}
-    for i, test in enumerate(guide.ladder.self_tests.tests):
-        if test.if_painful is not None and test.if_painful not in flags:
-            errors.append(
-                files["ladder"].error(
-                    ("self_tests", "tests", i, "if_painful"),
-                    f"unknown warning sign `{test.if_painful}`" + did_you_mean(test.if_painful, flags),
-                )
-            )
     ids = {s.id for s in (own if own is not None else stages)}
     start = guide.ladder.rules.start_stage
     if start not in ids:
@@ -193,12 +246,27 @@ def check_ladder(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
     return errors
 
 
-def check(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
-    """Every problem between items and files of the shipped data, in one list."""
-    return (
-        check_ids(guide, files)
-        + check_keys(guide, files)
-        + check_routines(guide, files)
-        + check_thresholds(guide, files)
-        + check_red_flags(guide, files)
-    )
+LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}$")
+
+
+def check_protocol_ids(guide: Guide, folders: list[str], files: dict[str, YamlFile]) -> list[DataError]:
+    """A protocol's id is its folder's name and its page's address at the site's root: it cannot
+    be one of the site's own folders, or look like a language's (`es`)."""
+    errors = []
+    for folder, p in zip(folders, guide.protocols, strict=True):
+        source = files[protocol_file(folder, "protocol")]
+        if p.id != folder:
+            errors.append(source.error(("id",), f"must be `{folder}`, the name of its folder"))
+        elif p.id in urls.RESERVED or LANGUAGE_FOLDER.match(p.id):
+            errors.append(source.error(("id",), f"`{p.id}` is taken by the site's own pages: choose another id"))
+    return errors
+
+
+def check(guide: Guide, files: dict[str, YamlFile], folders: list[str]) -> list[DataError]:
+    """Every problem between items and files of the shipped library, in one list."""
+    errors = check_protocol_ids(guide, folders, files)
+    errors += check_ids(guide, files) + check_every_exercise_has_a_key(guide, files)
+    errors += check_levels(guide.red_flags.region, files["red_flags"], ("region",))
+    for p in guide.protocols:
+        errors += check_keys(guide, p, files) + check_routines(guide, p, files) + check_thresholds(p, files)
+    return errors + check_ladder(guide, files)

@@ -11,10 +11,12 @@ from ..model import (
     PLAN_PARTS,
     AnyControl,
     Guide,
-    HazardsFile,
+    Hazard,
     ManyChoice,
+    Matrix,
     OneChoice,
     Outcome,
+    ProtocolGuide,
     Story,
 )
 from ..model.safety_case import (
@@ -24,18 +26,28 @@ from ..model.safety_case import (
     StoryControl,
     WarningSignControl,
 )
+from ..paths import protocol_file
 from ..plan import Step, walk
 from ..read.yamlfile import YamlFile
 
 
-def _control_problem(control: AnyControl, guide: Guide, names: Mapping[str, str]) -> str | None:
-    """What is wrong with one control (None when what it names exists)."""
+def _control_problem(
+    control: AnyControl, guide: Guide, protocol: ProtocolGuide | None, names: Mapping[str, str]
+) -> str | None:
+    """What is wrong with one control (None when what it names exists). A protocol's hazards may
+    name its own warning signs, nodes and stories and what every protocol shares; the guide's
+    own hazards only what is shared."""
+    mine = [protocol] if protocol else []
     known: dict[type, tuple[str, str, set[str]]] = {
-        WarningSignControl: ("warning_sign", "warning sign", {f.id for f in guide.red_flags.flags}),
-        QuestionControl: ("question", "flowchart question or outcome", set(guide.nodes)),
+        WarningSignControl: (
+            "warning_sign",
+            "warning sign",
+            {f.id for f in (*guide.red_flags.flags, *(f for p in mine for f in p.flags))},
+        ),
+        QuestionControl: ("question", "flowchart question or outcome", {n for p in mine for n in p.nodes}),
         NumberControl: ("number", "number", set(names)),
         CautionControl: ("caution", "item with cautions", {t.id for t in guide.recovery if t.cautions}),
-        StoryControl: ("story", "patient story", {s.id for s in guide.stories.stories}),
+        StoryControl: ("story", "patient story", {s.id for p in mine for s in p.stories}),
     }
     if type(control) not in known:
         return None  # pages are checked by their type; tests by tests/test_safety_case.py
@@ -44,18 +56,25 @@ def _control_problem(control: AnyControl, guide: Guide, names: Mapping[str, str]
     return None if value in ids else f"unknown {what} `{value}`" + did_you_mean(value, ids)
 
 
-def check_hazards(guide: Guide, hazards: HazardsFile, names: Mapping[str, str], source: YamlFile) -> list[DataError]:
+def check_hazards(
+    guide: Guide,
+    protocol: ProtocolGuide | None,
+    hazards: list[Hazard],
+    matrix: Matrix,
+    names: Mapping[str, str],
+    source: YamlFile,
+) -> list[DataError]:
     errors: list[DataError] = []
-    ids = [h.id for h in hazards.hazards]
-    for i, hazard in enumerate(hazards.hazards):
+    ids = [h.id for h in hazards]
+    for i, hazard in enumerate(hazards):
         loc: Loc = ("hazards", i)
         if ids.count(hazard.id) > 1:
             errors.append(source.error((*loc, "id"), f"duplicate hazard id `{hazard.id}`"))
         for j, control in enumerate(hazard.controls):
-            problem = _control_problem(control, guide, names)
+            problem = _control_problem(control, guide, protocol, names)
             if problem:
                 errors.append(source.error((*loc, "controls", j), problem))
-        before, after = hazards.matrix.risk(hazard.before), hazards.matrix.risk(hazard.after)
+        before, after = matrix.risk(hazard.before), matrix.risk(hazard.after)
         if after > before:
             errors.append(
                 source.error(
@@ -65,13 +84,13 @@ def check_hazards(guide: Guide, hazards: HazardsFile, names: Mapping[str, str], 
     return errors
 
 
-def _steps(story: Story, guide: Guide, source: YamlFile, loc: Loc) -> tuple[list[Step], list[DataError]]:
+def _steps(story: Story, protocol: ProtocolGuide, source: YamlFile, loc: Loc) -> tuple[list[Step], list[DataError]]:
     """The story's answers as steps of a path, or the first place where they leave the flowchart."""
     steps: list[Step] = []
-    current = guide.flowchart.start
+    current = protocol.flowchart.start
     for i, given in enumerate(story.answers):
         here = (*loc, "answers", i)
-        node = guide.nodes.get(current)
+        node = protocol.nodes.get(current)
         if given.question != current or not isinstance(node, (OneChoice, ManyChoice)):
             where = f"the flowchart is at `{current}`" if node is not None else "the flowchart has ended"
             return steps, [source.error((*here, "question"), f"`{given.question}` is not asked here: {where}")]
@@ -94,17 +113,17 @@ def _steps(story: Story, guide: Guide, source: YamlFile, loc: Loc) -> tuple[list
     return steps, []
 
 
-def check_stories(guide: Guide, source: YamlFile) -> list[DataError]:
+def check_stories(protocol: ProtocolGuide, source: YamlFile) -> list[DataError]:
     """Walk every story; it must end at its outcome with what its plan must and must not hold."""
     errors: list[DataError] = []
-    for i, story in enumerate(guide.stories.stories):
+    for i, story in enumerate(protocol.stories):
         loc: Loc = ("stories", i)
-        steps, problems = _steps(story, guide, source, loc)
+        steps, problems = _steps(story, protocol, source, loc)
         if problems:
             errors += problems
             continue
-        end, plan = walk(guide.flowchart, steps) if steps else (guide.flowchart.start, None)
-        if not isinstance(guide.nodes[end], Outcome) or end != story.expect.outcome:
+        end, plan = walk(protocol.flowchart, steps) if steps else (protocol.flowchart.start, None)
+        if not isinstance(protocol.nodes[end], Outcome) or end != story.expect.outcome:
             errors.append(source.error((*loc, "expect", "outcome"), f"the story ends at `{end}`"))
             continue
         assert plan is not None
@@ -119,7 +138,26 @@ def check_stories(guide: Guide, source: YamlFile) -> list[DataError]:
     return errors
 
 
-def check(guide: Guide, files: Mapping[str, YamlFile], names: Mapping[str, str], walk_stories: bool) -> list[DataError]:
-    """The hazard log, and the stories when the flowchart they walk is sound (else its own errors say why)."""
-    errors = check_hazards(guide, guide.hazards, names, files["hazards"])
-    return errors + check_stories(guide, files["stories"]) if walk_stories else errors
+def check_protocol(
+    guide: Guide, protocol: ProtocolGuide, files: Mapping[str, YamlFile], names: Mapping[str, str], walk_stories: bool
+) -> list[DataError]:
+    """A protocol's hazards, and its stories when the flowchart they walk is sound (else its own
+    errors say why)."""
+    source = files[protocol_file(protocol.id, "hazards")]
+    errors = check_hazards(guide, protocol, protocol.hazards, guide.hazards.matrix, names, source)
+    if walk_stories:
+        errors += check_stories(protocol, files[protocol_file(protocol.id, "stories")])
+    return errors
+
+
+def check_shared(guide: Guide, files: Mapping[str, YamlFile], names: Mapping[str, str]) -> list[DataError]:
+    """The guide's own hazards (the software, the shared tools), and no hazard id used twice."""
+    errors = check_hazards(guide, None, guide.hazards.hazards, guide.hazards.matrix, names, files["hazards"])
+    seen = {h.id for h in guide.hazards.hazards}
+    for p in guide.protocols:
+        source = files[protocol_file(p.id, "hazards")]
+        for i, hazard in enumerate(p.hazards):
+            if hazard.id in seen:
+                errors.append(source.error(("hazards", i, "id"), f"hazard id `{hazard.id}` is already used"))
+            seen.add(hazard.id)
+    return errors

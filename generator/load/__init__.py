@@ -1,7 +1,7 @@
-"""Loading the protocol: read every file, validate each, fill the numbers prose quotes, run every
-check across files, then merge the clinic's overlay once. All problems from all files are
-gathered and raised together as DataErrors; a Guide comes out only when there are none."""
+"""Loading a library: read its files, validate them, fill in numbers, check them, merge a clinic's
+overlay. `load_guide` is the one entry point; nothing below this layer imports it."""
 
-from .guide import DATA_FILES, load_guide, read_files
+from .files import PROTOCOL, SHARED, read_files
+from .guide import load_guide
 
-__all__ = ["DATA_FILES", "load_guide", "read_files"]
+__all__ = ["PROTOCOL", "SHARED", "load_guide", "read_files"]

@@ -1,4 +1,6 @@
-"""The loading pipeline: read → validate → fill numbers → check → merge the overlay."""
+"""The loading pipeline: read → validate → fill numbers → check → merge the overlay, for the
+shared files and every protocol the brand publishes. Nothing is built from a library with a
+mistake in it: every problem of every file is reported at once, located."""
 
 from __future__ import annotations
 
@@ -15,51 +17,16 @@ from ..checks import references, safety_case
 from ..checks.figures import check_figures
 from ..checks.sources import check_sources
 from ..errors import DataError, DataErrors
-from ..model import Guide, Origin
-from ..read.placeholders import fill, namespace
+from ..model import Guide, Origin, ProtocolGuide
+from ..paths import protocol_file
+from ..read.placeholders import fill, protocol_names, shared_names
 from ..read.validation import display_path, validation_errors
 from ..read.yamlfile import YamlFile, read_yaml
 from .figures import load_figures
+from .files import PROTOCOL, SHARED, Files, read_files
 from .overlay import apply_overlay
 
 M = TypeVar("M", bound=BaseModel)
-
-# file stem -> model of the whole file
-DATA_FILES: dict[str, type[BaseModel]] = {
-    "protocol": model.Protocol,
-    "keys": model.KeysFile,
-    "exercises": model.ExercisesFile,
-    "recovery": model.RecoveryFile,
-    "weight": model.WeightFile,
-    "red_flags": model.RedFlagsFile,
-    "routines": model.RoutinesFile,
-    "flowchart": model.FlowchartFile,
-    "ui": model.UiFile,
-    "sources": model.SourcesFile,
-    "about": model.AboutFile,
-    "player": model.PlayerFile,
-    "progress": model.ProgressFile,
-    "prescribe": model.PrescribeFile,
-    "ladder": model.LadderFile,
-    "site": model.SiteFile,
-    "hazards": model.HazardsFile,
-    "scope": model.ScopeFile,
-    "stories": model.StoriesFile,
-}
-# The files whose facts cite sources (data/sources.yml is the registry they cite).
-CITING = (
-    "ladder",
-    "protocol",
-    "keys",
-    "exercises",
-    "recovery",
-    "weight",
-    "red_flags",
-    "routines",
-    "flowchart",
-    "hazards",
-    "scope",
-)
 
 
 def _validate(cls: type[M], data: Any, source: YamlFile, errors: list[DataError]) -> M | None:
@@ -70,21 +37,6 @@ def _validate(cls: type[M], data: Any, source: YamlFile, errors: list[DataError]
         return None
 
 
-def read_files(data_dir: Path, display_root: Path | None = None) -> dict[str, YamlFile]:
-    """Parse every data file; syntax errors of all files are reported together."""
-    files: dict[str, YamlFile] = {}
-    errors: list[DataError] = []
-    for stem in DATA_FILES:
-        path = data_dir / f"{stem}.yml"
-        try:
-            files[stem] = read_yaml(path, display_path(path, display_root))
-        except DataErrors as exc:
-            errors.extend(exc.errors)
-    if errors:
-        raise DataErrors(errors)
-    return files
-
-
 def _brand_data(source: YamlFile, site_url: str | None) -> Any:
     """The brand as written, with the build's site address when the brand sets none."""
     data = source.data
@@ -93,66 +45,96 @@ def _brand_data(source: YamlFile, site_url: str | None) -> Any:
     return data
 
 
-def _origins(routines: model.RoutinesFile, brand: model.Brand, files: dict[str, YamlFile]) -> dict[str, Origin]:
-    """Where each routine was written: the shipped file or the clinic's brand file."""
-    origins = {
-        r.id: Origin(files["routines"].path, files["routines"].line_of(("routines", i, "id")), f"routines.{r.id}")
-        for i, r in enumerate(routines.routines)
-    }
+def _chosen_protocols(source: YamlFile) -> list[str] | None:
+    """The protocols a brand publishes (`protocols:`), or None for all (a bad list is its model's error)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    chosen = data.get("protocols")
+    return [p for p in chosen if isinstance(p, str)] if isinstance(chosen, list) else None
+
+
+def _origins(guide: Guide, files: Files) -> dict[str, Origin]:
+    """Where each routine (and the ladder) was written: a protocol's file or the clinic's brand file."""
+    origins: dict[str, Origin] = {}
+    for p in guide.protocols:
+        source = files[protocol_file(p.id, "routines")]
+        for i, r in enumerate(p.routines):
+            origins[r.id] = Origin(source.path, source.line_of(("routines", i, "id")), f"routines.{r.id}")
     origins["return-to-running"] = Origin(files["ladder"].path, files["ladder"].line_of(("id",)), "ladder")
-    source = files["brand"]
-    origins.update(
-        {
-            r.id: Origin(source.path, source.line_of(("overlay", "routines", i, "id")), f"overlay.routines.{r.id}")
-            for i, r in enumerate(brand.overlay.routines)
-        }
-    )
+    brand = files["brand"]
+    for i, r in enumerate(guide.brand.overlay.routines):
+        origins[r.id] = Origin(brand.path, brand.line_of(("overlay", "routines", i, "id")), f"overlay.routines.{r.id}")
     return origins
+
+
+def _protocol(
+    protocol_id: str, valid: dict[str, Any], shared: dict[str, str], files: Files, errors: list[DataError]
+) -> tuple[ProtocolGuide, dict[str, str]]:
+    """One protocol's files, filled with its numbers and the shared ones."""
+    mine: dict[str, Any] = {stem: valid.get(protocol_file(protocol_id, stem)) for stem in PROTOCOL}
+    names = protocol_names(shared, mine["protocol"].pain_rule, mine["protocol"].scope, mine["weight"], mine["ladder"])
+    filled: dict[str, Any] = {
+        stem: fill(value, (), names, files[protocol_file(protocol_id, stem)], errors) if value is not None else None
+        for stem, value in mine.items()
+    }
+    return (
+        ProtocolGuide(
+            protocol=filled["protocol"],
+            keys=filled["keys"].keys,
+            routines=filled["routines"].routines,
+            flowchart=filled["flowchart"],
+            flags=filled["red_flags"].flags,
+            ladder=filled["ladder"],
+            scope=filled["scope"],
+            stories=filled["stories"].stories,
+            hazards=filled["hazards"].hazards,
+            weight=filled["weight"],
+        ),
+        names,
+    )
 
 
 def load_guide(
     data_dir: Path, brand_file: Path | None = None, display_root: Path | None = None, site_url: str | None = None
 ) -> Guide:
-    """Read, validate and cross-check the protocol in `data_dir`, published under the brand in
-    `brand_file` (default: data/brand.yml) with that brand's overlay merged in. `site_url` is the
-    address the build publishes at, used when the brand sets none."""
-    files = read_files(data_dir, display_root)
+    """Read, validate and cross-check the library in `data_dir`, published under the brand in
+    `brand_file` (default: data/brand.yml) with that brand's overlay merged in and only the
+    protocols it publishes. `site_url` is the address the build publishes at, when the brand sets none."""
     brand_path = brand_file or data_dir / "brand.yml"
-    files["brand"] = read_yaml(brand_path, display_path(brand_path, display_root))
+    brand_source = read_yaml(brand_path, display_path(brand_path, display_root))
+    files = read_files(data_dir, display_root, only=_chosen_protocols(brand_source))
+    files.files["brand"] = brand_source
     errors: list[DataError] = []
-
-    valid: dict[str, Any] = {
-        stem: _validate(cls, files[stem].data, files[stem], errors) for stem, cls in DATA_FILES.items()
-    }
-    brand = _validate(model.Brand, _brand_data(files["brand"], site_url), files["brand"], errors)
+    valid: dict[str, Any] = {key: _validate(SHARED[key], files[key].data, files[key], errors) for key in SHARED}
+    for protocol_id in files.protocols:
+        for stem, cls in PROTOCOL.items():
+            key = protocol_file(protocol_id, stem)
+            if files.get(key) is not None:
+                valid[key] = _validate(cls, files[key].data, files[key], errors)
+    brand = _validate(model.Brand, _brand_data(brand_source, site_url), brand_source, errors)
     try:
         figures = load_figures(data_dir, display_root)
     except DataErrors as exc:
         errors.extend(exc.errors)
     if errors or brand is None or any(value is None for value in valid.values()):
         raise DataErrors(errors)
-    protocol: model.Protocol = valid["protocol"]
-    names = namespace(
-        protocol.pain_rule,
-        protocol.exercise,
-        protocol.scope,
+    errors += brand_checks.check_chosen_protocols(brand, files.protocols, brand_source, files["site"])
+    shared = shared_names(
+        valid["site"].exercise,
         valid["exercises"].exercises,
         valid["recovery"].tools,
-        valid["weight"],
         brand,
         valid["ladder"],
         valid["progress"],
     )
-    filled = {stem: fill(value, (), names, files[stem], errors) for stem, value in valid.items() if stem != "sources"}
+    filled = {key: fill(valid[key], (), shared, files[key], errors) for key in SHARED if key != "sources"}
+    built = [_protocol(protocol_id, valid, shared, files, errors) for protocol_id in files.protocols]
     guide = Guide(
-        protocol=filled["protocol"],
-        keys=filled["keys"].keys,
+        site=filled["site"],
+        protocols=[p for p, _ in built],
         exercises=filled["exercises"].exercises,
         recovery=filled["recovery"].tools,
-        weight=filled["weight"],
         red_flags=filled["red_flags"],
-        routines=filled["routines"].routines,
-        flowchart=filled["flowchart"],
+        brand=fill(brand, (), shared, brand_source, errors),
         ui=filled["ui"],
         sources=valid["sources"],
         about=filled["about"],
@@ -160,33 +142,30 @@ def load_guide(
         progress=filled["progress"],
         prescribe=filled["prescribe"],
         ladder=filled["ladder"],
-        site=filled["site"],
         hazards=filled["hazards"],
         scope=filled["scope"],
-        stories=filled["stories"],
-        brand=fill(brand, (), names, files["brand"], errors),
         figures=figures,
         brand_dir=brand_path.resolve().parent,
-        origins=_origins(valid["routines"], brand, files),
     )
     if errors:
         raise DataErrors(errors)
-    # What the shipped files cite, as written (a clinic's overlay is checked with the brand).
-    shipped = {stem: valid[stem] for stem in CITING}
-    chart_errors = flowchart_checks.check_graph(guide, files["flowchart"])
-    errors = references.check(guide, files) + chart_errors
-    errors += references.check_ladder(guide, files)
-    errors += check_sources(shipped, guide.brand, guide.sources, files)
-    errors += safety_case.check(guide, files, names, walk_stories=not chart_errors)
+    guide = dataclasses.replace(guide, origins=_origins(guide, files))
+    errors = references.check(guide, files.files, files.protocols)
+    for protocol, names in built:
+        chart_errors = flowchart_checks.check_graph(guide, protocol, files[protocol_file(protocol.id, "flowchart")])
+        errors += chart_errors
+        errors += safety_case.check_protocol(guide, protocol, files.files, names, walk_stories=not chart_errors)
+    errors += safety_case.check_shared(guide, files.files, shared)
+    errors += check_sources(valid, guide.brand, guide.sources, files.files)
     if guide.brand.region is not None:
-        errors += references.check_levels(guide.brand.region, files["brand"], ("region",))
+        errors += references.check_levels(guide.brand.region, brand_source, ("region",))
     errors += check_figures(
         figures, [e.id for e in guide.exercises], figures.source, {e.id: e.kind for e in guide.exercises}
     )
-    errors += brand_checks.check_brand(guide.brand, brand_path, files["brand"])
-    plan_key, key_errors = brand_checks.read_plan_key(guide.brand, brand_path, files["brand"])
+    errors += brand_checks.check_brand(guide.brand, brand_path, brand_source)
+    plan_key, key_errors = brand_checks.read_plan_key(guide.brand, brand_path, brand_source)
     errors += key_errors
-    errors += brand_checks.check_overlay(guide, guide.brand, files["brand"])
+    errors += brand_checks.check_overlay(guide, guide.brand, brand_source)
     if errors:
         raise DataErrors(errors)
     return apply_overlay(dataclasses.replace(guide, plan_key=plan_key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..model import Exercise, Guide, RecoveryTool
+from ..model import Exercise, Guide, ProtocolGuide, RecoveryTool, Routine
 from ..read.placeholders import effective_dose
 
 
@@ -23,17 +23,29 @@ def apply_overlay(guide: Guide) -> Guide:
         return item if dose is item.dose else item.model_copy(update={"dose": dose})
 
     extra_exercises = [Exercise.model_validate(e.model_dump(exclude={"key"})) for e in overlay.exercises]
-    keys = []
-    for key in guide.keys:
-        added = [e.id for e in overlay.exercises if e.key == key.id]
-        keys.append(
+    first = guide.protocols[0].id
+
+    def merged(protocol: ProtocolGuide) -> ProtocolGuide:
+        """A protocol with the clinic's own exercises in its keys, its own routines (those naming
+        it, or none when it is the first), and nothing hidden."""
+        keys = [
             key.model_copy(
                 update={
-                    "exercises": [x for x in key.exercises if x not in hidden] + added,
+                    "exercises": [x for x in key.exercises if x not in hidden]
+                    + [e.id for e in overlay.exercises if e.key == key.id],
                     "recovery": [x for x in key.recovery if x not in hidden],
                 }
             )
-        )
+            for key in protocol.keys
+        ]
+        own = [
+            Routine.model_validate(r.model_dump(exclude={"protocol"}))
+            for r in overlay.routines
+            if (r.protocol or first) == protocol.id
+        ]
+        routines = [r for r in (*protocol.routines, *own) if r.id not in hidden]
+        return dataclasses.replace(protocol, keys=keys, routines=routines)
+
     exercises = [dosed_exercise(e) for e in (*guide.exercises, *extra_exercises) if e.id not in hidden]
     recovery = [dosed_tool(t) for t in (*guide.recovery, *overlay.recovery) if t.id not in hidden]
     ladder = guide.ladder
@@ -44,8 +56,7 @@ def apply_overlay(guide: Guide) -> Guide:
     return dataclasses.replace(
         guide,
         ladder=ladder,
-        keys=keys,
+        protocols=[merged(p) for p in guide.protocols],
         exercises=exercises,
         recovery=recovery,
-        routines=[r for r in (*guide.routines, *overlay.routines) if r.id not in hidden],
     )

@@ -19,11 +19,12 @@ from .flowchart import (
     Question,
     Recommends,
 )
-from .guide import Guide, Origin
-from .ladder import LadderFile, SelfTest, Stage
+from .guide import Guide, Origin, ProtocolGuide
+from .ladder import LadderEntryFile, LadderFile, SelfTest, Stage
 from .library import (
     Alternative,
     BmiBand,
+    BmiWords,
     Exercise,
     ExercisesFile,
     Item,
@@ -36,22 +37,24 @@ from .library import (
 from .player import PlayerFile
 from .prescribe import PrescribeFile
 from .progress import ProgressFile
-from .protocol import CardSettings, ExerciseTiming, PainLevel, PainRule, Protocol, Rest, Scope, Tempo
+from .protocol import PainLevel, PainRule, Protocol, Scope
 from .routines import MoveOn, Routine, RoutineItem, RoutinesFile, WhenCondition, WhenEasy
-from .safety import URGENCIES, Call, RedFlag, RedFlagsFile, Region, UrgencyLevel
+from .safety import URGENCIES, Call, ProtocolFlagsFile, RedFlag, RedFlagsFile, Region, UrgencyLevel
 from .safety_case import (
     AnyControl,
     Deviation,
     Hazard,
     HazardsFile,
     Matrix,
+    ProtocolHazardsFile,
+    ProtocolScopeFile,
     ScopeFile,
-    SiteFile,
     StoriesFile,
     Story,
 )
+from .site import CardSettings, ExerciseTiming, Rest, SiteFile, Storage, Tempo
 from .sources import Source, SourceRefs, SourcesFile
-from .ui import BmiWords, FlowchartWords, UiFile
+from .ui import FlowchartWords, UiFile
 
 __all__ = [
     "DOSE_SHAPES",
@@ -89,6 +92,7 @@ __all__ = [
     "Item",
     "Key",
     "KeysFile",
+    "LadderEntryFile",
     "LadderFile",
     "ManyChoice",
     "Matrix",
@@ -109,6 +113,10 @@ __all__ = [
     "PrescribeFile",
     "ProgressFile",
     "Protocol",
+    "ProtocolFlagsFile",
+    "ProtocolGuide",
+    "ProtocolHazardsFile",
+    "ProtocolScopeFile",
     "Question",
     "Recommends",
     "RecoveryFile",
@@ -129,6 +137,7 @@ __all__ = [
     "SourceRefs",
     "SourcesFile",
     "Stage",
+    "Storage",
     "StoriesFile",
     "Story",
     "Tempo",

@@ -34,6 +34,13 @@ class OverlayExercise(Exercise):
     key: Slug
 
 
+class OverlayRoutine(Routine):
+    """A clinic's own routine: like any other, in one of the protocols it publishes (by default
+    the first)."""
+
+    protocol: Slug | None = None
+
+
 class FigureImage(Model):
     """A clinic's own picture of an exercise, in place of the drawn figure."""
 
@@ -47,7 +54,7 @@ class Overlay(Model):
     exercises: list[OverlayExercise] = []
     figures: dict[Slug, FigureImage] = {}
     recovery: list[RecoveryTool] = []
-    routines: list[Routine] = []
+    routines: list[OverlayRoutine] = []
     doses: dict[Slug, Dose] = {}
     hide: list[Slug] = []  # exercises, tools, routines, or the back-to-running ladder (by its id)
     ladder_stages: list[Stage] | None = None  # the clinic's own run-walk stages, in place of the shipped ones
@@ -90,5 +97,8 @@ class Brand(Model):
     site_url: SiteUrl | None = None
     plan_key: KeyPath | None = None  # the public key that verifies plans signed by this clinic (`guide clinic-key`)
     page_size: Literal["A4", "Letter"] = "A4"
+    protocols: list[Slug] | None = Field(
+        None, min_length=1, description="the protocols this copy publishes (default: all)"
+    )
     clinical_review: ClinicalReview | None = None  # the clinical lead's sign-off, when there is one
     overlay: Overlay = Overlay()

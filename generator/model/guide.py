@@ -1,5 +1,11 @@
-"""The whole validated protocol as one value, published under one brand, with the lookups that
-every later stage uses. Loading builds it; nothing after loading changes it."""
+"""The whole validated library as one value, published under one brand, with the lookups that every
+later stage uses. Loading builds it; nothing after loading changes it.
+
+A `Guide` holds what every protocol shares (the exercises, stretches and recovery tools, the shared
+warning signs and the region, the back-to-running ladder, the player, log and plan builder) and its
+protocols, each a `ProtocolGuide` with what only it has (its keys, routines, flowchart, pain rule
+and own warning signs). Ids are unique across the whole library, so a routine, a key, a warning
+sign or a flowchart node names one thing wherever it appears, and `protocol_of` finds its owner."""
 
 from __future__ import annotations
 
@@ -12,15 +18,16 @@ from .about import AboutFile
 from .brand import Brand
 from .figure import Figure
 from .flowchart import AnyNode, FlowchartFile
-from .ladder import LadderFile, Stage
+from .ladder import LadderEntryFile, LadderFile, Stage
 from .library import Exercise, Item, Key, RecoveryTool, WeightFile
 from .player import PlayerFile
 from .prescribe import PrescribeFile
 from .progress import ProgressFile
-from .protocol import Protocol
+from .protocol import PainRule, Protocol
 from .routines import Routine
-from .safety import RedFlagsFile, Region, UrgencyLevel
-from .safety_case import HazardsFile, ScopeFile, SiteFile, StoriesFile
+from .safety import RedFlag, RedFlagsFile, Region, UrgencyLevel
+from .safety_case import Deviation, Hazard, HazardsFile, ProtocolScopeFile, ScopeFile, Story
+from .site import SiteFile
 from .sources import Source, SourcesFile
 from .ui import UiFile
 
@@ -39,17 +46,51 @@ class Origin:
 
 
 @dataclass(frozen=True)
-class Guide:
-    """The whole validated protocol plus the brand that publishes it (its overlay merged in)."""
+class ProtocolGuide:
+    """One protocol of the library, validated, with what only it has."""
 
     protocol: Protocol
     keys: list[Key]
-    exercises: list[Exercise]
-    recovery: list[RecoveryTool]
-    weight: WeightFile
-    red_flags: RedFlagsFile
     routines: list[Routine]
     flowchart: FlowchartFile
+    flags: list[RedFlag]  # its own warning signs (the shared ones are the guide's)
+    ladder: LadderEntryFile | None  # when its runners may start the shared ladder
+    scope: ProtocolScopeFile
+    stories: list[Story]
+    hazards: list[Hazard]
+    weight: WeightFile | None = None
+
+    @property
+    def id(self) -> str:
+        return self.protocol.id
+
+    @property
+    def title(self) -> str:
+        return self.protocol.title
+
+    @property
+    def pain_rule(self) -> PainRule:
+        return self.protocol.pain_rule
+
+    @property
+    def deviations(self) -> list[Deviation]:
+        return self.scope.deviations
+
+    @cached_property
+    def nodes(self) -> dict[str, AnyNode]:
+        """Its flowchart's nodes by id."""
+        return {n.id: n for n in self.flowchart.nodes}
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The whole validated library plus the brand that publishes it (its overlay merged in)."""
+
+    site: SiteFile
+    protocols: list[ProtocolGuide]
+    exercises: list[Exercise]
+    recovery: list[RecoveryTool]
+    red_flags: RedFlagsFile  # the region and the warning signs every protocol shares
     brand: Brand
     ui: UiFile
     sources: SourcesFile
@@ -58,18 +99,37 @@ class Guide:
     progress: ProgressFile
     prescribe: PrescribeFile
     ladder: LadderFile | None  # None when a clinic hides it
-    site: SiteFile
     hazards: HazardsFile
     scope: ScopeFile
-    stories: StoriesFile
     # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
     figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
     # The folder of the brand file: logos and a clinic's own pictures live there.
     brand_dir: Path | None = field(default=None, repr=False, compare=False)
-    # Where each routine was written (data/routines.yml or a clinic's brand.yml), by id.
+    # Where each routine was written (a protocol's routines.yml or a clinic's brand.yml), by id.
     origins: Mapping[str, Origin] = field(default_factory=dict, repr=False, compare=False)
     # The clinic's public key that verifies the plans it signs (a JSON Web Key), if it has one.
     plan_key: Mapping[str, str] | None = field(default=None, repr=False, compare=False)
+
+    # --- the library as a whole ------------------------------------------------------------------
+
+    @property
+    def keys(self) -> list[Key]:
+        """Every protocol's keys, in library order."""
+        return [k for p in self.protocols for k in p.keys]
+
+    @property
+    def routines(self) -> list[Routine]:
+        """Every protocol's routines, in library order."""
+        return [r for p in self.protocols for r in p.routines]
+
+    @property
+    def flags(self) -> list[RedFlag]:
+        """Every warning sign: the shared ones, then each protocol's own."""
+        return [*self.red_flags.flags, *(f for p in self.protocols for f in p.flags)]
+
+    @property
+    def stories(self) -> list[Story]:
+        return [s for p in self.protocols for s in p.stories]
 
     @cached_property
     def _items(self) -> dict[str, Item]:
@@ -85,15 +145,31 @@ class Guide:
     def _routines(self) -> dict[str, Routine]:
         return {r.id: r for r in self.routines}
 
+    @cached_property
+    def _owners(self) -> dict[str, ProtocolGuide]:
+        """The protocol that owns each key, routine, own warning sign and flowchart node, by id."""
+        owners: dict[str, ProtocolGuide] = {}
+        for p in self.protocols:
+            for thing in (*p.keys, *p.routines, *p.flags, *p.flowchart.nodes, *p.stories):
+                owners[thing.id] = p
+        return owners
+
+    def protocol_of(self, thing_id: str) -> ProtocolGuide | None:
+        """The protocol a key, routine, warning sign, node or story belongs to (None: shared)."""
+        return self._owners.get(thing_id)
+
+    def protocol(self, protocol_id: str) -> ProtocolGuide:
+        return next(p for p in self.protocols if p.id == protocol_id)
+
+    @cached_property
+    def nodes(self) -> dict[str, AnyNode]:
+        """Every protocol's flowchart nodes by id (ids are unique across the library)."""
+        return {n.id: n for p in self.protocols for n in p.flowchart.nodes}
+
     def stage(self, stage_id: str) -> Stage:
         """A stage of the back-to-running ladder."""
         stages = {s.id: s for s in (self.ladder.stages if self.ladder else [])}
         return stages[stage_id]
-
-    @cached_property
-    def nodes(self) -> dict[str, AnyNode]:
-        """Flowchart nodes by id."""
-        return {n.id: n for n in self.flowchart.nodes}
 
     def exercise(self, item_id: str) -> Exercise:
         item = self._items[item_id]
@@ -133,10 +209,14 @@ class Guide:
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]
 
-    def disclaimer(self) -> str:
-        """The publisher's disclaimer: the clinic's own words, else the protocol's."""
-        return self.brand.disclaimer or self.protocol.disclaimer
+    def disclaimer(self, protocol: ProtocolGuide | None = None) -> str:
+        """The publisher's disclaimer: the clinic's own words, else the protocol's (or the guide's)."""
+        return self.brand.disclaimer or (protocol.protocol.disclaimer if protocol else self.site.disclaimer)
 
-    def red_flag_advice(self) -> str:
-        """The safety net: the clinic's own words, else the protocol's."""
-        return self.brand.red_flag_advice or self.protocol.safety_net
+    def red_flag_advice(self, protocol: ProtocolGuide | None = None) -> str:
+        """The safety net: the clinic's own words, else the protocol's (or the guide's)."""
+        return self.brand.red_flag_advice or (protocol.protocol.safety_net if protocol else self.site.safety_net)
+
+    def part(self, protocol: ProtocolGuide | None) -> str:
+        """What hurts, inside a sentence: "your knee" for a protocol, the guide's word otherwise."""
+        return protocol.protocol.part if protocol else self.site.part

@@ -128,10 +128,23 @@ class LadderWords(Model):
     rest_until: Text  # "Rest first: your next run is on {day}."
     reasons: dict[LadderReason, Text]
     see_physio: dict[SeePhysioReason, Text]  # "{weeks}" is filled in
+    who_heading: Title
+    ready_heading: Title
+    stages_heading: Title
+    rules_heading: Title
+    after_heading: Title
+    stay_safe: Short
+    print_card: Short
+    stage: Short  # the stage table's columns
+    run: Short
+    walk: Short
+    times: Short
+    whole_session: Short
     before_you_start: Short  # the heading of each reason to see a clinician before starting
     if_painful: Short  # "If this hurts:", before the warning sign a painful self-test may mean
     warning_signs: Short  # the link to the warning signs page
-    self_tests_card: Text  # "Self-tests before you start, … {limit} out of {max} at most:", on the card
+    self_tests_card: Text  # "Self-tests before you start, … {running_max} out of {scale_max} at most:", on the card
+    running_limit: Short  # "Running limit: {running_max} out of {scale_max}"
     self_test_warning_card: Text  # on the card, after a test whose pain is a warning sign of its own
     no_log: Text
     other_stages: Short  # a list of every stage, for a runner told to run a different one
@@ -147,14 +160,22 @@ class LadderWords(Model):
         return self
 
 
-class LadderFile(Model):
-    id: Slug
-    title: Title
-    summary: Text
+class LadderEntryFile(Model):
+    """When a protocol's runner may start the ladder (data/protocols/<id>/ladder.yml)."""
+
     who: list[Text] = Field(min_length=1)
     before_you_start: list[BeforeYouStart] = []
     entry: Entry
     self_tests: SelfTests
+
+
+class LadderFile(Model):
+    """The back-to-running ladder every protocol shares (data/ladder.yml): its stages, rules and
+    words. Runs are judged by the running limit of the runner's protocol."""
+
+    id: Slug
+    title: Title
+    summary: Text
     session: SessionShape
     stages: list[Stage] = Field(min_length=1, max_length=30)
     rules: LadderRules

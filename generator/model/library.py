@@ -140,6 +140,13 @@ class Underweight(Model):
     source: SourceRefs
 
 
+class BmiWords(Model):
+    result: Text  # "Your BMI is {bmi}: {band}."
+    above: Text  # added when the BMI reaches the running threshold
+    invalid: Text
+    lower: Text  # added when a ticked family background puts the BMI above its lower line
+
+
 class WeightFile(Model):
     title: Title
     summary: Text
@@ -154,3 +161,4 @@ class WeightFile(Model):
     limits: list[Text] = Field(min_length=1)
     alternatives: list[Alternative] = Field(min_length=1)
     calculator: CalculatorLimits
+    calculator_words: BmiWords

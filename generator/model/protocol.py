@@ -1,11 +1,11 @@
-"""The protocol as a whole: its title and introduction, the disclaimer and safety net, and the
-pain rule that every page, card, player and plan applies."""
+"""One protocol as a whole: its title and introduction, the disclaimer and safety net, and the
+pain rule that its pages, cards, player sessions and runs apply."""
 
 from __future__ import annotations
 
 from pydantic import Field, PositiveInt
 
-from .common import Language, Model, Short, Slug, Text, Title
+from .common import Model, Short, Slug, Text, Title
 from .sources import SourceRefs
 
 
@@ -38,22 +38,6 @@ class PainRule(Model):
     severe_source: SourceRefs
 
 
-class Tempo(Model):
-    """How fast a repetition goes: the player's guided count uses it."""
-
-    up_seconds: PositiveInt = Field(le=10)
-    down_seconds: PositiveInt = Field(le=10)
-    source: SourceRefs
-
-
-class Rest(Model):
-    """Rest between sets (and between exercises): a range; the player counts the shorter end."""
-
-    seconds_min: PositiveInt = Field(le=600)
-    seconds_max: PositiveInt = Field(le=600)
-    source: SourceRefs
-
-
 class Scope(Model):
     """Who the guide is written for: below this age a clinician checks the knee first."""
 
@@ -61,25 +45,20 @@ class Scope(Model):
     source: SourceRefs
 
 
-class ExerciseTiming(Model):
-    tempo: Tempo
-    rest: Rest
-
-
-class CardSettings(Model):
-    tick_days: PositiveInt = Field(14, le=31)
-
-
 class Protocol(Model):
+    """One protocol of the library (data/protocols/<id>/protocol.yml): what it is about, how it
+    names what hurts, its introduction, and the pain rule its exercises and runs are judged by."""
+
     id: Slug
     title: Title
     tagline: Text
-    language: Language
+    where: Short = Field(description='its answer to "Where does it hurt?"')
+    part: Short = Field(description='what hurts, inside a sentence: "your knee"')
+    terms: list[Short] = Field(min_length=1, description="words that name its body part or condition: never in code")
     intro: list[Text] = Field(min_length=1)
     intro_source: SourceRefs | None = Field(None, description="sources of what the introduction says beyond the seed")
+    origin: Text = Field(description="where its advice comes from, for the About page")
     disclaimer: Text
     safety_net: Text
     pain_rule: PainRule
-    exercise: ExerciseTiming
     scope: Scope
-    cards: CardSettings = CardSettings()

@@ -47,5 +47,13 @@ class RedFlag(Model):
 
 
 class RedFlagsFile(Model):
+    """The region's levels and the warning signs every protocol shares (data/red_flags.yml)."""
+
     region: Region
+    flags: list[RedFlag] = Field(min_length=1)
+
+
+class ProtocolFlagsFile(Model):
+    """A protocol's own warning signs (data/protocols/<id>/red_flags.yml)."""
+
     flags: list[RedFlag] = Field(min_length=1)

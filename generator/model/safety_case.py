@@ -171,6 +171,8 @@ class HazardHeadings(Model):
 
 
 class HazardsFile(Model):
+    """The hazard log's page, its matrix, and the hazards of the guide as a whole (data/hazards.yml)."""
+
     title: Title
     intro: list[Text] = Field(min_length=1)
     headings: HazardHeadings
@@ -179,6 +181,12 @@ class HazardsFile(Model):
     regulation: Text  # a factual note on software as a medical device, for the clinic to consider
     regulation_source: SourceRefs
     matrix: Matrix
+    hazards: list[Hazard] = Field(min_length=1)
+
+
+class ProtocolHazardsFile(Model):
+    """A protocol's own hazards (data/protocols/<id>/hazards.yml), rated on the shared matrix."""
+
     hazards: list[Hazard] = Field(min_length=1)
 
 
@@ -197,6 +205,7 @@ class ScopeHeadings(Model):
     who_for: Title
     not_for: Title
     deviations: Title
+    shared: Title  # the heading of the deviations of what every protocol shares
     guide: Short
     sources: Short
     reason: Short
@@ -208,13 +217,23 @@ class ScopeHeadings(Model):
 
 
 class ScopeFile(Model):
+    """The scope and deviations page's words, and the deviations of what every protocol shares."""
+
     title: Title
     intro: Text
     headings: ScopeHeadings
-    who_for: list[Text] = Field(min_length=1)
     not_for_intro: Text  # before the list of the warning signs at the `not-for` level
+    stories_title: Title
+    stories_intro: Text
     deviations_intro: Text
     deviations: list[Deviation] = Field(min_length=1)
+
+
+class ProtocolScopeFile(Model):
+    """Who a protocol is for, and where it departs from its sources (data/protocols/<id>/scope.yml)."""
+
+    who_for: list[Text] = Field(min_length=1)
+    deviations: list[Deviation] = []
 
 
 class StoryAnswer(Model):
@@ -248,12 +267,6 @@ class Story(Model):
 
 
 class StoriesFile(Model):
-    title: Title
-    intro: Text
+    """A protocol's patient stories (data/protocols/<id>/stories.yml)."""
+
     stories: list[Story] = Field(min_length=1)
-
-
-class SiteFile(Model):
-    """What the guide as a whole is: its edition, which a clinical lead's review names."""
-
-    edition: Short = Field(pattern=r"^[0-9A-Za-z.-]+$", description="the guide's edition, e.g. 2026.12")

@@ -28,14 +28,9 @@ class FlowchartWords(Model):
     print_plan: Short
     how_often: Short
     while_waiting: Short  # the heading of what a see-someone-soon result gives to use until then
+    where: Short  # "Where does it hurt?": asked first when the library has several protocols
+    where_help: Text
     parts: PlanPartWords
-
-
-class BmiWords(Model):
-    result: Text  # "Your BMI is {bmi}: {band}."
-    above: Text  # added when the BMI reaches the running threshold
-    invalid: Text
-    lower: Text  # added when a ticked family background puts the BMI above its lower line
 
 
 class OfflineWords(Model):
@@ -54,8 +49,71 @@ class FooterWords(Model):
     prescribe: Short  # the footer's link to the plan builder, for clinicians
 
 
+class HomeWords(Model):
+    """The library's home page: where it hurts, and a guide for each answer."""
+
+    before_you_start: Short
+    open: Short  # "Read the guide", before a protocol's title
+    cards: Short
+    stay_safe: Title
+
+
+class PageWords(Model):
+    section: Title  # "{page}: {protocol}": a protocol's part of a page of the whole guide
+
+
+class CardsWords(Model):
+    download_protocol: Short  # the link to one protocol's cards PDF, where the library has several
+
+
+class PainWords(Model):
+    """The "How much pain is OK" page's headings and table."""
+
+    exercising: Title
+    score: Short
+    means: Short
+    what_to_do: Short
+    running: Title
+    worse: Title
+
+
+class ClinicianWords(Model):
+    """The "When to see a clinician" page's own sentences."""
+
+    intro: Text
+    worse: Title
+    book: Short  # "Book an appointment with", before the clinic's name
+
+
+class NavWords(Model):
+    """The navigation's sections, and the names of the pages of which the guide has one."""
+
+    home: Title
+    flowchart: Title
+    progress: Title
+    cards: Title
+    pain_rule: Title
+    clinician: Title
+    prescribe: Title
+    my_plan: Title
+    overview: Title  # a protocol's own page, first in its section
+    keys: Title
+    routines: Title
+    strength: Title
+    stretches: Title
+    recovery: Title
+    level: Title  # "Level {level}"
+    range: Title  # "{first} to {last}": a long section split into groups
+    clinicians: Title
+
+
 class UiFile(Model):
     flowchart: FlowchartWords
-    bmi: BmiWords
     offline: OfflineWords
     footer: FooterWords
+    home: HomeWords
+    cards: CardsWords
+    pain: PainWords
+    clinician: ClinicianWords
+    nav: NavWords
+    pages: PageWords

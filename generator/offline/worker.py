@@ -8,7 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..render import urls
+from .. import urls
 
 WORKER_FILE = "sw.js"
 # Not needed offline: the worker itself, the headers file (read by the host, never served), and

@@ -19,6 +19,7 @@ from ..model import (
     Exercise,
     ExerciseTiming,
     Item,
+    LadderEntryFile,
     LadderFile,
     PainRule,
     ProgressFile,
@@ -54,21 +55,17 @@ def _numbers(model: BaseModel | None, prefix: str = "", nested: bool = False) ->
     return found
 
 
-def namespace(
-    pain: PainRule,
+def shared_names(
     timing: ExerciseTiming,
-    scope: Scope,
     exercises: Iterable[Exercise],
     recovery: Iterable[RecoveryTool],
-    weight: WeightFile,
     brand: Brand,
     ladder: LadderFile,
     progress: ProgressFile,
 ) -> dict[str, str]:
-    """Every number that prose may quote, by its dotted name, already formatted."""
-    names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
-    names.update({f"timing.{k}": v for k, v in _numbers(timing, nested=True).items()})
-    names.update({f"scope.{k}": v for k, v in _numbers(scope).items()})
+    """Every number that prose anywhere may quote, by its dotted name, already formatted: what
+    the protocols share (the exercises and tools, with a clinic's doses; pace; the ladder; the log)."""
+    names: dict[str, float] = {f"timing.{k}": v for k, v in _numbers(timing, nested=True).items()}
     for section, items in (
         ("exercises", [*exercises, *brand.overlay.exercises]),
         ("recovery", [*recovery, *brand.overlay.recovery]),
@@ -76,12 +73,27 @@ def namespace(
         for item in items:
             for k, v in {**_numbers(item), **_numbers(effective_dose(item, brand))}.items():
                 names[f"{section}.{item.id}.{k}"] = v
-    names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
     names.update({f"ladder.{k}": v for k, v in _numbers(ladder, nested=True).items()})
     names.update({f"progress.rules.{k}": v for k, v in _numbers(progress.rules).items()})
     for stage in ladder.stages:
         names.update({f"ladder.stages.{stage.id}.{k}": v for k, v in _numbers(stage).items()})
     return {k: format_number(v) for k, v in names.items()}
+
+
+def protocol_names(
+    shared: Mapping[str, str],
+    pain: PainRule,
+    scope: Scope,
+    weight: WeightFile | None,
+    entry: LadderEntryFile | None,
+) -> dict[str, str]:
+    """What a protocol's own prose may quote besides the shared numbers: its pain rule, its scope,
+    its weight advice and when its runners may start the ladder."""
+    names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
+    names.update({f"scope.{k}": v for k, v in _numbers(scope).items()})
+    names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
+    names.update({f"ladder.{k}": v for k, v in _numbers(entry, nested=True).items()})
+    return {**shared, **{k: format_number(v) for k, v in names.items()}}
 
 
 def _fill_value(value: Any, loc: Loc, names: Mapping[str, str], source: YamlFile, errors: list[DataError]) -> Any:

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import colours
+from .. import colours, urls
 from ..model import Guide
-from . import urls
 from .cards import contact_lines
 
 
@@ -103,7 +102,7 @@ def config_overrides(
 ) -> dict[str, Any]:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
     the export (`guide write`, `guide site`) writes them into a standalone copy of mkdocs.yml."""
-    theme: dict[str, Any] = {"language": guide.protocol.language}
+    theme: dict[str, Any] = {"language": guide.site.language}
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path
     if brand_assets.favicon_path:
@@ -111,7 +110,7 @@ def config_overrides(
     return {
         "site_name": guide.brand.name,
         # Material puts the description into a <meta> attribute without escaping it.
-        "site_description": html.escape(guide.protocol.tagline, quote=True),
+        "site_description": html.escape(guide.site.tagline, quote=True),
         "site_url": guide.brand.site_url,
         "theme": theme,
         "nav": nav,

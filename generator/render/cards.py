@@ -9,8 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import AnyDose, Guide, LadderFile, RepsDose, Routine, WhenEasy
-from . import qr, text, urls
+from .. import urls
+from ..model import AnyDose, Guide, LadderFile, ProtocolGuide, RepsDose, Routine, WhenEasy
+from . import qr, text
 from .env import html_env, template
 from .figures import ROOT_SLOT, Pictures
 from .ladder_text import minutes, self_tests, session_line, walk_cell
@@ -25,7 +26,7 @@ def routine_dose(guide: Guide, routine: Routine, index: int) -> AnyDose | None:
 
 def move_on_text(guide: Guide, routine: Routine) -> str:
     """When to move on, e.g. 'When 3 × 20 feels easy (…), move on to Hip strength, level 2.' or
-    'When your knee no longer swells after runs …, move on to Heat and rolling.'"""
+    'When it no longer swells after runs …, move on to Heat and rolling.'"""
     rule = routine.move_on
     if isinstance(rule, WhenEasy):
         doses = {text.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
@@ -44,7 +45,7 @@ def rest_text(guide: Guide, routine: Routine) -> str | None:
     """'Rest 30–60 s between sets' on a card with sets of repetitions, else None."""
     if not any(isinstance(routine_dose(guide, routine, i), RepsDose) for i in range(len(routine.items))):
         return None
-    rest = guide.protocol.exercise.rest
+    rest = guide.site.exercise.rest
     return f"Rest {rest.seconds_min}\u2013{rest.seconds_max} s between sets"
 
 
@@ -96,20 +97,29 @@ class Cards:
             self.renders += 1
         return self._cards[key]
 
-    def ladder(self, compact: bool = False) -> Card | None:
-        """The back-to-running card (None when this copy has no ladder)."""
+    def ladder_id(self, protocol: ProtocolGuide) -> str:
+        """The id of a protocol's back-to-running card (its own start criteria on the shared ladder)."""
+        assert self.guide.ladder is not None
+        return f"{self.guide.ladder.id}-{protocol.id}"
+
+    def ladder(self, protocol: ProtocolGuide, compact: bool = False) -> Card | None:
+        """A protocol's back-to-running card (None when this copy has no ladder, or its runners
+        do not use it)."""
         ladder = self.guide.ladder
-        if ladder is None:
+        if ladder is None or protocol.ladder is None:
             return None
-        key = (ladder.id, compact)
+        key = (self.ladder_id(protocol), compact)
         if key not in self._cards:
-            self._cards[key] = Card(self._render_ladder(ladder, compact))
+            self._cards[key] = Card(self._render_ladder(ladder, protocol, compact))
             self.renders += 1
         return self._cards[key]
 
-    def _card_html(self, template_name: str, page: urls.Page, title: str, **values: Any) -> str:
+    def _card_html(
+        self, template_name: str, page: urls.Page, title: str, protocol: ProtocolGuide, **values: Any
+    ) -> str:
         """One card from its template, with what every card carries: the QR code of its page (when
-        the site's address is known), the clinic's contact, the pain rule and the warning signs."""
+        the site's address is known), the clinic's contact, the protocol's pain rule and safety
+        net, and who reviewed the guide."""
         guide = self.guide
         url = urls.absolute(guide.brand.site_url, page)
         return (
@@ -119,35 +129,48 @@ class Cards:
                 url=url,
                 qr_svg=Markup(qr.svg(url, f"QR code: {title}")) if url else None,
                 contact=contact_lines(guide),
-                pain=guide.protocol.pain_rule,
-                red_flag_advice=guide.red_flag_advice(),
+                pain=protocol.pain_rule,
+                red_flag_advice=guide.red_flag_advice(protocol),
                 review=review_lines(guide)["short"],
                 **values,
             )
             .strip()
         )
 
-    def _render_ladder(self, ladder: LadderFile, compact: bool) -> str:
-        words, pain = ladder.words, self.guide.protocol.pain_rule
+    def _render_ladder(self, ladder: LadderFile, protocol: ProtocolGuide, compact: bool) -> str:
+        words, pain = ladder.words, protocol.pain_rule
+        limits = {
+            "running_max": str(pain.running_max),
+            "scale_max": str(pain.scale_max),
+            "part": protocol.protocol.part,
+        }
         rows = [
             {"stage": s, "run": minutes(words, s.run_minutes), "walk": walk_cell(words, s, card=True)}
             for s in ladder.stages
         ]
+        assert protocol.ladder is not None
         return self._card_html(
             "card_ladder.html.j2",
             urls.page("return-to-running"),
             ladder.title,
+            protocol,
+            card_id=self.ladder_id(protocol),
+            protocol_title=protocol.title,
             ladder=ladder,
+            entry=protocol.ladder,
             compact=compact,
             rows=rows,
+            rules=[text.fill(line, limits) for line in ladder.rules.text],
             ticks=range(ladder.card_ticks),
             session_line=session_line(ladder, card=True),
-            tests=self_tests(self.guide, ladder),
-            tests_intro=text.fill(words.self_tests_card, {"limit": str(pain.running_max), "max": str(pain.scale_max)}),
+            tests=self_tests(self.guide, protocol),
+            tests_intro=text.fill(words.self_tests_card, limits),
         )
 
     def _render(self, routine: Routine, compact: bool) -> str:
         guide = self.guide
+        protocol = guide.protocol_of(routine.id)
+        assert protocol is not None, "every routine belongs to a protocol"
         entries = []
         for i, entry in enumerate(routine.items):
             item = guide.item(entry.item)
@@ -164,10 +187,11 @@ class Cards:
             "card.html.j2",
             urls.page("routine", routine.id),
             routine.title,
+            protocol,
             routine=routine,
             compact=compact,
             entries=entries,
             move_on=move_on_text(guide, routine),
             rest=rest_text(guide, routine),
-            days=range(1, guide.protocol.cards.tick_days + 1),
+            days=range(1, guide.site.cards.tick_days + 1),
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import urls
 from ..figures import svg, words
 from ..model import Guide, Item
-from . import text, urls
+from . import text
 
 # Placeholders in drawn markup, swapped per use: the id prefix that keeps SVG ids unique within
 # a page, and the way to the site root (a control character, which no data value can contain).

@@ -8,8 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import urls
 from ..model import PLAN_PARTS, AnyDose, Guide, ManyChoice, OneChoice, Outcome, Recommends
-from . import text, urls
+from . import text
 from .cards import routine_dose
 from .env import html_env, template
 
@@ -74,13 +75,38 @@ def _ladder_links(guide: Guide) -> dict[str, dict[str, str]]:
     }
 
 
+# The question a library with several protocols asks first: where it hurts (each protocol's own
+# flowchart then screens for its warning signs before anything else).
+WHERE = "where-does-it-hurt"
+
+
+def _where(guide: Guide) -> dict[str, Any]:
+    words = guide.ui.flowchart
+    return {
+        "type": "question",
+        "question": words.where,
+        "help": words.where_help,
+        "choose": "one",
+        "see": None,
+        "flags": [],
+        "next": None,
+        "answers": [{"label": p.protocol.where, "next": p.flowchart.start, "adds": {}} for p in guide.protocols],
+        "options": [],
+    }
+
+
+def _start(guide: Guide) -> str:
+    return WHERE if len(guide.protocols) > 1 else guide.protocols[0].flowchart.start
+
+
 def widget_data(guide: Guide) -> dict[str, Any]:
-    """The graph as the browser widget reads it (lib/flowchart.js), with every link ready to use."""
-    flags = {f.id: f.text for f in guide.red_flags.flags}
+    """The graph as the browser widget reads it (the flowchart's core module), with every link ready to use:
+    every protocol's flowchart, after "Where does it hurt?" when the library has several."""
+    flags = {f.id: f.text for f in guide.flags}
     links = _linked(guide)
     advice = shown_advice(guide)
-    nodes: dict[str, dict[str, Any]] = {}
-    for node in guide.flowchart.nodes:
+    nodes: dict[str, dict[str, Any]] = {WHERE: _where(guide)} if len(guide.protocols) > 1 else {}
+    for node in (n for p in guide.protocols for n in p.flowchart.nodes):
         if isinstance(node, Outcome):
             nodes[node.id] = {
                 "type": "outcome",
@@ -117,7 +143,7 @@ def widget_data(guide: Guide) -> dict[str, Any]:
         }
         for level in guide.region.levels
     }
-    return {"start": guide.flowchart.start, "nodes": nodes, "links": links, "levels": levels, "parts": list(PLAN_PARTS)}
+    return {"start": _start(guide), "nodes": nodes, "links": links, "levels": levels, "parts": list(PLAN_PARTS)}
 
 
 def shown_advice(guide: Guide) -> dict[str, list[str]]:
@@ -125,15 +151,15 @@ def shown_advice(guide: Guide) -> dict[str, list[str]]:
     actions: dict[str, str] = {level.id: level.action for level in guide.region.levels}
     return {
         node.id: [line for line in node.advice if line not in actions.get(node.urgency, "")]
-        for node in guide.flowchart.nodes
+        for node in guide.nodes.values()
         if isinstance(node, Outcome)
     }
 
 
 def outline_html(guide: Guide, data: dict[str, Any], cache_dir: Path | None = None) -> Markup:
     """The whole tree as nested lists with links: what readers without JavaScript and search see."""
-    order = [n.id for n in guide.flowchart.nodes]
-    labels = {n.id: n.title if isinstance(n, Outcome) else n.question for n in guide.flowchart.nodes}
+    order = list(data["nodes"])
+    labels = {node_id: node.get("title") or node["question"] for node_id, node in data["nodes"].items()}
     numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
     return Markup(
         template(html_env(cache_dir), "flowchart_outline.html.j2").render(

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Guide, LadderFile, Stage
-from . import urls
+from .. import urls
+from ..model import Guide, LadderFile, ProtocolGuide, Stage
 from .ladder_text import minutes, self_tests, session_line, walk_cell
 from .player import shared_data
+from .text import fill
 
 
 def intervals(ladder: LadderFile, stage: Stage) -> list[dict[str, Any]]:
@@ -50,8 +51,8 @@ def stage_routine(ladder: LadderFile, stage: Stage) -> dict[str, Any]:
     }
 
 
-def rules_data(guide: Guide, ladder: LadderFile) -> dict[str, Any]:
-    """The rules as lib/ladder.js reads them (LadderRules)."""
+def rules_data(guide: Guide, ladder: LadderFile, protocol: ProtocolGuide) -> dict[str, Any]:
+    """The rules as the ladder's core reads them (LadderRules), with a protocol's running limit."""
     rules = ladder.rules
     return {
         "stages": [s.id for s in ladder.stages],
@@ -59,7 +60,7 @@ def rules_data(guide: Guide, ladder: LadderFile) -> dict[str, Any]:
         "runs_to_move_up": rules.runs_to_move_up,
         "days_at_a_stage": rules.days_at_a_stage,
         "rest_days": rules.rest_days_between_runs,
-        "pain_max": guide.protocol.pain_rule.running_max,
+        "pain_max": protocol.pain_rule.running_max,
         "bad_runs_to_see_physio": rules.bad_runs_to_see_physio,
         "weeks_without_progress": rules.weeks_without_progress,
     }
@@ -70,7 +71,7 @@ def stage_rows(ladder: LadderFile) -> list[dict[str, Any]]:
     return [{"stage": s, "minutes": session_minutes(ladder, s)} for s in ladder.stages]
 
 
-# The words ladder.js says (the rest are the page's and the card's).
+# The words the ladder's script says (the rest are the page's and the card's).
 SCRIPT_WORDS = {
     "start_stage",
     "next_start",
@@ -85,25 +86,52 @@ SCRIPT_WORDS = {
 }
 
 
+def runners(guide: Guide) -> list[ProtocolGuide]:
+    """The protocols whose runners may use the ladder (those with entry criteria of their own)."""
+    return [p for p in guide.protocols if p.ladder is not None]
+
+
+def _filled(value: Any, part: str) -> Any:
+    if isinstance(value, str):
+        return fill(value, {"part": part})
+    if isinstance(value, dict):
+        return {k: _filled(v, part) for k, v in value.items()}
+    return value
+
+
+def protocol_data(guide: Guide, ladder: LadderFile, protocol: ProtocolGuide) -> dict[str, Any]:
+    """What the page's script needs per protocol: its rules (its running limit) and its words,
+    which name what hurts as the protocol does."""
+    return {
+        "title": protocol.title,
+        "rules": rules_data(guide, ladder, protocol),
+        "words": _filled(ladder.words.model_dump(include=SCRIPT_WORDS), protocol.protocol.part),
+    }
+
+
 def ladder_data(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str, Any]:
     """The page data of the back-to-running page (its start buttons and the runner's stage)."""
-    player = shared_data(guide, here)
+    first = runners(guide)[0]
+    player = shared_data(guide, here, first)
     # A run is judged by the running limit, not the exercise one: within it is fine, above it not.
-    running_max = guide.protocol.pain_rule.running_max
+    running_max = first.pain_rule.running_max
     player["pain"] = {**player["pain"], "ok_max": running_max, "acceptable_max": running_max}
+    move_on = " ".join(fill(line, {"part": guide.site.part}) for line in ladder.rules.text)
     return {
         "stages": {s.id: stage_routine(ladder, s) for s in ladder.stages},
         "titles": {s.id: s.title for s in ladder.stages},
-        "rules": rules_data(guide, ladder),
-        "move_on": {"text": " ".join(ladder.rules.text), "easy_rule": False, "next": None},
+        "protocols": {p.id: protocol_data(guide, ladder, p) for p in runners(guide)},
+        "rules": rules_data(guide, ladder, first),
+        "move_on": {"text": move_on, "easy_rule": False, "next": None},
         "player": player,
-        "words": ladder.words.model_dump(include=SCRIPT_WORDS),
+        "words": protocol_data(guide, ladder, first)["words"],
         "root": urls.root(here) or "./",
     }
 
 
-def page_context(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str, Any]:
-    """What the back-to-running template shows."""
+def page_context(guide: Guide, ladder: LadderFile, here: urls.Page, cards: Any) -> dict[str, Any]:
+    """What the back-to-running template shows: the shared stages and rules, and each protocol's
+    own part (who it is for, the entry, the self-tests, its running limit)."""
     words = ladder.words
     rows = [
         {
@@ -114,9 +142,25 @@ def page_context(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str,
         }
         for row in stage_rows(ladder)
     ]
+    entries = []
+    for p in runners(guide):
+        pain = p.pain_rule
+        limits = {"running_max": str(pain.running_max), "scale_max": str(pain.scale_max)}
+        entries.append(
+            {
+                "protocol": p,
+                "entry": p.ladder,
+                "tests": self_tests(guide, p),
+                "limit": fill(words.running_limit, limits),
+                "pain": pain,
+                "card": cards.ladder_id(p),
+            }
+        )
     return {
         "ladder": ladder,
-        "tests": self_tests(guide, ladder),
+        "entries": entries,
+        "rules": [fill(line, {"part": guide.site.part}) for line in ladder.rules.text],
+        "after": fill(ladder.after.text, {"part": guide.site.part}),
         "rows": rows,
         "session_line": session_line(ladder),
         "stage_sources": sorted({sid for s in ladder.stages for sid in s.source}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Guide, LadderFile, Stage
+from ..model import Guide, LadderFile, ProtocolGuide, Stage
 from ..model.ladder import LadderWords
 from . import text
 
@@ -35,10 +35,12 @@ def session_line(ladder: LadderFile, card: bool = False) -> str:
     return text.fill(ladder.words.session_card if card else ladder.words.session_page, values)
 
 
-def self_tests(guide: Guide, ladder: LadderFile) -> list[dict[str, Any]]:
-    """Each self-test with its amount in words and, where a painful result is a warning sign of
-    its own (pain on hopping), that sign's words: the page and the card both show them."""
-    flags = {f.id: f for f in guide.red_flags.flags}
+def self_tests(guide: Guide, protocol: ProtocolGuide) -> list[dict[str, Any]]:
+    """A protocol's self-tests, each with its amount in words and, where a painful result is a
+    warning sign of its own (pain on hopping), that sign's words: the page and the card show them."""
+    assert guide.ladder is not None and protocol.ladder is not None
+    ladder, entry = guide.ladder, protocol.ladder
+    flags = {f.id: f for f in guide.flags}
     return [
         {
             "id": t.id,
@@ -47,5 +49,5 @@ def self_tests(guide: Guide, ladder: LadderFile) -> list[dict[str, Any]]:
             "amount": test_amount(ladder.words, t.count, t.unit, t.each_side),
             "warning": flags[t.if_painful].text if t.if_painful else None,
         }
-        for t in ladder.self_tests.tests
+        for t in entry.self_tests.tests
     ]

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..model import Guide
-from . import text, urls
+from .. import urls
+from ..model import Guide, ProtocolGuide
+from ..model.ui import NavWords
+from . import text
 
 # A navigation section longer than this is split into sub-sections, so that with Material's
 # navigation.prune each page carries a bounded menu (page size stays flat as a protocol grows).
@@ -20,62 +22,84 @@ def _entries(items: Iterable[Any], kind: str) -> list[NavEntry]:
     return [{item.title: urls.page(kind, item.id).source} for item in items]
 
 
-def _bounded(entries: list[NavEntry]) -> list[NavEntry]:
+def _bounded(entries: list[NavEntry], words: NavWords) -> list[NavEntry]:
     """The entries as they are when short enough, else in titled groups of NAV_SECTION_MAX."""
     if len(entries) <= NAV_SECTION_MAX:
         return entries
     groups = [entries[i : i + NAV_SECTION_MAX] for i in range(0, len(entries), NAV_SECTION_MAX)]
-    return [{f"{next(iter(g[0]))} to {next(iter(g[-1]))}": g} for g in groups]
+    return [{text.fill(words.range, {"first": next(iter(g[0])), "last": next(iter(g[-1]))}): g} for g in groups]
 
 
 def single_titles(guide: Guide) -> dict[str, str]:
     """The title of each page of which the guide has one, by kind, as the navigation names it."""
+    words = guide.ui.nav
     return {
-        "home": "Home",
-        "flowchart": "Find your plan",
-        "progress": "My progress",
-        "cards": "All cards",
-        "pain-rule": "How much pain is OK",
-        "clinician": "When to see a clinician",
+        "home": words.home,
+        "flowchart": words.flowchart,
+        "progress": words.progress,
+        "cards": words.cards,
+        "pain-rule": words.pain_rule,
+        "clinician": words.clinician,
         "about": guide.about.title,
         "return-to-running": guide.ladder.title if guide.ladder else "",
-        "prescribe": "Make a plan for a patient",
-        "my-plan": "Your plan",
+        "prescribe": words.prescribe,
+        "my-plan": words.my_plan,
         "offline": guide.ui.offline.page_title,
         "scope": guide.scope.title,
         "hazards": guide.hazards.title,
     }
 
 
+def _protocol_section(protocol: ProtocolGuide, words: NavWords, alone: bool) -> NavEntry:
+    """A protocol's own section: its page (the home page when it is the only one), its keys and
+    its routines' cards."""
+    own = [] if alone else [{words.overview: urls.page("protocol", protocol.id).source}]
+    return {
+        protocol.title: [
+            *own,
+            {words.keys: _bounded(_entries(protocol.keys, "key"), words)},
+            {words.routines: _bounded(_entries(protocol.routines, "routine"), words)},
+        ]
+    }
+
+
 def navigation(guide: Guide, extra: Sequence[NavEntry] = ()) -> list[NavEntry]:
-    """MkDocs `nav`; hand-written pages come last."""
+    """MkDocs `nav`: the guide's own pages, a section per protocol, what the protocols share,
+    pages for clinicians; hand-written pages come last."""
+    words = guide.ui.nav
     strength = [e for e in guide.exercises if e.kind == "strength"]
     levels = sorted({e.level or 0 for e in strength})
     strength_nav: list[NavEntry]
     if len(levels) > 1 and len(strength) > NAV_SECTION_MAX:
         strength_nav = [
-            {f"Level {level}": _bounded(_entries([e for e in strength if e.level == level], "exercise"))}
+            {
+                text.fill(words.level, {"level": str(level)}): _bounded(
+                    _entries([e for e in strength if e.level == level], "exercise"), words
+                )
+            }
             for level in levels
         ]
     else:
-        strength_nav = _bounded(_entries(sorted(strength, key=lambda e: e.level or 0), "exercise"))
+        strength_nav = _bounded(_entries(sorted(strength, key=lambda e: e.level or 0), "exercise"), words)
     stretches = [e for e in guide.exercises if e.kind == "stretch"]
     page = urls.page
     titles = single_titles(guide)
-    back_to_running = [{guide.ladder.title: page("return-to-running").source}] if guide.ladder else []
+    ladder = guide.ladder is not None and any(p.ladder for p in guide.protocols)
+    back_to_running = [{titles["return-to-running"]: page("return-to-running").source}] if ladder else []
     clinicians = [{titles[kind]: page(kind).source} for kind in ("scope", "hazards", "prescribe")]
     return [
         {titles["home"]: page("home").source},
         {titles["flowchart"]: page("flowchart").source},
         {titles["progress"]: page("progress").source},
-        {f"The {text.count_word(len(guide.keys))} keys": _bounded(_entries(guide.keys, "key")) + back_to_running},
-        {"Strength exercises": strength_nav},
-        {"Stretches": _bounded(_entries(stretches, "exercise"))},
-        {"Recovery tools": _bounded(_entries(guide.recovery, "recovery"))},
-        {"Routine cards": [{titles["cards"]: page("cards").source}, *_bounded(_entries(guide.routines, "routine"))]},
+        *(_protocol_section(p, words, len(guide.protocols) == 1) for p in guide.protocols),
+        *back_to_running,
+        {words.strength: strength_nav},
+        {words.stretches: _bounded(_entries(stretches, "exercise"), words)},
+        {words.recovery: _bounded(_entries(guide.recovery, "recovery"), words)},
+        {titles["cards"]: page("cards").source},
         {titles["pain-rule"]: page("pain-rule").source},
         {titles["clinician"]: page("clinician").source},
-        {"For clinicians": clinicians},
+        {words.clinicians: clinicians},
         {titles["about"]: page("about").source},
         *extra,
     ]

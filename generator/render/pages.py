@@ -12,10 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..checks.sources import citations as cited_in
-from ..model import Call, Exercise, Guide, Item, Key, Routine, Source
-from ..numbers import format_number
-from . import citations, flowchart, ladder, player, prescribe, progress, safety_case, text, urls
+from .. import urls
+from ..model import Call, Exercise, Guide, Item, ProtocolGuide, Routine
+from . import citations, context, flowchart, ladder, player, prescribe, progress, safety_case, text
 from .cards import Cards
 from .env import html_env, markdown_env, template
 from .figures import Pictures
@@ -29,111 +28,6 @@ class Site:
     files: dict[str, str | bytes] = field(default_factory=dict)
     nav: list[NavEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def bmi_data(guide: Guide) -> dict[str, Any]:
-    """What the BMI calculator needs, from weight.yml and ui.yml (lib/bmi.js, bmi.js)."""
-    weight = guide.weight
-    return {
-        "bands": [{"label": b.label, "from": b.from_, "below": b.below} for b in weight.bands],
-        "limits": weight.calculator.model_dump(),
-        "reduce_from": weight.reduce_before_running_from,
-        "lower_from": weight.lower_thresholds.overweight_from,
-        "caveat": weight.limits[0],
-        "words": guide.ui.bmi.model_dump(),
-    }
-
-
-def band_ranges(guide: Guide) -> list[dict[str, str]]:
-    """Each BMI band with its range in words, e.g. '18.5 to under 25'."""
-    out = []
-    for band in guide.weight.bands:
-        if band.from_ is not None and band.below is not None:
-            span = f"{format_number(band.from_)} to under {format_number(band.below)}"
-        elif band.below is not None:
-            span = f"under {format_number(band.below)}"
-        else:
-            span = f"{format_number(band.from_ or 0)} or more"
-        out.append({"range": span, "label": band.label})
-    return out
-
-
-def pain_levels(guide: Guide) -> list[dict[str, Any]]:
-    """Each pain level with the lowest score it starts at."""
-    levels = guide.protocol.pain_rule.levels
-    return [{"low": 0 if i == 0 else levels[i - 1].max + 1, "level": level} for i, level in enumerate(levels)]
-
-
-def cited_sources(guide: Guide) -> list[Source]:
-    """The sources this copy of the guide cites, in registry order (a clinic's own last): a
-    clinic with its own region does not list the default region's services."""
-    parts: list[object] = [
-        guide.protocol,
-        guide.keys,
-        guide.exercises,
-        guide.recovery,
-        guide.weight,
-        guide.red_flags.flags,
-        guide.routines,
-        guide.flowchart,
-        guide.region,
-        guide.ladder,
-        guide.player,
-        guide.progress,
-        guide.prescribe,
-        guide.hazards,
-        guide.scope,
-    ]
-    cited = {source_id for part in parts for _, source_id in cited_in(part)}
-    return [s for s in (*guide.sources.sources, *guide.brand.sources) if s.id in cited]
-
-
-def warning_sections(guide: Guide) -> list[dict[str, Any]]:
-    """Each urgency level of the region with its warning signs, most urgent first."""
-    return [
-        {"level": level, "flags": [f for f in guide.red_flags.flags if f.level == level.id]}
-        for level in guide.region.levels
-    ]
-
-
-def pace(guide: Guide, exercise: Exercise) -> dict[str, Any] | None:
-    """How fast to lift and lower, and how long to rest, for a strength exercise (else None)."""
-    if exercise.kind != "strength":
-        return None
-    timing = guide.protocol.exercise
-    return {"tempo": timing.tempo, "rest": timing.rest, "source": [*timing.tempo.source, *timing.rest.source]}
-
-
-def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list[Exercise]]]:
-    """A key's exercises grouped by level (stretches have none), in level order."""
-    chosen = [e for e in guide.exercises if e.id in ids]
-    levels = sorted({e.level for e in chosen}, key=lambda level: level or 0)
-    return [(level, [e for e in chosen if e.level == level]) for level in levels]
-
-
-def routines_by_item(guide: Guide) -> dict[str, list[Routine]]:
-    """Item id -> the routines that use it, in routine order (one pass, not one per item)."""
-    found: dict[str, list[Routine]] = {}
-    for routine in guide.routines:
-        for entry in routine.items:
-            found.setdefault(entry.item, []).append(routine)
-    return found
-
-
-def key_by_item(guide: Guide) -> dict[str, Key]:
-    return {item: key for key in guide.keys for item in (*key.exercises, *key.recovery)}
-
-
-def hand_written_pages(docs: Path) -> list[NavEntry]:
-    """Top-level hand-written pages in docs/, by their first heading, for the end of the nav."""
-    pages: list[NavEntry] = []
-    for path in sorted(docs.glob("*.md")):
-        heading = next(
-            (line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")),
-            path.stem,
-        )
-        pages.append({heading: path.name})
-    return pages
 
 
 # What each kind of page loads besides the theme: style sheets, plain scripts (run before the
@@ -190,14 +84,22 @@ class _Renderer:
         self.cache_dir = cache_dir
         self.common = {
             "guide": guide,
-            "pain": guide.protocol.pain_rule,
+            "protocols": guide.protocols,
+            "ui": guide.ui,
             "disclaimer": guide.disclaimer(),
             "red_flag_advice": guide.red_flag_advice(),
             "region": guide.region,
+            "titles": single_titles(guide),
             "cite": lambda refs: citations.cite_md(guide, refs),
             "cite_html": lambda refs: citations.cite_html(guide, refs),
             "call_button": self.call_button,
+            "section": self.section,
         }
+
+    def section(self, page_kind: str, protocol: ProtocolGuide) -> str:
+        """The heading of a protocol's part of a page of the whole guide."""
+        titles = self.common["titles"]
+        return text.fill(self.guide.ui.pages.section, {"page": titles[page_kind], "protocol": protocol.title})
 
     def call_button(self, call: Call) -> Markup:
         """The number to ring for a level, labelled with its region, as a big button."""
@@ -216,43 +118,52 @@ class _Renderer:
         def href(kind: str, item_id: str | None = None) -> Markup:
             return text.attr(urls.href(here, urls.page(kind, item_id)))
 
-        return {"link": link, "href": href, "pdf": text.attr(urls.href(here, urls.CARDS_PDF))}
+        def file(path: str) -> Markup:
+            return text.attr(urls.href(here, path))
+
+        return {"link": link, "href": href, "file": file, "pdf": text.attr(urls.href(here, urls.CARDS_PDF))}
 
     def page(self, here: urls.Page, name: str, need: str | None = None, **context: Any) -> tuple[str, str]:
         """A page rendered from a template; `need` names the kind or widget whose files it loads."""
         assets = page_assets(here, need or here.kind)
-        rendered = template(self.env, name).render(**self.common, **self.links(here), assets=assets, **context)
+        rendered = template(self.env, name).render({**self.common, **self.links(here), "assets": assets, **context})
         return here.source, rendered
 
     def card(self, routine: Routine, here: urls.Page) -> Markup:
         return self.cards.card(routine, routine.id in self.compact).at(urls.root(here))
 
+    def protocol_context(self, protocol: ProtocolGuide) -> dict[str, Any]:
+        """What every page of one protocol shows: its pain rule and its own safety words."""
+        return {
+            "protocol": protocol,
+            "pain": protocol.pain_rule,
+            "disclaimer": self.guide.disclaimer(protocol),
+            "red_flag_advice": self.guide.red_flag_advice(protocol),
+        }
 
-def render_site(
-    guide: Guide,
-    cards: Cards,
-    pictures: Pictures,
-    compact: frozenset[str] = frozenset(),
-    docs: Path | None = None,
-    cache_dir: Path | None = None,
-) -> Site:
-    """Every generated page of the guide plus the navigation, in reading order.
-    `compact` names the routines whose cards need the compact layout to fit one sheet."""
-    site = Site()
-    r = _Renderer(guide, cards, pictures, compact, cache_dir)
-    used_in, key_of = routines_by_item(guide), key_by_item(guide)
-    home = urls.page("home")
+
+def own_page(guide: Guide, protocol: ProtocolGuide) -> urls.Page:
+    """Where a protocol's own page is: its folder, or the home page of a guide with no other."""
+    return urls.page("home") if len(guide.protocols) == 1 else urls.page("protocol", protocol.id)
+
+
+def _protocol_pages(r: _Renderer, guide: Guide, protocol: ProtocolGuide) -> list[tuple[str, str]]:
+    """A protocol's own page, its keys and its routines (each with its card and player)."""
+    mine = r.protocol_context(protocol)
+    here = own_page(guide, protocol)
     pages = [
         r.page(
-            home,
-            "home.md.j2",
-            not_for=warning_sections(guide)[-1],
-            checkin=progress.widget_stub(home),
+            here,
+            "protocol.md.j2",
+            need="home",
+            not_for=context.not_for(guide, protocol),
+            checkin=progress.widget_stub(here),
+            **mine,
         )
     ]
-    for key in guide.keys:
+    for key in protocol.keys:
         weight = (
-            {"weight": guide.weight, "bands": band_ranges(guide), "bmi": bmi_data(guide)}
+            {"weight": protocol.weight, "bands": context.band_ranges(protocol), "bmi": context.bmi_data(protocol)}
             if key.widget == "bmi-calculator"
             else None
         )
@@ -262,36 +173,13 @@ def render_site(
                 "key.md.j2",
                 need=key.widget,
                 key=key,
-                groups=exercise_groups(guide, key.exercises),
+                groups=context.exercise_groups(guide, key.exercises),
                 tools=[t for t in guide.recovery if t.id in key.recovery],
                 weight=weight,
+                **mine,
             )
         )
-    for exercise in guide.exercises:
-        here = urls.page("exercise", exercise.id)
-        pages.append(
-            r.page(
-                here,
-                "exercise.md.j2",
-                item=exercise,
-                key=key_of.get(exercise.id),
-                figure=pictures.markup(exercise, "fig", urls.root(here)),
-                caption=pictures.caption(exercise),
-                routines=used_in.get(exercise.id, []),
-                pace=pace(guide, exercise),
-            )
-        )
-    for tool in guide.recovery:
-        pages.append(
-            r.page(
-                urls.page("recovery", tool.id),
-                "recovery.md.j2",
-                item=tool,
-                key=key_of.get(tool.id),
-                routines=used_in.get(tool.id, []),
-            )
-        )
-    for routine in guide.routines:
+    for routine in protocol.routines:
         here = urls.page("routine", routine.id)
         item_pages = [urls.item_page(e.item, isinstance(guide.item(e.item), Exercise)) for e in routine.items]
         items = [
@@ -309,16 +197,84 @@ def render_site(
                 player_words=guide.player.words,
                 did_it=progress.widget_stub(here, routine=routine.id, label=guide.progress.words.did_it_today),
                 checkin=progress.widget_stub(here),
+                **mine,
             )
         )
+    return pages
+
+
+def _shared_item_pages(r: _Renderer, guide: Guide, pictures: Pictures) -> list[tuple[str, str]]:
+    """One page per exercise, stretch and recovery tool, linked from every protocol that uses it,
+    with the pain rule of each of those protocols."""
+    used_in, keys_of = context.routines_by_item(guide), context.keys_by_item(guide)
+    pages = []
+    for exercise in guide.exercises:
+        here = urls.page("exercise", exercise.id)
+        pages.append(
+            r.page(
+                here,
+                "exercise.md.j2",
+                item=exercise,
+                keys=keys_of.get(exercise.id, []),
+                users=context.users_of(guide, exercise.id, used_in),
+                figure=pictures.markup(exercise, "fig", urls.root(here)),
+                caption=pictures.caption(exercise),
+                routines=used_in.get(exercise.id, []),
+                pace=context.pace(guide, exercise),
+            )
+        )
+    for tool in guide.recovery:
+        pages.append(
+            r.page(
+                urls.page("recovery", tool.id),
+                "recovery.md.j2",
+                item=tool,
+                keys=keys_of.get(tool.id, []),
+                routines=used_in.get(tool.id, []),
+            )
+        )
+    return pages
+
+
+def _ladder_card(cards: Cards, protocol: ProtocolGuide, compact: frozenset[str], here: urls.Page) -> Markup | None:
+    """A protocol's back-to-running card on a page, in the layout the PDF chose (None: it has none)."""
+    if cards.guide.ladder is None or protocol.ladder is None:
+        return None
+    card = cards.ladder(protocol, cards.ladder_id(protocol) in compact)
+    return card.at(urls.root(here)) if card else None
+
+
+def render_site(
+    guide: Guide,
+    cards: Cards,
+    pictures: Pictures,
+    compact: frozenset[str] = frozenset(),
+    docs: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Site:
+    """Every generated page of the guide plus the navigation, in reading order.
+    `compact` names the cards (routines and ladders) that need the compact layout to fit one sheet."""
+    site = Site()
+    r = _Renderer(guide, cards, pictures, compact, cache_dir)
+    home = urls.page("home")
+    pages = [] if len(guide.protocols) == 1 else [r.page(home, "home.md.j2", checkin=progress.widget_stub(home))]
+    for protocol in guide.protocols:
+        pages += _protocol_pages(r, guide, protocol)
+    pages += _shared_item_pages(r, guide, pictures)
     here = urls.page("cards")
-    ladder_card = cards.ladder(guide.ladder.id in compact) if guide.ladder else None
     pages.append(
         r.page(
             here,
             "cards.md.j2",
-            cards={rt.id: r.card(rt, here) for rt in guide.routines},
-            ladder_card=ladder_card.at(urls.root(here)) if ladder_card else None,
+            stacks=[
+                {
+                    "protocol": p,
+                    "pdf": text.attr(urls.href(here, urls.protocol_cards_pdf(p.id))),
+                    "cards": [r.card(rt, here) for rt in p.routines],
+                    "ladder": _ladder_card(cards, p, compact, here),
+                }
+                for p in guide.protocols
+            ],
         )
     )
     chart = flowchart.widget_data(guide)
@@ -330,23 +286,25 @@ def render_site(
             outline=flowchart.outline_html(guide, chart, cache_dir),
         )
     )
-    pages.append(r.page(urls.page("pain-rule"), "pain.md.j2", levels=pain_levels(guide)))
-    pages.append(r.page(urls.page("clinician"), "clinician.md.j2", sections=warning_sections(guide)))
-    checked = text.fill(
-        guide.about.sources_checked,
-        {"checked": text.long_date(guide.sources.checked), "next_check": text.long_date(guide.sources.next_check)},
+    pages.append(
+        r.page(
+            urls.page("pain-rule"),
+            "pain.md.j2",
+            rules=[{"protocol": p, "levels": context.pain_levels(p)} for p in guide.protocols],
+        )
     )
+    pages.append(r.page(urls.page("clinician"), "clinician.md.j2", signs=context.signs_by_protocol(guide)))
     titles = single_titles(guide)
-    pages.append(r.page(urls.page("scope"), "scope.md.j2", nav_titles=titles, **safety_case.scope_context(guide)))
+    pages.append(r.page(urls.page("scope"), "scope.md.j2", **safety_case.scope_context(guide)))
     pages.append(r.page(urls.page("hazards"), "hazards.md.j2", **safety_case.hazards_context(guide, titles)))
-    if guide.ladder is not None:
+    if guide.ladder is not None and ladder.runners(guide):
         here = urls.page("return-to-running")
         pages.append(
             r.page(
                 here,
                 "ladder.md.j2",
                 checkin=progress.widget_stub(here),
-                **ladder.page_context(guide, guide.ladder, here),
+                **ladder.page_context(guide, guide.ladder, here, cards),
             )
         )
     here = urls.page("progress")
@@ -368,6 +326,10 @@ def render_site(
             checkin=progress.widget_stub(here),
         )
     )
+    checked = text.fill(
+        guide.about.sources_checked,
+        {"checked": text.long_date(guide.sources.checked), "next_check": text.long_date(guide.sources.next_check)},
+    )
     pages.append(
         r.page(
             urls.page("about"),
@@ -375,10 +337,10 @@ def render_site(
             about=guide.about,
             checked=checked,
             review=safety_case.review_lines(guide),
-            sources=cited_sources(guide),
+            sources=context.cited_sources(guide),
         )
     )
-    site.nav = navigation(guide, hand_written_pages(docs) if docs else [])
+    site.nav = navigation(guide, context.hand_written_pages(docs) if docs else [])
     # What the service worker shows for a page it never saved: links to everything it did save.
     pages.append(r.page(urls.page("offline"), "offline.md.j2", words=guide.ui.offline, pages=outline(site.nav)))
     site.files.update(pages)

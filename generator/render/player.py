@@ -8,11 +8,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import AnyDose, Guide, Item, Routine, WhenEasy
-from . import citations, urls
+from .. import urls
+from ..model import AnyDose, Guide, Item, ProtocolGuide, Routine, WhenEasy
+from . import citations
 from .cards import move_on_text, routine_dose
 from .figures import Pictures
-from .text import dose_short
+from .text import dose_short, fill
 
 
 def dose_data(dose: AnyDose | None) -> dict[str, Any] | None:
@@ -36,9 +37,24 @@ def item_data(item: Item, dose: AnyDose | None) -> dict[str, Any]:
     }
 
 
-def shared_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
-    """What every player shares: pace, rests, timings, the pain rule, links and words."""
-    timing, pain = guide.protocol.exercise, guide.protocol.pain_rule
+def pain_limits(guide: Guide, protocol: ProtocolGuide | None) -> dict[str, int]:
+    """The pain rule a player's check-in applies: its protocol's, or for a plan of no one protocol
+    the strictest of the protocols this copy publishes."""
+    rules = [protocol.pain_rule] if protocol else [p.pain_rule for p in guide.protocols]
+    return {
+        "ok_max": min(r.ok_max for r in rules),
+        "acceptable_max": min(r.acceptable_max for r in rules),
+        "running_max": min(r.running_max for r in rules),
+        "scale_min": rules[0].scale_min,
+        "scale_max": rules[0].scale_max,
+    }
+
+
+def shared_data(guide: Guide, here: urls.Page, protocol: ProtocolGuide | None = None) -> dict[str, Any]:
+    """What every player shares: pace, rests, timings, the pain rule of its protocol, links and
+    words, which name what hurts as the protocol does ("your knee"; "it" for a plan)."""
+    timing = guide.site.exercise
+    part = guide.part(protocol)
     return {
         "options": {
             "tempo": {"up_s": timing.tempo.up_seconds, "down_s": timing.tempo.down_seconds},
@@ -47,7 +63,7 @@ def shared_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
             "lead_in_s": guide.player.timing.lead_in_seconds,
             "countdown": guide.player.timing.countdown,
         },
-        "pain": {"ok_max": pain.ok_max, "acceptable_max": pain.acceptable_max, "scale_max": pain.scale_max},
+        "pain": pain_limits(guide, protocol),
         "sources": {
             "tempo": citations.sources_data(guide, timing.tempo.source),
             "rest": citations.sources_data(guide, timing.rest.source),
@@ -58,7 +74,9 @@ def shared_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
             "progress": urls.href(here, urls.page("progress")),
         },
         "root": urls.root(here) or "./",
-        "words": guide.player.words.model_dump(),
+        "words": {
+            k: fill(v, {"part": part}) if isinstance(v, str) else v for k, v in guide.player.words.model_dump().items()
+        },
     }
 
 
@@ -74,7 +92,7 @@ def player_data(guide: Guide, routine: Routine, here: urls.Page) -> dict[str, An
             "easy_rule": isinstance(rule, WhenEasy),
             "next": {"title": after.title, "href": urls.href(here, urls.page("routine", after.id))} if after else None,
         },
-        **shared_data(guide, here),
+        **shared_data(guide, here, guide.protocol_of(routine.id)),
     }
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import urls
 from ..model import Exercise, Guide, Item, MinutesDose, MinutesRangeDose, RecoveryTool
-from . import urls
 from .player import dose_data, item_data, shared_data
 from .progress import progress_data
 from .safety_case import review_lines
@@ -41,7 +41,10 @@ def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str,
     return {
         "exercise": {e.id: entry("exercise", e.id, e.title, e.dose, **exercise_more(e)) for e in guide.exercises},
         "recovery": {t.id: recovery_entry(t) for t in guide.recovery},
-        "routine": {r.id: entry("routine", r.id, r.title, None) for r in guide.routines},
+        "routine": {
+            r.id: entry("routine", r.id, r.title, None, protocol=getattr(guide.protocol_of(r.id), "id", None))
+            for r in guide.routines
+        },
         "stage": {},
     }
 
@@ -74,11 +77,16 @@ def bounds_data(guide: Guide) -> dict[str, Any]:
 
 def sheet_data(guide: Guide) -> dict[str, str]:
     """What the printed plan says besides the plan itself: the pain rule and the safety net, which
-    a plan never leaves out, and the disclaimer."""
-    pain = guide.protocol.pain_rule
+    a plan never leaves out, and the disclaimer. A plan may hold items of any protocol, so with
+    several protocols each one's pain rule is printed, named."""
+    rules = [(p.title, p.pain_rule) for p in guide.protocols]
+    one = len(rules) == 1
     return {
-        "pain_title": pain.title,
-        "pain": f"{pain.summary} {pain.next_day}",
+        "pain_title": rules[0][1].title,
+        "pain": " ".join(
+            (f"{rule.summary} {rule.next_day}" if one else f"{title}: {rule.summary} {rule.next_day}")
+            for title, rule in rules
+        ),
         "safety": guide.red_flag_advice(),
         "disclaimer": guide.disclaimer(),
         "review": review_lines(guide)["short"],

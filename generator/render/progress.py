@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import urls
 from ..model import Guide, WhenEasy
-from . import urls
 
 
 def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
@@ -15,7 +15,9 @@ def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
     out = {}
     for r in guide.routines:
         after = guide.routine(r.move_on.next) if r.move_on.next else None
+        protocol = guide.protocol_of(r.id)
         out[r.id] = {
+            "protocol": protocol.id if protocol else None,
             "title": r.title,
             "frequency": r.frequency,
             "days_per_week": r.days_per_week,
@@ -28,16 +30,38 @@ def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
     return out
 
 
+def protocols_data(guide: Guide) -> dict[str, dict[str, Any]]:
+    """Each protocol by id: its title, how it names what hurts, and its pain rule's limits, so a
+    session is judged, and asked about, as its own protocol says."""
+    return {
+        p.id: {
+            "title": p.title,
+            "part": p.protocol.part,
+            "pain": {
+                "ok_max": p.pain_rule.ok_max,
+                "acceptable_max": p.pain_rule.acceptable_max,
+                "scale_max": p.pain_rule.scale_max,
+                "running_max": p.pain_rule.running_max,
+            },
+        }
+        for p in guide.protocols
+    }
+
+
 def rules_data(guide: Guide) -> dict[str, Any]:
-    """The rules lib/rules.js applies, with every threshold from the data."""
-    pain, log = guide.protocol.pain_rule, guide.progress.rules
+    """The rules the log applies, with every threshold from the data: `pain` is the strictest of
+    the protocols' (for a session of no one protocol); `protocols` has each protocol's own."""
+    log = guide.progress.rules
+    rules = [p.pain_rule for p in guide.protocols]
     return {
         "pain": {
-            "ok_max": pain.ok_max,
-            "acceptable_max": pain.acceptable_max,
-            "scale_max": pain.scale_max,
-            "running_max": pain.running_max,
+            "ok_max": min(r.ok_max for r in rules),
+            "acceptable_max": min(r.acceptable_max for r in rules),
+            "scale_max": rules[0].scale_max,
+            "running_max": min(r.running_max for r in rules),
         },
+        "protocols": protocols_data(guide),
+        "part": guide.site.part,
         "move_on": {"sessions": log.move_on_sessions, "all_easy": True},
         "ease_off": {"in_a_row": log.ease_off_in_a_row},
         "week_starts": 1 if log.week_starts == "monday" else 0,

@@ -6,21 +6,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Guide, Hazard, ManyChoice, OneChoice, Outcome, Story
+from .. import urls
+from ..model import Guide, Hazard, ManyChoice, OneChoice, Outcome, ProtocolGuide, Story
 from ..model.safety_case import (
     LIKELIHOODS,
     SEVERITIES,
     AnyControl,
     CautionControl,
+    CheckControl,
     DesignControl,
     NumberControl,
     PageControl,
     QuestionControl,
     StoryControl,
-    CheckControl,
     WarningSignControl,
 )
-from . import text, urls
+from . import text
 
 
 def review_lines(guide: Guide) -> dict[str, str]:
@@ -62,10 +63,10 @@ def _titles(guide: Guide, part: str, ids: list[str]) -> list[str]:
     return [guide.item(i).title for i in ids]
 
 
-def stories(guide: Guide) -> list[dict[str, Any]]:
-    """The patient stories as the scope page shows them."""
+def stories(guide: Guide, protocol: ProtocolGuide) -> list[dict[str, Any]]:
+    """A protocol's patient stories as the scope page shows them."""
     shown = []
-    for story in guide.stories.stories:
+    for story in protocol.stories:
         end = guide.nodes[story.expect.outcome]
         assert isinstance(end, Outcome)
         level = guide.levels.get(end.urgency)
@@ -83,12 +84,19 @@ def stories(guide: Guide) -> list[dict[str, Any]]:
 
 
 def scope_context(guide: Guide) -> dict[str, Any]:
+    """The scope page: the guide's own deviations, then each protocol's who, not-for, deviations
+    and stories."""
     return {
         "scope": guide.scope,
         "review": review_lines(guide),
-        "not_for": [f for f in guide.red_flags.flags if f.level == "not-for"],
-        "stories": stories(guide),
-        "stories_file": guide.stories,
+        "sections": [
+            {
+                "protocol": p,
+                "not_for": [f for f in p.flags if f.level == "not-for"],
+                "stories": stories(guide, p),
+            }
+            for p in guide.protocols
+        ],
     }
 
 
@@ -101,7 +109,7 @@ def _control(guide: Guide, control: AnyControl, here: urls.Page, names: dict[str
 def _control_parts(guide: Guide, control: AnyControl, here: urls.Page, names: dict[str, str]) -> dict[str, Any]:
     h = guide.hazards.headings
     if isinstance(control, WarningSignControl):
-        flag = next(f for f in guide.red_flags.flags if f.id == control.warning_sign)
+        flag = next(f for f in guide.flags if f.id == control.warning_sign)
         return {"label": h.warning_sign, "text": flag.text, "href": urls.href(here, urls.page("clinician"))}
     if isinstance(control, QuestionControl):
         node = guide.nodes[control.question]
@@ -116,7 +124,7 @@ def _control_parts(guide: Guide, control: AnyControl, here: urls.Page, names: di
     if isinstance(control, PageControl):
         return {"label": h.page, "text": names[control.page], "href": urls.href(here, urls.page(control.page))}
     if isinstance(control, StoryControl):
-        story = next(s for s in guide.stories.stories if s.id == control.story)
+        story = next(s for s in guide.stories if s.id == control.story)
         return {
             "label": h.story,
             "text": story.title,
@@ -150,18 +158,25 @@ def hazards_context(guide: Guide, page_titles: dict[str, str]) -> dict[str, Any]
         {"likelihood": matrix.likelihoods[lk], "risks": [(r, matrix.levels[r - 1].label) for r in matrix.risks[lk]]}
         for lk in reversed(LIKELIHOODS)
     ]
-    return {
-        "log": guide.hazards,
-        "review": review_lines(guide),
-        "columns": [matrix.severities[s] for s in SEVERITIES],
-        "rows": rows,
-        "hazards": [
+
+    def shown(hazards: list[Hazard]) -> list[dict[str, Any]]:
+        return [
             {
                 "hazard": hazard,
                 "before": _rating(guide, hazard, "before"),
                 "after": _rating(guide, hazard, "after"),
                 "controls": [_control(guide, c, here, page_titles) for c in hazard.controls],
             }
-            for hazard in guide.hazards.hazards
+            for hazard in hazards
+        ]
+
+    return {
+        "log": guide.hazards,
+        "review": review_lines(guide),
+        "columns": [matrix.severities[s] for s in SEVERITIES],
+        "rows": rows,
+        "groups": [
+            {"protocol": None, "hazards": shown(guide.hazards.hazards)},
+            *({"protocol": p, "hazards": shown(p.hazards)} for p in guide.protocols),
         ],
     }

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from conftest import TEST_SITE_URL, mkdocs_build, project_copy, serve
 from generator.render.text import dose_short
+from helpers import KNEE, knee
 
 PAPERS = ("A4", "Letter")
 
@@ -75,7 +76,7 @@ LONG_ROUTINE = """
 
 def _with_long_routine(tmp_path, frequency: str, when: str):
     project = project_copy(tmp_path / "guide")
-    routines = project / "data" / "routines.yml"
+    routines = project / "data" / KNEE / "routines.yml"
     routines.write_text(routines.read_text() + LONG_ROUTINE.format(frequency=frequency, when=when))
     return project
 
@@ -133,9 +134,9 @@ def test_pdf_has_one_page_per_routine_with_names_and_doses(built_site, guide):
 
 def test_pdf_metadata_fonts_and_page_size(built_site, guide):
     reader = PdfReader(built_site / "cards" / "routine-cards.pdf")
-    assert guide.brand.name in reader.metadata.title and guide.protocol.title in reader.metadata.title
+    assert guide.brand.name in reader.metadata.title and knee(guide).protocol.title in reader.metadata.title
     assert reader.metadata.author == guide.brand.name
-    assert str(reader.trailer["/Root"].get("/Lang")) == guide.protocol.language
+    assert str(reader.trailer["/Root"].get("/Lang")) == guide.site.language
     # A bookmark per card, in order.
     assert [item.title for item in reader.outline] == card_titles(guide)
     fonts = []

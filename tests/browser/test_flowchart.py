@@ -1,7 +1,7 @@
 """The decision flowchart in a real browser (/flowchart/), and the BMI calculator (/keys/weight/).
 
 Expected plans, questions and BMI bands come from the data through the generator's own Python
-(`walk`, `all_paths`, `guide.weight.bands`), never retyped here.
+(`walk`, `all_paths`, `knee(guide).weight.bands`), never retyped here.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from conftest import ROOT, axe_violations, mkdocs_build, project_copy, serve
 from generator.model import PLAN_PARTS, RED_URGENCIES
 from generator.plan import Step, all_paths, walk
+from helpers import knee
 
 PAGE = "flowchart/"
 HEADING = ".flowchart-app .fc-heading"
@@ -26,7 +27,7 @@ HEADING = ".flowchart-app .fc-heading"
 
 
 def nodes(guide) -> dict:
-    return {n.id: n for n in guide.flowchart.nodes}
+    return {n.id: n for n in knee(guide).flowchart.nodes}
 
 
 def expected_view(guide, node_id: str) -> tuple[str, list[str]]:
@@ -34,7 +35,7 @@ def expected_view(guide, node_id: str) -> tuple[str, list[str]]:
     node = nodes(guide)[node_id]
     if node.type == "outcome":
         return node.title, []
-    flags = {f.id: f.text for f in guide.red_flags.flags}
+    flags = {f.id: f.text for f in guide.flags}
     return node.question, [flags[f] for f in node.flags]
 
 
@@ -62,7 +63,7 @@ def shown_view(page) -> tuple[str, list[str]]:
 
 def expected_links(guide, steps: list[Step]) -> list[tuple[str, str]]:
     """The plan `walk` computes, as the links the page must show (PRODUCT.md's stable URLs)."""
-    _, plan = walk(guide.flowchart, steps)
+    _, plan = walk(knee(guide).flowchart, steps)
     return [(part, _address(part, item)) for part in PLAN_PARTS for item in getattr(plan, part)]
 
 
@@ -146,13 +147,13 @@ def back(page):
 
 def richest_self_care_path(guide) -> list[Step]:
     """The path with the longest plan: the hardest one to print on one page."""
-    return max(all_paths(guide.flowchart), key=lambda s: len(expected_links(guide, s)))
+    return max(all_paths(knee(guide).flowchart), key=lambda s: len(expected_links(guide, s)))
 
 
 def path_through_many(guide) -> list[Step]:
     """A self-care path that picks some, but not all, options of a many-choice question."""
     chart = nodes(guide)
-    for steps in all_paths(guide.flowchart):
+    for steps in all_paths(knee(guide).flowchart):
         if (
             any(chart[s.node].choose == "many" and len(s.choice) == 1 for s in steps)
             and expected_links(guide, steps)
@@ -166,7 +167,7 @@ def path_through_many(guide) -> list[Step]:
 
 
 def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
-    paths = list(all_paths(guide.flowchart))
+    paths = list(all_paths(knee(guide).flowchart))
     reached = set()
     page.set_viewport_size({"width": 1280, "height": 1600})  # every answer on screen without scrolling
     open_flowchart(page, site_url)
@@ -175,7 +176,7 @@ def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
         if i:
             start_over(page)
         click_through(page, guide, steps)
-        end, _ = walk(guide.flowchart, steps)
+        end, _ = walk(knee(guide).flowchart, steps)
         node = nodes(guide)[end]
         reached.add(end)
         assert shown_view(page) == expected_view(guide, end), steps
@@ -191,7 +192,7 @@ def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
             assert hrefs == ([f"tel:{call.number}"] if call else [])
         else:
             assert links, "a self-care plan recommends something"
-    outcomes = {n.id for n in guide.flowchart.nodes if n.type == "outcome"}
+    outcomes = {n.id for n in knee(guide).flowchart.nodes if n.type == "outcome"}
     assert reached == outcomes
     print(f"\n{len(paths)} paths clicked through")
 
@@ -258,14 +259,18 @@ def test_reload_and_shared_link_restore_the_question(page, browser, site_url, gu
         "#q=1.1.1.1.1.1.9.0",
     ):
         open_flowchart(other, site_url, bad)
-        assert shown_view(other) == expected_view(guide, guide.flowchart.start), bad
+        assert shown_view(other) == expected_view(guide, knee(guide).flowchart.start), bad
         assert other.evaluate("location.hash") == ""
     other.context.close()
 
 
 def test_keyboard_only_completion(page, site_url, guide):
     steps = max(
-        (s for s in all_paths(guide.flowchart) if any(isinstance(x.choice, tuple) and len(x.choice) > 1 for x in s)),
+        (
+            s
+            for s in all_paths(knee(guide).flowchart)
+            if any(isinstance(x.choice, tuple) and len(x.choice) > 1 for x in s)
+        ),
         key=lambda s: len(expected_links(guide, s)),
     )
     open_flowchart(page, site_url)
@@ -308,7 +313,7 @@ def test_no_network_request_while_answering(page, site_url, guide):
     page.go_back()
     page.go_forward()
     start_over(page)
-    click_through(page, guide, next(iter(all_paths(guide.flowchart))))
+    click_through(page, guide, next(iter(all_paths(knee(guide).flowchart))))
     page.wait_for_timeout(300)
     assert requests == []
 
@@ -358,8 +363,8 @@ def test_without_javascript_the_outline_shows_every_question(browser, site_url, 
     assert page.locator(".flowchart-safety").is_visible()
     text = outline.inner_text()
     hrefs = set(outline.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))"))
-    flags = {f.id: f.text for f in guide.red_flags.flags}
-    for node in guide.flowchart.nodes:
+    flags = {f.id: f.text for f in guide.flags}
+    for node in knee(guide).flowchart.nodes:
         if node.type == "question":
             assert node.question in text
             assert all(flags[f] in text for f in node.flags)
@@ -400,10 +405,10 @@ def test_printed_plan_is_one_page(page, site_url, guide):
         pages, text = printed(page, size)
         assert pages == 1, size
         text = squash(text)
-        end, _ = walk(guide.flowchart, steps)
-        for wanted in titles + [nodes(guide)[end].title, guide.brand.name, guide.protocol.pain_rule.title]:
+        end, _ = walk(knee(guide).flowchart, steps)
+        for wanted in titles + [nodes(guide)[end].title, guide.brand.name, knee(guide).pain_rule.title]:
             assert squash(wanted) in text, wanted
-        start_question = nodes(guide)[guide.flowchart.start].question
+        start_question = nodes(guide)[knee(guide).flowchart.start].question
         assert start_question not in text, "the outline or questions must not print"
         assert "Start over" not in text and "Print my plan" not in text
 
@@ -495,7 +500,9 @@ def test_axe_start_middle_and_plan_in_light_and_dark(page, site_url, guide):
     plan = path_through_many(guide)
     many_at = next(i for i, s in enumerate(plan) if nodes(guide)[s.node].choose == "many")
     red = next(
-        s for s in all_paths(guide.flowchart) if nodes(guide)[walk(guide.flowchart, s)[0]].urgency in RED_URGENCIES
+        s
+        for s in all_paths(knee(guide).flowchart)
+        if nodes(guide)[walk(knee(guide).flowchart, s)[0]].urgency in RED_URGENCIES
     )
     open_flowchart(page, site_url)
     found = {}
@@ -535,7 +542,7 @@ def band_for(guide, bmi: float) -> str:
     bmi = round(bmi, 1)
     return next(
         b.label
-        for b in guide.weight.bands
+        for b in knee(guide).weight.bands
         if (b.from_ is None or bmi >= b.from_) and (b.below is None or bmi < b.below)
     )
 
@@ -554,7 +561,7 @@ def test_bmi_calculator_bands(page, site_url, guide):
     assert page.locator("[data-bmi]").is_visible()
     # Ordinary people, and heights and weights whose BMI falls exactly on a band's edge (200 cm).
     metric = [(170, 50), (170, 65), (180, 90), (160, 90), (152.5, 41.2)] + [
-        (200, edge * 4) for b in guide.weight.bands for edge in (b.from_, b.below) if edge is not None
+        (200, edge * 4) for b in knee(guide).weight.bands for edge in (b.from_, b.below) if edge is not None
     ]
     imperial = [(5, 9, 9, 0), (5, 9, 12, 7), (6, 0, 15, 10), (5, 4, 17, 0)]
     seen = set()
@@ -563,8 +570,8 @@ def test_bmi_calculator_bands(page, site_url, guide):
         text, band = bmi_result(page, "metric", {"cm": f"{cm:g}", "kg": f"{kg:g}"})
         assert band == band_for(guide, bmi), (cm, kg, text)
         assert f"{round(bmi, 1):.1f}" in text and band in text
-        assert " ".join(guide.weight.limits[0].split()) in " ".join(text.split()), "the muscle-mass caveat"
-        above = round(bmi, 1) >= guide.weight.reduce_before_running_from  # "30 or more" (WHO: ≥ 30)
+        assert " ".join(knee(guide).weight.limits[0].split()) in " ".join(text.split()), "the muscle-mass caveat"
+        above = round(bmi, 1) >= knee(guide).weight.reduce_before_running_from  # "30 or more" (WHO: ≥ 30)
         assert ("low-impact" in text) == above, (cm, kg, text)
         seen.add(band)
     for ft, inch, st, lb in imperial:
@@ -574,7 +581,7 @@ def test_bmi_calculator_bands(page, site_url, guide):
         text, band = bmi_result(page, "imperial", {"ft": str(ft), "in": str(inch), "st": str(st), "lb": str(lb)})
         assert band == band_for(guide, bmi), (ft, inch, st, lb, text)
         seen.add(band)
-    assert seen == {b.label for b in guide.weight.bands}
+    assert seen == {b.label for b in knee(guide).weight.bands}
 
 
 @pytest.mark.parametrize(
@@ -605,7 +612,7 @@ def test_bmi_calculator_refuses_nonsense(page, site_url, units, values):
 
 def test_question_links_the_page_that_helps_answer_it(page, site_url, guide):
     """A question with `see` (the BMI question) links that key's page, in the widget and the outline."""
-    chart = guide.flowchart
+    chart = knee(guide).flowchart
     target = next(n for n in chart.nodes if n.see)
     path = next(p for p in all_paths(chart) if any(s.node == target.id for s in p))
     steps = path[: [s.node for s in path].index(target.id)]

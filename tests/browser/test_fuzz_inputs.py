@@ -11,6 +11,8 @@ import random
 
 import pytest
 
+from helpers import knee
+
 PAYLOADS = [
     "<img src=x onerror=window.__pwned=1>",
     '"><script>window.__pwned=1</script>',
@@ -100,7 +102,7 @@ def test_thousands_of_flowchart_hashes(browser, site_url, guide):
             const lib = await import(new URL('../assets/javascripts/lib/flowchart.js', location.href).href);
             return paths.map((p) => lib.hashOf(p));
         }""",
-        [[step.choice for step in path] for path in all_paths(guide.flowchart)][:50],
+        [[step.choice for step in path] for path in all_paths(knee(guide).flowchart)][:50],
     )
     cases = mutants([h.lstrip("#") for h in valid], 3000, seed=1)
     _feed_hashes(page, cases)

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import mkdocs_build, project_copy, serve
-from helpers import data_copy, edit, errors_of
+from helpers import KNEE, data_copy, edit, errors_of
 
 SUMMARY = '<script>alert("summary")</script> [click me](javascript:alert(1)) **bold** {: onclick="alert(2)" }'
 CUE = '"><img src=x onerror=alert(3)>'
@@ -45,19 +45,19 @@ def hostile_site(tmp_path_factory):
         count=1,
     )
     (data / "exercises.yml").write_text(text)
-    flags = (data / "red_flags.yml").read_text()
+    flags = (data / KNEE / "red_flags.yml").read_text()
     flags = re.sub(
         r"(  - id: knee-deformed\n    level: emergency\n    text: ).*", lambda m: m.group(1) + "'" + FLAG + "'", flags
     )
-    (data / "red_flags.yml").write_text(flags)
-    chart = (data / "flowchart.yml").read_text()
+    (data / KNEE / "red_flags.yml").write_text(flags)
+    chart = (data / KNEE / "flowchart.yml").read_text()
     chart = re.sub(
         r"(  - id: swelling\n(?:    .*\n)*?    question: ).*", lambda m: m.group(1) + "'" + QUESTION + "'", chart
     )
-    (data / "flowchart.yml").write_text(chart)
-    routines = (data / "routines.yml").read_text()
+    (data / KNEE / "flowchart.yml").write_text(chart)
+    routines = (data / KNEE / "routines.yml").read_text()
     routines = re.sub(r"(  - id: daily-stretches\n    title: ).*", lambda m: m.group(1) + ROUTINE_TITLE, routines)
-    (data / "routines.yml").write_text(routines)
+    (data / KNEE / "routines.yml").write_text(routines)
     (data / "brand.yml").write_text(
         (data / "brand.yml").read_text().replace("contact: {}", f"contact:\n  address: '{ADDRESS}'")
     )

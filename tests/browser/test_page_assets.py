@@ -63,6 +63,8 @@ EXPECTED = {
     "pain-rule/": {"app.js"},
     "see-a-clinician/": {"app.js"},
     "about/": {"app.js"},
+    "scope-and-deviations/": {"app.js"},
+    "hazard-log/": {"app.js", "print.js"},
     "credits/": {"app.js"},
     "progress/": {"app.js", "progress.js"},
     "prescribe/": {"app.js", "prescribe.js"},

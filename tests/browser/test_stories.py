@@ -1,4 +1,4 @@
-"""The patient stories (data/stories.yml) clicked through "Find your plan" in a real browser, as
+"""The patient stories (data/protocols/knee-pain-running/stories.yml) clicked through "Find your plan" in a real browser, as
 each person would: by the label of each answer (and the options they tick), ending on the result
 the story expects, with the plan's parts it must hold and never the ones it must not."""
 
@@ -9,9 +9,12 @@ import yaml
 
 from conftest import ROOT
 from generator.model import PLAN_PARTS, Outcome
+from helpers import KNEE
 
 # The stories' ids, read at collection so that each story is a test of its own.
-STORIES = [s["id"] for s in yaml.safe_load((ROOT / "data" / "stories.yml").read_text(encoding="utf-8"))["stories"]]
+STORIES = [
+    s["id"] for s in yaml.safe_load((ROOT / "data" / KNEE / "stories.yml").read_text(encoding="utf-8"))["stories"]
+]
 
 PAGE = "flowchart/"
 HEADING = ".flowchart-app .fc-heading"
@@ -48,7 +51,7 @@ def _plan_links(page) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("story_id", STORIES)
 def test_each_story_clicked_through(page, site_url, guide, story_id):
-    story = next(s for s in guide.stories.stories if s.id == story_id)
+    story = next(s for s in guide.stories if s.id == story_id)
     page.goto(site_url + PAGE)
     page.wait_for_selector(HEADING)
     for given in story.answers:

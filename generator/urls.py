@@ -14,8 +14,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-# Pages of which a guide has many, by kind: the folder they live in.
-SECTIONS = {"key": "keys", "exercise": "exercises", "recovery": "recovery", "routine": "routines"}
+# Pages of which a guide has many, by kind: the folder they live in. A protocol's own page lives
+# in a folder named after the protocol, at the site's root (`knee-pain-running/`).
+SECTIONS = {"key": "keys", "exercise": "exercises", "recovery": "recovery", "routine": "routines", "protocol": ""}
 # Pages of which a guide has one: their source in the docs tree.
 SINGLE = {
     "home": "index.md",
@@ -56,6 +57,8 @@ class Page:
     @property
     def source(self) -> str:
         """The page's Markdown source in the docs tree, e.g. `keys/weight.md`."""
+        if self.kind == "protocol":
+            return f"{self.id}/index.md"
         if self.id is not None:
             return f"{SECTIONS[self.kind]}/{self.id}.md"
         return SINGLE[self.kind]
@@ -103,6 +106,19 @@ def root(from_page: Page) -> str:
     """The way from a page to the site root, e.g. `../../` from an exercise page."""
     depth = from_page.url.count("/")
     return "../" * depth
+
+
+def protocol_cards_pdf(protocol_id: str) -> str:
+    """The PDF of one protocol's cards, beside the PDF of all of them."""
+    return f"cards/{protocol_id}.pdf"
+
+
+# Folders and pages at the site's root that a protocol's own page must not take (its id is its folder).
+RESERVED = frozenset(
+    {folder for folder in SECTIONS.values() if folder}
+    | {source.split("/")[0].removesuffix(".md") for source in SINGLE.values()}
+    | {"assets", "search", "es", "en"}
+)
 
 
 def absolute(site_url: str | None, to: Page) -> str | None:
