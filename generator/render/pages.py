@@ -98,7 +98,7 @@ class _Renderer:
 
     def section(self, page_kind: str, protocol: ProtocolGuide) -> str:
         """The heading of a protocol's part of a page of the whole guide."""
-        titles = self.common["titles"]
+        titles = single_titles(self.guide)
         return text.fill(self.guide.ui.pages.section, {"page": titles[page_kind], "protocol": protocol.title})
 
     def call_button(self, call: Call) -> Markup:

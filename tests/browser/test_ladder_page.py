@@ -136,7 +136,9 @@ def test_the_log_decides_up_stay_or_back(browser, site_url, guide):
         assert expected.decision == decision
         line = getattr(ladder.words, f"next_{decision}").replace("{stage}", titles[expected.stage])
         assert page.inner_text(".ladder-decision") == line
-        assert page.inner_text(".ladder-reason") == ladder.words.reasons[expected.reason].replace("{part}", knee(guide).protocol.part)
+        assert page.inner_text(".ladder-reason") == ladder.words.reasons[expected.reason].replace(
+            "{part}", knee(guide).protocol.part
+        )
         # The big button runs the stage the rules chose.
         assert page.get_attribute(".ladder > [data-ladder-start]", "data-ladder-start") == expected.stage
         assert errors == []
