@@ -139,6 +139,14 @@ def check_routines(guide: Guide, protocol: ProtocolGuide, files: dict[str, YamlF
                 )
                 continue
             item = exercises.get(entry.item) or tools[entry.item]
+            variants = {v.id for v in getattr(item, "variants", [])}
+            if entry.variant is not None and entry.variant not in variants:
+                errors.append(
+                    source.error(
+                        loc + ("variant",),
+                        f"`{entry.item}` has no variant `{entry.variant}`" + did_you_mean(entry.variant, variants),
+                    )
+                )
             if entry.dose is not None and item.dose is not None and entry.dose.shape != item.dose.shape:
                 errors.append(
                     source.error(

@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, PositiveInt, model_validator
 
 from .common import Cue, Model, Number, Short, Slug, Text, Title
 from .dose import DOSE_SHAPES, Dose
+from .site import Tempo
 from .sources import SourceRefs
 
 
@@ -34,6 +35,44 @@ class KeysFile(Model):
     keys: list[Key] = Field(min_length=1)
 
 
+class Lowering(Model):
+    """An exercise whose work is the lowering (eccentric): the body goes up with help (both legs)
+    and comes down on the working side alone. The player says these words on the way up and down,
+    and counts the lowering."""
+
+    up: Cue  # "Up on both feet"
+    down: Cue  # "Down on one"
+    source: SourceRefs
+
+
+class Load(Model):
+    """One step of a load progression: body weight first, then added weight."""
+
+    id: Slug
+    text: Text  # what to add, and when: "A backpack with some weight in it, once … without pain"
+
+
+class ItemPainRule(Model):
+    """An exercise's own pain rule, where it differs from its protocol's: some pain during a
+    loading exercise can be expected. The log judges its sessions by the stricter of the two."""
+
+    acceptable_max: int = Field(ge=0, le=10)
+    text: Text
+    source: SourceRefs
+
+
+class Variant(Model):
+    """Another way of doing an exercise, for a reason a reader can tell (pain where the tendon meets
+    the heel bone: stay on the floor). A routine item names the variant it uses."""
+
+    id: Slug
+    title: Title
+    when: Text  # who it is for
+    steps: list[Text] = Field(min_length=1)
+    cues: list[Cue] = Field(min_length=1, max_length=3)
+    source: SourceRefs
+
+
 class Exercise(Model):
     id: Slug
     kind: Literal["strength", "stretch"]
@@ -49,6 +88,11 @@ class Exercise(Model):
     dose: Dose
     side: Short | None = None
     source: SourceRefs | None = None
+    tempo: Tempo | None = Field(None, description="its own pace, in place of the guide's (data/site.yml)")
+    lowering: Lowering | None = None
+    load: list[Load] = Field([], description="how to add load, step by step (body weight first)")
+    pain_rule: ItemPainRule | None = None
+    variants: list[Variant] = []
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Exercise:
@@ -59,6 +103,10 @@ class Exercise(Model):
             raise ValueError("a strength exercise needs a level")
         if self.kind == "stretch" and self.muscle is None:
             raise ValueError("a stretch needs the muscle it stretches")
+        if self.kind == "stretch" and (self.lowering or self.tempo or self.load):
+            raise ValueError("a stretch is held: it has no lowering, tempo or load")
+        if len({v.id for v in self.variants}) != len(self.variants):
+            raise ValueError("two variants have the same id")
         return self
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, Discriminator, Field, Tag
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
 from .common import Model, Slug, Text, Title
 from .dose import Dose
@@ -14,6 +14,17 @@ from .sources import SourceRefs
 class RoutineItem(Model):
     item: Slug
     dose: Dose | None = None
+    variant: Slug | None = Field(None, description="which of the item's variants this routine uses")
+
+
+class Schedule(Model):
+    """How often, as numbers the player, the log and the cards read: times a day, days a week,
+    for how many weeks (the routine's `frequency` says it in words)."""
+
+    times_a_day: int = Field(1, ge=1, le=6)
+    days_a_week: int = Field(ge=1, le=7)
+    weeks: int | None = Field(None, ge=1, le=52)
+    source: SourceRefs | None = None
 
 
 class WhenEasy(Model):
@@ -58,8 +69,21 @@ class Routine(Model):
     frequency: Text
     frequency_source: SourceRefs | None = None
     days_per_week: int | None = Field(None, ge=1, le=7, description="how often as a number, for the progress page")
+    schedule: Schedule | None = None
+    entry: Text | None = Field(None, description="when to start this routine, as a stage of a programme")
     items: list[RoutineItem] = Field(min_length=1, max_length=6)
     move_on: MoveOn
+
+    @model_validator(mode="after")
+    def _one_how_often(self) -> Routine:
+        if self.schedule is not None and self.days_per_week not in (None, self.schedule.days_a_week):
+            raise ValueError("days_per_week and schedule.days_a_week disagree: write it once, in `schedule`")
+        return self
+
+    @property
+    def days_a_week(self) -> int | None:
+        """How many days a week, from the schedule or the older `days_per_week`."""
+        return self.schedule.days_a_week if self.schedule else self.days_per_week
 
 
 class RoutinesFile(Model):

@@ -5,6 +5,7 @@ clinic or a translation changes them in one place. `{name}` marks a value the pa
 from __future__ import annotations
 
 from .common import Model, Short, Text, Title
+from .words import Plural
 
 
 class PlanPartWords(Model):
@@ -107,6 +108,31 @@ class NavWords(Model):
     clinicians: Title
 
 
+class ExerciseWords(Model):
+    """An exercise's page and card, and a routine's schedule."""
+
+    works_on: Short
+    you_need: Short
+    how: Title
+    remember: Title
+    pace: Title
+    tempo: Text  # "Take about {up} seconds to lift and about {down} seconds to lower."
+    rest: Text  # "Rest for {min} to {max} seconds between sets."
+    lowering: Text  # "{up} in about {up_s} seconds, then {down_lower} over about {down_s} seconds."
+    lowering_card: Short  # "{up} · {down}: {down_s} s down"
+    load: Title
+    pain: Title
+    variants: Title
+    mistakes: Title
+    where: Title
+    part_of: Short
+    level: Short  # "level {level}"
+    in_routine: Short
+    schedule_times: Plural  # "{count} times a day"
+    schedule_days: Plural  # "{count} days a week"
+    schedule_weeks: Plural  # "for {count} weeks"
+
+
 class UiFile(Model):
     flowchart: FlowchartWords
     offline: OfflineWords
@@ -116,4 +142,5 @@ class UiFile(Model):
     pain: PainWords
     clinician: ClinicianWords
     nav: NavWords
+    exercise: ExerciseWords
     pages: PageWords

@@ -13,6 +13,7 @@ from .. import urls
 from ..model import AnyDose, Guide, LadderFile, ProtocolGuide, RepsDose, Routine, WhenEasy
 from . import qr, text
 from .env import html_env, template
+from .exercise_text import lowering_text, schedule_text, shown
 from .figures import ROOT_SLOT, Pictures
 from .ladder_text import minutes, self_tests, session_line, walk_cell
 from .safety_case import review_lines
@@ -176,10 +177,10 @@ class Cards:
             item = guide.item(entry.item)
             entries.append(
                 {
-                    "item": item,
+                    **shown(guide, entry),
                     "dose": routine_dose(guide, routine, i),
-                    "cues": list(item.cues),
                     "side": getattr(item, "side", None),
+                    "lowering": lowering_text(guide, item, card=True),
                     "figure": self.pictures.markup(item, f"card-{routine.id}"),
                 }
             )
@@ -191,6 +192,7 @@ class Cards:
             routine=routine,
             compact=compact,
             entries=entries,
+            schedule=schedule_text(guide, routine),
             move_on=move_on_text(guide, routine),
             rest=rest_text(guide, routine),
             days=range(1, guide.site.cards.tick_days + 1),

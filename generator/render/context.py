@@ -12,6 +12,7 @@ from typing import Any
 from ..checks.sources import citations as cited_in
 from ..model import Exercise, Guide, Key, ProtocolGuide, RedFlag, Routine, Source
 from ..numbers import format_number
+from .text import fill
 
 
 def bmi_data(protocol: ProtocolGuide) -> dict[str, Any]:
@@ -97,11 +98,17 @@ def not_for(guide: Guide, protocol: ProtocolGuide) -> dict[str, Any]:
 
 
 def pace(guide: Guide, exercise: Exercise) -> dict[str, Any] | None:
-    """How fast to lift and lower, and how long to rest, for a strength exercise (else None)."""
+    """How fast to lift and lower (its own pace, else the guide's), and how long to rest, for a
+    strength exercise, in the data's words (else None)."""
     if exercise.kind != "strength":
         return None
-    timing = guide.site.exercise
-    return {"tempo": timing.tempo, "rest": timing.rest, "source": [*timing.tempo.source, *timing.rest.source]}
+    rest, tempo = guide.site.exercise.rest, exercise.tempo or guide.site.exercise.tempo
+    words = guide.ui.exercise
+    return {
+        "tempo_text": fill(words.tempo, {"up": str(tempo.up_seconds), "down": str(tempo.down_seconds)}),
+        "rest_text": fill(words.rest, {"min": str(rest.seconds_min), "max": str(rest.seconds_max)}),
+        "source": [*tempo.source, *rest.source],
+    }
 
 
 def exercise_groups(guide: Guide, ids: list[str]) -> list[tuple[int | None, list[Exercise]]]:

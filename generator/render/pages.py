@@ -17,6 +17,7 @@ from ..model import Call, Exercise, Guide, Item, ProtocolGuide, Routine
 from . import citations, context, flowchart, ladder, player, prescribe, progress, safety_case, text
 from .cards import Cards
 from .env import html_env, markdown_env, template
+from .exercise_text import lowering_text
 from .figures import Pictures
 from .nav import NavEntry, navigation, outline, single_titles
 
@@ -221,6 +222,8 @@ def _shared_item_pages(r: _Renderer, guide: Guide, pictures: Pictures) -> list[t
                 caption=pictures.caption(exercise),
                 routines=used_in.get(exercise.id, []),
                 pace=context.pace(guide, exercise),
+                lowering=lowering_text(guide, exercise),
+                level_text=text.fill(guide.ui.exercise.level, {"level": str(exercise.level)}),
             )
         )
     for tool in guide.recovery:

@@ -9,9 +9,10 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import urls
-from ..model import AnyDose, Guide, Item, ProtocolGuide, Routine, WhenEasy
+from ..model import AnyDose, Exercise, Guide, Item, ProtocolGuide, Routine, WhenEasy
 from . import citations
 from .cards import move_on_text, routine_dose
+from .exercise_text import pain_limit, shown
 from .figures import Pictures
 from .text import dose_short, fill
 
@@ -23,17 +24,25 @@ def dose_data(dose: AnyDose | None) -> dict[str, Any] | None:
     return {"shape": dose.shape, **dose.model_dump()}
 
 
-def item_data(item: Item, dose: AnyDose | None) -> dict[str, Any]:
+def item_data(item: Item, dose: AnyDose | None, shown_as: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One item as the player runs it. An exercise with its own pace carries it (`tempo`, in
+    seconds); an eccentric one carries the words said on the way up and down (`lowering`), and
+    the player counts the lowering. `shown_as` is what a routine shows of it (a variant's title
+    and cues)."""
     side = getattr(item, "side", None)
+    own = item.tempo if isinstance(item, Exercise) else None
+    lowering = item.lowering if isinstance(item, Exercise) else None
     return {
         "id": item.id,
-        "title": item.title,
+        "title": shown_as["title"] if shown_as else item.title,
         "kind": getattr(item, "kind", "recovery"),
         "each_side": side is not None,
         "side_label": side,
         "dose": dose_data(dose),
         "dose_text": dose_short(dose) if dose else None,
-        "cues": list(item.cues),
+        "cues": shown_as["cues"] if shown_as else list(item.cues),
+        "tempo": {"up_s": own.up_seconds, "down_s": own.down_seconds} if own else None,
+        "lowering": {"up": lowering.up, "down": lowering.down} if lowering else None,
     }
 
 
@@ -82,9 +91,13 @@ def shared_data(guide: Guide, here: urls.Page, protocol: ProtocolGuide | None = 
 
 def player_data(guide: Guide, routine: Routine, here: urls.Page) -> dict[str, Any]:
     """The page data of the player of one routine."""
-    items = [item_data(guide.item(e.item), routine_dose(guide, routine, i)) for i, e in enumerate(routine.items)]
+    items = [
+        item_data(guide.item(e.item), routine_dose(guide, routine, i), shown(guide, e))
+        for i, e in enumerate(routine.items)
+    ]
     rule = routine.move_on
     after = guide.routine(rule.next) if rule.next else None
+    data = shared_data(guide, here, guide.protocol_of(routine.id))
     return {
         "routine": {"id": routine.id, "title": routine.title, "items": items},
         "move_on": {
@@ -92,7 +105,8 @@ def player_data(guide: Guide, routine: Routine, here: urls.Page) -> dict[str, An
             "easy_rule": isinstance(rule, WhenEasy),
             "next": {"title": after.title, "href": urls.href(here, urls.page("routine", after.id))} if after else None,
         },
-        **shared_data(guide, here, guide.protocol_of(routine.id)),
+        **data,
+        "pain": {**data["pain"], "acceptable_max": pain_limit(guide, routine, data["pain"]["acceptable_max"])},
     }
 
 

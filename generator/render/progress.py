@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Guide, WhenEasy
+from .exercise_text import pain_limit
 
 
 def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
@@ -16,11 +17,14 @@ def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
     for r in guide.routines:
         after = guide.routine(r.move_on.next) if r.move_on.next else None
         protocol = guide.protocol_of(r.id)
+        limit = protocol.pain_rule.acceptable_max if protocol else None
         out[r.id] = {
             "protocol": protocol.id if protocol else None,
+            "acceptable_max": pain_limit(guide, r, limit) if limit is not None else None,
             "title": r.title,
             "frequency": r.frequency,
-            "days_per_week": r.days_per_week,
+            "days_per_week": r.days_a_week,
+            "schedule": r.schedule.model_dump(exclude={"source"}) if r.schedule else None,
             "href": urls.href(here, urls.page("routine", r.id)),
             "moves_on_when_easy": isinstance(r.move_on, WhenEasy),
             "next": {"id": after.id, "title": after.title, "href": urls.href(here, urls.page("routine", after.id))}

@@ -6,8 +6,12 @@ import datetime
 import html
 import json
 import re
+from collections.abc import Mapping
+from functools import cache
 
+from babel import Locale
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from ..model import AnyDose, CycleDose, HoldDose, MinutesDose, MinutesRangeDose, RepsDose
 from ..numbers import format_number
@@ -116,3 +120,16 @@ _MONTHS = (
 def fill(template: str, values: dict[str, str]) -> str:
     """A sentence from the data with its `{name}` slots filled (as lib/words.js does in the browser)."""
     return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language.replace("-", "_"))
+
+
+def plural(forms: Mapping[str, str] | BaseModel, count: int, language: str) -> str:
+    """The form of a word for a count, by the language's plural rules (CLDR, through Babel), with
+    `{count}` filled in: `{"one": "once a day", "other": "{count} times a day"}`, 2 -> "2 times a day"."""
+    given = forms.model_dump() if isinstance(forms, BaseModel) else dict(forms)
+    category = _locale(language).plural_form(count)
+    return fill(given.get(category) or given["other"], {"count": str(count)})
