@@ -88,7 +88,7 @@ def find_project(start: Path | None = None) -> Project:
 
 
 # Each protocol of a library is a folder of data/protocols/; its files are named among all the
-# files read as `<protocol id>/<stem>` (`knee-pain-running/keys`), so errors and checks find them.
+# files read as `<protocol id>/<stem>`, so errors and checks find them.
 PROTOCOLS_DIR = "protocols"
 
 

@@ -15,7 +15,7 @@ import posixpath
 from dataclasses import dataclass
 
 # Pages of which a guide has many, by kind: the folder they live in. A protocol's own page lives
-# in a folder named after the protocol, at the site's root (`knee-pain-running/`).
+# in a folder named after the protocol's id, at the site's root.
 SECTIONS = {"key": "keys", "exercise": "exercises", "recovery": "recovery", "routine": "routines", "protocol": ""}
 # Pages of which a guide has one: their source in the docs tree.
 SINGLE = {

@@ -161,7 +161,7 @@ WHILE_WAITING = ("recovery",)
 
 def _while_waiting(node: Outcome, source: YamlFile, loc: Loc) -> list[DataError]:
     """A see-a-clinician outcome recommends no plan; "see someone soon" may name recovery tools to
-    use until then (ice for a swollen knee), and nothing else."""
+    use until then (ice for a swollen joint), and nothing else."""
     allowed = WHILE_WAITING if node.urgency == "soon" else ()
     return [
         source.error(

@@ -51,7 +51,7 @@ OPTIONAL = ("ladder", "weight")
 
 @dataclass
 class Files:
-    """Every file read, by key (`keys`, `knee-pain-running/keys`), and the protocols found."""
+    """Every file read, by key (`keys`, `<protocol id>/keys`), and the protocols found."""
 
     files: dict[str, YamlFile]
     protocols: list[str]

@@ -218,5 +218,5 @@ class Guide:
         return self.brand.red_flag_advice or (protocol.protocol.safety_net if protocol else self.site.safety_net)
 
     def part(self, protocol: ProtocolGuide | None) -> str:
-        """What hurts, inside a sentence: "your knee" for a protocol, the guide's word otherwise."""
+        """What hurts, inside a sentence: the protocol's words for it, or the guide's for none."""
         return protocol.protocol.part if protocol else self.site.part

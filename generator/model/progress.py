@@ -80,7 +80,7 @@ class ProgressWords(Model):
     saved: Text
     not_saved: Text
     see_progress: Short
-    checkin_question: Text  # "Is your knee worse than usual this morning?"
+    checkin_question: Text  # "Is {part} worse than usual this morning?"
     checkin_pain: Text
     checkin_answer: Short
     checkin_later: Short
@@ -90,7 +90,7 @@ class ProgressWords(Model):
     export_csv: Short
     share: Short
     share_title: Short
-    file_name: Short = Field(pattern=r"^[A-Za-z0-9_{}-]+$")  # "knee-log-{date}", no extension
+    file_name: Short = Field(pattern=r"^[A-Za-z0-9_{}-]+$")  # "exercise-log-{date}", no extension
     import_title: Short
     import_button: Short
     imported: Text  # "{added} added, {kept} already here."

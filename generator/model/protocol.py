@@ -39,7 +39,7 @@ class PainRule(Model):
 
 
 class Scope(Model):
-    """Who the guide is written for: below this age a clinician checks the knee first."""
+    """Who the protocol is written for: below this age a clinician checks first."""
 
     min_age: PositiveInt = Field(le=30)
     source: SourceRefs
@@ -53,7 +53,7 @@ class Protocol(Model):
     title: Title
     tagline: Text
     where: Short = Field(description='its answer to "Where does it hurt?"')
-    part: Short = Field(description='what hurts, inside a sentence: "your knee"')
+    part: Short = Field(description='what hurts, inside a sentence ("How much did {part} hurt?")')
     terms: list[Short] = Field(min_length=1, description="words that name its body part or condition: never in code")
     intro: list[Text] = Field(min_length=1)
     intro_source: SourceRefs | None = Field(None, description="sources of what the introduction says beyond the seed")

@@ -37,7 +37,7 @@ class WhenEasy(Model):
 
 
 class WhenCondition(Model):
-    """Move on when something about the knee changes (no dose to master), e.g. from ice to heat."""
+    """Move on when something about the pain changes (no dose to master), e.g. from ice to heat."""
 
     when: Text
     next: Slug | None = None

@@ -1,6 +1,6 @@
 """The web app manifest, from the brand: a phone installs the guide under the clinic's name, with
 its colours and icons. Addresses are relative to the manifest, so a copy hosted under any path
-(a clinic at /knee-guide/) installs only that path."""
+(a clinic at /guide/) installs only that path."""
 
 from __future__ import annotations
 

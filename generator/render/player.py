@@ -61,7 +61,7 @@ def pain_limits(guide: Guide, protocol: ProtocolGuide | None) -> dict[str, int]:
 
 def shared_data(guide: Guide, here: urls.Page, protocol: ProtocolGuide | None = None) -> dict[str, Any]:
     """What every player shares: pace, rests, timings, the pain rule of its protocol, links and
-    words, which name what hurts as the protocol does ("your knee"; "it" for a plan)."""
+    words, which name what hurts as the protocol does (the guide's word for a plan)."""
     timing = guide.site.exercise
     part = guide.part(protocol)
     return {
