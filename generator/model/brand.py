@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Model, Phone, SiteUrl, Slug, Text, Title
+from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Locale, Model, Phone, SiteUrl, Slug, Text, Title
 from .dose import Dose
 from .ladder import Stage
 from .library import Exercise, RecoveryTool
@@ -68,4 +68,5 @@ class Brand(Model):
     site_url: SiteUrl | None = None
     plan_key: KeyPath | None = None  # the public key that verifies plans signed by this clinic (`guide clinic-key`)
     page_size: Literal["A4", "Letter"] = "A4"
+    locale: Locale = "en-GB"  # how the browser writes dates, numbers and plurals ("7 December 2026")
     overlay: Overlay = Overlay()

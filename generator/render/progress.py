@@ -29,7 +29,7 @@ def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
 
 
 def rules_data(guide: Guide) -> dict[str, Any]:
-    """The rules lib/rules.js applies, with every threshold from the data."""
+    """The rules log/core/rules.js applies, with every threshold from the data."""
     pain, log = guide.protocol.pain_rule, guide.progress.rules
     return {
         "pain": {"ok_max": pain.ok_max, "acceptable_max": pain.acceptable_max, "scale_max": pain.scale_max},

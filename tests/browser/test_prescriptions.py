@@ -455,7 +455,7 @@ def test_printed_plan_is_one_page_with_a_qr_code_of_the_link(clinic, context):
 def test_start_keep_and_remind_use_the_prescribed_doses(clinic, context):
     w = clinic.words
     context.route(
-        "**/assets/javascripts/play.js", lambda r: r.fulfill(body=FAKE_PLAYER, content_type="text/javascript")
+        "**/assets/javascripts/player/player.js", lambda r: r.fulfill(body=FAKE_PLAYER, content_type="text/javascript")
     )
     builder = context.new_page()
     link = typical_plan(builder, clinic)
@@ -476,8 +476,8 @@ def test_start_keep_and_remind_use_the_prescribed_doses(clinic, context):
     page.get_by_role("button", name=w.keep, exact=True).click()
     page.wait_for_function("t => document.querySelector('.plan-say').textContent === t", arg=w.kept)
     plans = page.evaluate("""async () => {
-        const {Log, siteScope} = await import(new URL('../assets/javascripts/storage.js', location.href).href);
-        return (await new Log(siteScope('../')).read()).plans;
+        const {logOf} = await import(new URL('../assets/javascripts/log/store.js', location.href).href);
+        return (await logOf(new URL('../', location.href).pathname).read()).plans;
     }""")
     assert [p["id"] for p in plans] == [played["options"]["plan"]]
     assert plans[0]["verified"] is False and "".join(plans[0]["link"]) == link.split("#")[1]

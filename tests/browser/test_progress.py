@@ -3,7 +3,7 @@
 delete, reminders, storage faults, two guides on one host, accessibility, print, and privacy.
 
 Days are made with Playwright's fake clock; records are saved through the page's own code (the
-buttons, or storage.js imported into the page). Every context these tests open records its
+buttons, or log/store.js imported into the page). Every context these tests open records its
 requests, and each test ends by checking that none left the site or carried anything logged."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def iso(moment: datetime) -> str:
 
 
 def session(n: int, when: datetime, routine: str | None = "hip-strength-1", pain=2, easy=True, **extra) -> dict:
-    """A lib/records.js Session (times are UTC; London is UTC in winter)."""
+    """A log/core/records.js Session (times are UTC; London is UTC in winter)."""
     return {
         "v": 1,
         "id": f"{MARKER}-s{n}",
@@ -179,23 +179,23 @@ def scope_of(base: str) -> str:
 
 
 def write(page, base: str, records: dict) -> None:
-    """Write records with the site's own storage.js, as the player and /my-plan/ do."""
+    """Write records with the site's own log/store.js, as the player and /my-plan/ do."""
     page.evaluate(
         """async ({src, scope, records}) => {
-            const {Log} = await import(src);
-            await new Log(scope).write(records);
+            const {logOf} = await import(src);
+            await logOf(scope).write(records);
         }""",
-        {"src": base + "assets/javascripts/storage.js", "scope": scope_of(base), "records": records},
+        {"src": base + "assets/javascripts/log/store.js", "scope": scope_of(base), "records": records},
     )
 
 
 def read(page, base: str) -> dict:
     return page.evaluate(
         """async ({src, scope}) => {
-            const {Log} = await import(src);
-            return await new Log(scope).read();
+            const {logOf} = await import(src);
+            return await logOf(scope).read();
         }""",
-        {"src": base + "assets/javascripts/storage.js", "scope": scope_of(base)},
+        {"src": base + "assets/javascripts/log/store.js", "scope": scope_of(base)},
     )
 
 
@@ -396,9 +396,13 @@ def test_a_page_closed_in_the_middle_of_a_save_leaves_the_log_whole(contexts, si
     many = [session(1000 + i, MONDAY - timedelta(minutes=i)) for i in range(2000)]
     page.evaluate(
         """({src, scope, records}) => {
-            import(src).then(({Log}) => { new Log(scope).write(records); });
+            import(src).then(({logOf}) => { logOf(scope).write(records); });
         }""",
-        {"src": site_url + "assets/javascripts/storage.js", "scope": scope_of(site_url), "records": {"sessions": many}},
+        {
+            "src": site_url + "assets/javascripts/log/store.js",
+            "scope": scope_of(site_url),
+            "records": {"sessions": many},
+        },
     )
     page.wait_for_timeout(30)
     context = page.context
