@@ -495,7 +495,9 @@ def test_space_and_enter_act_on_the_focused_control(browser, site_url):
     reps = steps[1]["reps"]
     page.keyboard.press("Space")
     state = shown(page)
-    assert not state["paused"] and state["count"] == words["rep_count"].replace("{rep}", "1").replace("{reps}", str(reps))
+    assert not state["paused"] and state["count"] == words["rep_count"].replace("{rep}", "1").replace(
+        "{reps}", str(reps)
+    )
     page.keyboard.press("Enter")
     assert shown(page)["count"].startswith("2")
     # Space with the keyboard on the player itself, not on a control: pause, and carry on.
