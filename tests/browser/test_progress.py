@@ -271,10 +271,11 @@ def test_a_week_logged_by_hand_shows_counts_check_in_and_move_on(contexts, site_
     assert log["checkins"][0]["date"] == "2026-11-25" and log["checkins"][0]["worse"] is False
 
     week = page.locator(".log-week").inner_text()
-    assert "Hip strength, level 1: " + fill(words.week_count, done=2, target=2) in week
-    assert "Stretches: " + fill(words.week_count_open_one, done=1) in week
+    assert "Hip strength, level 1: " + counted(words.week_count, 2, done=2, target=2) in week
+    assert "Stretches: " + counted(words.week_count_open, 1, done=1) in week
     summary = page.locator(".log-summary").inner_text()
-    assert fill(words.summary_line, routine="Hip strength, level 1", times=2, weeks=4) in summary
+    times, weeks = counted(words.summary_times, 2, count=2), counted(words.summary_weeks, 4, count=4)
+    assert fill(words.summary_line, routine="Hip strength, level 1", times=times, weeks=weeks) in summary
     assert (
         page.locator(".log-move-on").count() == 0
         or fill(words.move_on, next="Hip strength, level 2") not in page.locator(".log-move-on").inner_text()
@@ -332,6 +333,11 @@ def test_the_check_in_is_offered_on_the_home_page(contexts, site_url, words):
 
 def fill(template: str, **values) -> str:
     return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def counted(word, n: int, **values) -> str:
+    """A word for a count `n` as an English page writes it: its `one` form for 1, else `other`."""
+    return fill(word.one if n == 1 and word.one else word.other, **values)
 
 
 def test_ease_off_after_two_painful_sessions_in_a_row(contexts, site_url, words):
@@ -444,7 +450,7 @@ def test_a_damaged_record_is_reported_and_left_out(contexts, site_url, words):
     )
     open_progress(page, site_url)
     view = page.locator(".log-view").inner_text()
-    assert fill(words.storage_corrupt, count=1) in view
+    assert counted(words.storage_corrupt, 1, count=1) in view
     assert page.locator(".log-table tbody tr").count() == 1
 
 
@@ -533,6 +539,8 @@ def test_export_delete_import_gives_the_same_log(contexts, site_url, words):
     total = sum(len(records[k]) for k in ("sessions", "checkins", "plans"))
     assert fill(words.imported, added=total, kept=0) in tools.locator(".log-status").inner_text()
     after = read(page, site_url)
+    # The same log, but a plan that came in a file is unverified, whatever the file said.
+    before["plans"] = [{**plan, "verified": False} for plan in before["plans"]]
     for key in ("sessions", "checkins", "plans"):
         assert sorted(after[key], key=lambda r: r["id"]) == sorted(before[key], key=lambda r: r["id"])
     sent = [a for a in asked if not a[1].startswith("blob:")]
@@ -623,6 +631,28 @@ navigator.share = async (data) => { window.__shared = {title: data.title, files:
 """
 
 
+def test_a_kept_plan_shows_its_status_and_one_brought_in_from_a_file_is_unverified(contexts, site_url, words, guide):
+    page = contexts(site_url)
+    page.goto(site_url)
+    write(page, site_url, {"plans": [{**PLAN, "verified": True}]})
+    open_progress(page, site_url)
+    status = page.locator(".log-plan .log-plan-status")
+    assert status.inner_text() == fill(words.plan_verified, clinic=guide.brand.name)
+    assert status.get_attribute("data-verified") == "true"
+    # A file that says its plan is verified: brought in, it shows as not verified.
+    forged = {"format": "knee-guide-log", "v": 1, "site": "/", "exported": "2026-11-23T09:00:00.000Z",
+              "sessions": [], "checkins": [], "plans": [{**PLAN, "id": "plan-zq2", "kept": "2026-11-23T10:00:00.000Z",
+                                                          "verified": True, "clinician": "Dr Forger"}]}  # fmt: skip
+    page.locator(".log-import input[type=file]").set_input_files(
+        files=[{"name": "log.json", "mimeType": "application/json", "buffer": json.dumps(forged).encode()}]
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.log-plan') && /Forger/.test(document.querySelector('.log-plan').textContent)"
+    )
+    assert page.locator(".log-plan .log-plan-status").inner_text() == words.plan_not_verified
+    assert [p["verified"] for p in sorted(read(page, site_url)["plans"], key=lambda p: p["id"])] == [True, False]
+
+
 def test_the_kept_plan_sharing_and_reminders(contexts, site_url, words):
     page = contexts(site_url, init=SHARE)
     page.goto(site_url)
@@ -637,8 +667,8 @@ def test_the_kept_plan_sharing_and_reminders(contexts, site_url, words):
     }
     plan = page.locator(".log-plan").inner_text()
     assert fill(words.plan_from, clinician="Sam Patel") in plan
-    assert fill(words.plan_review, date="January 12, 2027") in plan
-    assert fill(words.plan_often, days=3) in plan and "Ice after runs." in plan
+    assert fill(words.plan_review, date="12 January 2027") in plan  # the guide's locale, en-GB
+    assert counted(words.plan_often, 3, days=3) in plan and "Ice after runs." in plan
     assert "Clams: " + fill(words.dose_reps, sets=2, reps=15) in plan
     opened = page.locator(".log-plan").get_by_role("link", name=words.plan_open)
     assert opened.get_attribute("href") == "../my-plan/#p1.eNpLy0nMBQAAR8CBQ"

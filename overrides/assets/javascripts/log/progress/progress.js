@@ -10,6 +10,8 @@
  */
 import { counted } from "../../shared/core/words.js";
 import { el, fresh, locale, onPage, siteScope } from "../../shared/page.js";
+// The morning check-in is offered on this page too (its panel, [data-checkin], is in the page).
+import "../checkin.js";
 import { StorageError } from "../store.js";
 import { CHANGED, kept, logData, logFor } from "../widgets.js";
 import { calendarSection } from "./calendar.js";
