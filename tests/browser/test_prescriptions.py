@@ -269,6 +269,9 @@ def test_a_signed_plan_opens_verified_with_exactly_its_items_and_doses(browser, 
         assert fill(w.prescribed_by, clinician="Sam Patel") in page.inner_text(".plan-by")
         assert page.inner_text(".plan-note-text") == "Ice after runs.\nStop if it gets sharp."
         assert counted(w.often_line, 3, days=3) in page.inner_text(".plan-when")
+        # Dates in the guide's locale (en-GB): "1 December 2026", never "December 1, 2026".
+        assert fill(w.starts_on, start="1 December 2026") in page.inner_text(".plan-when")
+        assert fill(w.review_on, review="15 December 2026") in page.inner_text(".plan-when")
         assert page.inner_text(".plan-brand") == clinic.guide.brand.name
         # One character changed anywhere: refused, with the reason, never shown as the clinic's plan.
         payload, signature = link.split("#p1.")[1].split(".")

@@ -422,6 +422,76 @@ def test_a_page_closed_in_the_middle_of_a_save_leaves_the_log_whole(contexts, si
     assert stored["damaged"] == 0
 
 
+UPGRADE_JS = """(name) => {
+  window.__upgrade = 'waiting';
+  const open = indexedDB.open(name, 2);
+  open.onsuccess = () => { window.__upgrade = open.result.version; open.result.close(); };
+  open.onerror = () => { window.__upgrade = 'failed'; };
+}"""
+
+
+def test_an_upgrade_of_the_log_in_another_tab_is_never_held_up(contexts, site_url, guide):
+    """/progress/ holds the page's one connection; a newer version opening the log in another tab
+    gets it at once, and /progress/ says to reload, in the words of the data."""
+    page = contexts(site_url)
+    page.goto(site_url)
+    write(page, site_url, {"sessions": [session(1, MONDAY - timedelta(days=1))]})
+    open_progress(page, site_url)
+    other = page.context.new_page()
+    other.goto(site_url + "about/")
+    other.evaluate(UPGRADE_JS, "knee-guide:" + scope_of(site_url))
+    other.wait_for_function("window.__upgrade !== 'waiting'", timeout=10_000)
+    assert other.evaluate("window.__upgrade") == 2
+    notice = page.locator("[data-guide-stale-notice]")
+    notice.wait_for(state="visible")
+    assert notice.locator("p").inner_text() == guide.ui.offline.log_upgraded
+    assert notice.get_by_role("button").inner_text() == guide.ui.offline.update_reload
+
+
+BLOCKED_JS = """async (name) => {
+  const {openDatabase} = await import(new URL('../assets/javascripts/shared/idb.js', location.href).href);
+  window.__opened = 'waiting';
+  openDatabase(name, 2, () => {}, true).then((db) => { window.__opened = db.version; db.close(); },
+    (error) => { window.__opened = 'failed: ' + error; });
+}"""
+
+
+def test_an_upgrade_blocked_by_another_tab_waits_for_it_instead_of_failing(contexts, site_url):
+    page = contexts(site_url)
+    page.goto(site_url + "about/")
+    name = "knee-guide-test:" + scope_of(site_url)
+    # Another tab holds version 1 open and does not let go when asked.
+    holder = page.context.new_page()
+    holder.goto(site_url + "about/")
+    holder.evaluate(
+        """(name) => new Promise((resolve) => { const open = indexedDB.open(name, 1);
+           open.onsuccess = () => { window.__held = open.result; resolve(); }; })""",
+        name,
+    )
+    page.evaluate(BLOCKED_JS, name)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__opened") == "waiting"  # blocked: waiting, not failed
+    holder.evaluate("window.__held.close()")
+    page.wait_for_function("window.__opened !== 'waiting'", timeout=10_000)
+    assert page.evaluate("window.__opened") == 2
+
+
+def test_reading_a_log_that_does_not_exist_creates_none(contexts, site_url):
+    """Visiting the ladder and the progress page keeps nothing: no empty log, so the other pages
+    still load none of the log's code."""
+    page = contexts(site_url)
+    page.goto(site_url + "return-to-running/")
+    page.wait_for_selector("[data-ladder] .ladder-next")
+    open_progress(page, site_url)
+    page.wait_for_selector(".log-empty")
+    assert page.evaluate("indexedDB.databases().then((all) => all.map((db) => db.name))") == []
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in loaded if "/javascripts/log/checkin.js" in url or "/javascripts/log/store.js" in url]
+
+
 def test_storage_unavailable_says_so_and_the_page_still_works(contexts, site_url, words):
     page = contexts(site_url, init=NO_INDEXEDDB)
     page.goto(site_url + "routines/hip-strength-1/")
