@@ -173,6 +173,12 @@ def test_every_page_names_the_guides_locale(clinic_site, clinic):
     assert f'<meta name="guide-locale" content="{clinic.brand.locale}">' in html
 
 
+def test_the_readme_tells_each_clinic_to_use_its_own_origin():
+    """Clinics sharing an origin share the browser's storage and keys: the README says so."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**Each clinic needs its own origin**" in readme
+
+
 def test_logo_outside_the_clinic_folder_is_refused(tmp_path):
     data, brand = _clinic_copy(tmp_path)
     (tmp_path / "elsewhere.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")

@@ -329,6 +329,10 @@ def test_axe_on_the_offline_page_and_the_update_notice(context, deployed):
     assert axe_violations(page) == []
     page.evaluate("document.querySelector('[data-guide-update]').hidden = false")
     assert axe_violations(page) == []
+    # The notice of a page made stale by another tab (shown by shared/versions.js).
+    page.evaluate("""() => { const n = document.querySelector('[data-guide-stale-notice]');
+        n.querySelector('p').textContent = n.getAttribute('data-update'); n.hidden = false; }""")
+    assert axe_violations(page) == []
 
 
 def test_precache_lists_every_file_with_its_hash(deployed):
