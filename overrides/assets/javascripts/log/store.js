@@ -103,6 +103,8 @@ class Log {
       try {
         db = await openDatabase(this.name, DB_VERSION, makeStores, create);
       } catch (error) {
+        // The database is newer than this page's code (a newer version of the guide upgraded it).
+        if (error instanceof DOMException && error.name === "VersionError") this.gaveWay();
         throw asStorageError(error);
       }
       if (db) this.keep(db);
@@ -120,13 +122,17 @@ class Log {
       db.close();
       if (this.connection === connection) this.connection = null;
       // Deleted (newVersion null): a later write starts a new log. Upgraded: only newer code can use it.
-      if (event.newVersion === null) return;
-      this.upgraded = true;
-      askToReload("log");
+      if (event.newVersion !== null) this.gaveWay();
     };
     db.onclose = () => {
       if (this.connection === connection) this.connection = null; // the browser closed it (storage cleared)
     };
+  }
+
+  /** The log is a newer version's now: this page must reload to use it. */
+  gaveWay() {
+    this.upgraded = true;
+    askToReload("log");
   }
 
   /** Ask the browser to keep the log when space runs low; true when it agrees. */
