@@ -1,16 +1,17 @@
 /**
  * The player's last screen: how it went. The pain during the session (0 to the scale's top) is
- * judged on the spot by the protocol's pain rule (log/core/rules.js `painBand`), "could you do
- * every set easily?" is asked where the routine moves on when easy, and Save keeps the session on
- * this device (log/store.js) as what was played: a session ended early keeps only what was done,
- * and the screen says so. When it is saved, `document` gets `guide:session-saved` with the session.
+ * judged on the spot by the protocol's pain rule (log/core/rules.js `painBand`, loaded as the
+ * screen opens: the log's rules are no weight for the player to carry before), "could you do every
+ * set easily?" is asked where the routine moves on when easy, and Save keeps the session on this
+ * device (log/store.js) as what was played: a session ended early keeps only what was done, and the
+ * screen says so. When it is saved, `document` gets `guide:session-saved` with the session.
  */
 import { newId } from "../shared/core/ids.js";
 import { own } from "../shared/core/own.js";
 import { fill } from "../shared/core/words.js";
 import { el, siteScope } from "../shared/page.js";
-import { painBand } from "../log/core/rules.js";
 import { logOf, StorageError } from "../log/store.js";
+import { load } from "../shared/versions.js";
 import { record } from "./core/player.js";
 
 /**
@@ -45,6 +46,8 @@ export class CheckinScreen {
    */
   show(box, played) {
     const w = this.data.words;
+    /** @type {Promise<typeof import("../log/core/rules.js") | null>} */
+    const rules = load(() => import("../log/core/rules.js")).catch(() => null);
     const pain = this.data.pain;
     box.appendChild(el("p", { class: "player-done" }, played.early ? w.ended_early : w.done));
     const heading = box.appendChild(el("h3", { class: "player-checkin-title", tabindex: "-1" }, w.checkin_title));
@@ -73,8 +76,11 @@ export class CheckinScreen {
     form.addEventListener("change", (event) => {
       const input = /** @type {HTMLInputElement} */ (event.target);
       if (input.name === "pain") {
-        this.answers.pain = Number(input.value);
-        this.verdict(verdict, this.answers.pain);
+        const pain = Number(input.value);
+        this.answers.pain = pain;
+        rules.then((found) => {
+          if (found && this.answers.pain === pain) this.verdict(verdict, found.painBand(pain, this.data.pain));
+        });
       } else if (input.name === "easy" && easyVerdict) {
         this.answers.easy = input.value === "yes";
         easyVerdict.textContent = this.answers.easy ? w.move_on_ready : "";
@@ -91,10 +97,13 @@ export class CheckinScreen {
     heading.focus();
   }
 
-  /** The pain rule of the protocol, applied on the spot. @param {HTMLElement} box @param {number} pain */
-  verdict(box, pain) {
+  /**
+   * What the pain rule says of the score given.
+   * @param {HTMLElement} box @param {"ok" | "acceptable" | "too-high" | null} level
+   */
+  verdict(box, level) {
     const w = this.data.words;
-    const level = painBand(pain, this.data.pain) || "ok";
+    if (!level) return;
     box.textContent = "";
     box.setAttribute("data-level", level);
     const text = level === "ok" ? w.pain_ok : level === "acceptable" ? w.pain_acceptable : w.pain_too_high;
