@@ -2,7 +2,7 @@
  * "I did this routine today" on a routine page: log a routine done without the player, with the
  * pain during it (0 to the scale's top, optional) and whether every set was easy (optional).
  *
- * The session is a lib/records.js Session with `source: "manual"`, `items: []` and `started` =
+ * The session is a core/records.js Session with `source: "manual"`, `items: []` and `started` =
  * `ended` = the moment it is saved. Items are left empty on purpose: a manual entry says that the
  * routine was done, not which sets were done, and the calendar, summary and rules read the
  * routine; a row in the CSV still carries the date, routine, pain and "easy".

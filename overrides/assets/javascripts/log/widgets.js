@@ -23,7 +23,7 @@ import { StorageError, logOf } from "./store.js";
  *   root: string, site: string, routine_order?: string[], routine?: string}} LogData
  */
 
-/** The pain scale's lowest score, "no pain": part of the 0-10 numeric rating scale (lib/records.js). */
+/** The pain scale's lowest score, "no pain": part of the 0-10 numeric rating scale (core/records.js). */
 export const PAIN_MIN = 0;
 
 /** The event every widget of the log sends on `document` after it changed the stored log. */

@@ -18,7 +18,7 @@ import { section, speaker } from "./parts.js";
  * @typedef {import("../store.js").LogStore} LogStore
  */
 
-/** A log's site path as records.js accepts it. */
+/** A log's site path as core/records.js accepts it. */
 const SITE_PATH = /^\/[A-Za-z0-9._~/-]*$/;
 /** Saving, sharing and bringing back the log: loaded when a button asks for it. */
 const exchange = () => load(() => import("../core/exchange.js"));

@@ -1,6 +1,6 @@
 /**
  * The session player's step machine: where a hands-free session is, given the steps from
- * lib/session.js and the time. The UI ticks it (`advance`) and speaks or beeps the events it returns.
+ * core/session.js and the time. The UI ticks it (`advance`) and speaks or beeps the events it returns.
  *
  * Time is never counted here: every call takes `now` (ms) and the position is worked out from the
  * time the current step started, less the time spent paused. A tick that comes late (a phone that

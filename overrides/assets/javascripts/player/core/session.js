@@ -1,6 +1,6 @@
 /**
  * The session player's plan: a routine from the page data turned into the list of timed steps the
- * player (lib/player.js) runs hands-free, and the time the whole session should take.
+ * player (core/player.js) runs hands-free, and the time the whole session should take.
  *
  * Every number comes in: the doses with the routine, the tempo, rests and the lead-in with the
  * options (both written by the generator from the protocol). Steps carry codes, never words; the UI
