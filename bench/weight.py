@@ -259,7 +259,8 @@ def heaviest_pages(site: Path, plain: Path | None, limit: int | None) -> dict:
 def own_assets(site_1x: Path | None) -> dict:
     """Our own JavaScript and CSS as shipped (each file gzipped on its own), fonts apart."""
     root = REPO / "overrides" / "assets"
-    files = sorted((root / "javascripts").glob("*.js")) + sorted((root / "stylesheets").glob("*.css"))
+    scripts = [p for p in (root / "javascripts").rglob("*.js") if "vendor" not in p.relative_to(root).parts]
+    files = sorted(scripts) + sorted((root / "stylesheets").glob("*.css"))
     rows = {
         p.relative_to(REPO).as_posix(): {
             "raw": p.stat().st_size,

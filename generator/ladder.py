@@ -1,6 +1,6 @@
 """The back-to-running rules applied to the runs logged: move up a stage, stay, or step back.
 
-The browser applies the same rules (overrides/assets/javascripts/lib/ladder.js); both are tested
+The browser applies the same rules (overrides/assets/javascripts/ladder/core/ladder.js); both are tested
 against one table of logs (tests/data/ladder_rules.json), so they cannot drift apart.
 
 A run is (stage, day, pain during, worse the next morning). The rules, from data/ladder.yml:

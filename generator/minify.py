@@ -19,7 +19,7 @@ _MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 def minified_assets(overrides: Path) -> dict[str, bytes]:
     """Every script and style sheet of the theme overrides, minified, by its address in the site
-    (for example `assets/javascripts/app.js`)."""
+    (for example `assets/javascripts/app/app.js`)."""
     assets = overrides / "assets"
     found: dict[str, bytes] = {}
     for path in sorted(assets.rglob("*")):

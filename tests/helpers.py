@@ -48,3 +48,20 @@ def errors_of(data_dir: Path, brand: Path | None = None) -> list[str]:
 def knee(guide):
     """The shipped knee protocol of a loaded guide (most tests are about it)."""
     return guide.protocol("knee-pain-running")
+
+
+# The browser code's imports: `import … from "./x.js"` (and `export … from`), and `import("./x.js")`,
+# read with comments left out (a JSDoc `import("./x.js").Type` is a type, not an import).
+_JS_COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*", re.S | re.M)
+_JS_STATIC = re.compile(r'^\s*(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}/[^"]+)"', re.M)
+_JS_DYNAMIC = re.compile(r'\bimport\(\s*"(\.{1,2}/[^"]+)"\s*\)')
+
+
+def js_imports(path: Path) -> tuple[set[Path], set[Path]]:
+    """The modules a browser module imports (resolved paths): at load, and when a function asks."""
+    text = _JS_COMMENT.sub("", path.read_text(encoding="utf-8"))
+
+    def resolved(found: list[str]) -> set[Path]:
+        return {(path.parent / target).resolve() for target in found}
+
+    return resolved(_JS_STATIC.findall(text)), resolved(_JS_DYNAMIC.findall(text))

@@ -152,6 +152,33 @@ def test_low_contrast_colour_is_refused_with_its_ratio(tmp_path):
     ), errors[0]
 
 
+def test_the_brand_sets_the_locale_dates_and_numbers_are_written_in(tmp_path, guide):
+    """en-GB unless the brand says otherwise ("7 December 2026"), a BCP 47 tag, in every page."""
+    assert guide.brand.locale == "en-GB"
+    data, brand = _clinic_copy(tmp_path)
+    edit(brand, "page_size: Letter", "page_size: Letter\nlocale: en-US")
+    assert load_guide(data, brand).brand.locale == "en-US"
+    line = edit(brand, "locale: en-US", "locale: English (UK)")
+    errors = errors_of(data, brand)
+    assert errors == [
+        f"clinic/brand.yml:{line}: locale: must be a BCP 47 language tag, for example en-GB, en-US or es-ES"
+    ]
+    for tag in ("es", "es-419", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "en-GB-x-clinic"):
+        brand.write_text(re.sub(r"(?m)^locale: .*$", f"locale: {tag}", brand.read_text()))
+        assert load_guide(data, brand).brand.locale == tag
+
+
+def test_every_page_names_the_guides_locale(clinic_site, clinic):
+    html = (clinic_site / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="guide-locale" content="{clinic.brand.locale}">' in html
+
+
+def test_the_readme_tells_each_clinic_to_use_its_own_origin():
+    """Clinics sharing an origin share the browser's storage and keys: the README says so."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**Each clinic needs its own origin**" in readme
+
+
 def test_logo_outside_the_clinic_folder_is_refused(tmp_path):
     data, brand = _clinic_copy(tmp_path)
     (tmp_path / "elsewhere.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")

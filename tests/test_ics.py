@@ -1,4 +1,4 @@
-"""Reminders as a calendar file: lib/ics.js (run in Node through tests/js/tools/ics-sample.mjs)
+"""Reminders as a calendar file: shared/core/ics.js (run in Node through tests/js/tools/ics-sample.mjs)
 writes events that a real iCalendar parser (`icalendar`) reads back as weekly repeats on the
 chosen weekdays at the chosen local time, with the routine's title, link and an alarm."""
 

@@ -1,4 +1,4 @@
-"""The browser's flowchart walk (lib/flowchart.js, run in Node) and Python's (generator/plan.py)
+"""The browser's flowchart walk (flowchart/core/flowchart.js, run in Node) and Python's (generator/plan.py)
 agree on every path of the shipped flowchart: the node reached, the plan, the hash round trip."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`guide clinic-key`: the key pair a clinic signs prescribed plans with. The public key it writes
 is one the browser code accepts (a plan signed with the private PEM verifies with it, in Node with
-lib/plan.js), it never overwrites a key, never puts the private key inside the project, and the
+plans/core/plan.js), it never overwrites a key, never puts the private key inside the project, and the
 clinic's brand then loads with the key."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Back to running: the shipped ladder loads; broken ladders are located errors; the rules give
-the same answers in Python (generator/ladder.py) as in the browser (lib/ladder.js), from one table."""
+the same answers in Python (generator/ladder.py) as in the browser (ladder/core/ladder.js), from one table."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ interface MaterialObservable<T> {
 interface Window {
   /** Emits the document on the first load and after every instant navigation. */
   document$?: MaterialObservable<Document>;
-  /** Set by flowchart-history.js, which must run before Material registers its own listener. */
+  /** Set by app/history-hook.js, which must run before Material registers its own listener. */
   guideOnPopstate?: (event: PopStateEvent) => void;
   guideHistoryHook?: number;
 }

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Model, Phone, Short, SiteUrl, Slug, Text, Title
+from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Locale, Model, Phone, Short, SiteUrl, Slug, Text, Title
 from .dose import Dose
 from .ladder import Stage
 from .library import Exercise, RecoveryTool
@@ -101,4 +101,5 @@ class Brand(Model):
         None, min_length=1, description="the protocols this copy publishes (default: all)"
     )
     clinical_review: ClinicalReview | None = None  # the clinical lead's sign-off, when there is one
+    locale: Locale = "en-GB"  # how the browser writes dates, numbers and plurals ("7 December 2026")
     overlay: Overlay = Overlay()

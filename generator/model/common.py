@@ -7,7 +7,15 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+)
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE = r"^[a-z]{2}(-[A-Z]{2})?$"
@@ -41,6 +49,25 @@ def _title(value: str) -> str:
 
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), AfterValidator(_title)]
+# A BCP 47 language tag (RFC 5646 langtag: language, script, region, variants, extensions, private use).
+_BCP47 = re.compile(
+    r"(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
+)
+
+
+def _locale(value: str) -> str:
+    """The locale dates, numbers and plurals are written in, as browsers' Intl reads it."""
+    if len(value) > 35 or not _BCP47.fullmatch(value):
+        raise ValueError("must be a BCP 47 language tag, for example en-GB, en-US or es-ES")
+    return value
+
+
+Locale = Annotated[str, AfterValidator(_locale)]
 Cue = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
 Number = Annotated[float, Field(ge=0, le=1000)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR)]
@@ -99,3 +126,22 @@ class Model(BaseModel):
     """Base for every data model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Plural(Model):
+    """A sentence that depends on a count, in each form the language needs: keyed by CLDR plural
+    category (`one: "{done} day"`, `other: "{done} days"`), as the browser's Intl.PluralRules
+    picks them. `other` is required: every language has it, and it is the form used for a
+    category the words do not give."""
+
+    zero: Text | None = None
+    one: Text | None = None
+    two: Text | None = None
+    few: Text | None = None
+    many: Text | None = None
+    other: Text
+
+    @model_serializer(mode="wrap")
+    def _given(self, handler: SerializerFunctionWrapHandler) -> dict[str, str]:
+        """Only the forms given: page data carries no empty ones."""
+        return {k: v for k, v in handler(self).items() if v is not None}

@@ -104,9 +104,9 @@ class After(Model):
     source: SourceRefs
 
 
-# Why the rules chose the next run (generator/ladder.py and lib/ladder.js give one of these).
+# Why the rules chose the next run (generator/ladder.py and ladder/core/ladder.js give one of these).
 LadderReason = Literal["no-runs", "more-runs", "too-soon", "ready", "pain-too-high", "worse-next-morning", "last-stage"]
-# Why the rules say to see a physiotherapist (generator/ladder.py `see_physio`, lib/ladder.js `seePhysio`).
+# Why the rules say to see a physiotherapist (generator/ladder.py `see_physio`, ladder/core/ladder.js `seePhysio`).
 SeePhysioReason = Literal["stepped-back-twice", "no-progress"]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, PositiveInt
 
-from .common import Model, Short, Text
+from .common import Model, Plural, Short, Text
 
 
 class PlayerTiming(Model):
@@ -20,7 +20,9 @@ class PlayerWords(Model):
 
     start: Short  # "Start this routine"
     title: Short  # "Doing: {routine}"
-    overview: Text  # "{count} exercises, about {minutes} minutes."
+    overview: Text  # "{exercises}, about {minutes} in all."
+    exercises: Plural  # "{count} exercises"
+    minutes: Plural  # "{count} minutes"
     settings: Short
     voice: Short
     beeps: Short
@@ -55,6 +57,7 @@ class PlayerWords(Model):
     phase_off: Short  # a cycle's "off" spell
     timer_per: Short  # "{minutes} min {per}"
     done: Short
+    ended_early: Text  # the check-in after a session stopped before its end: only what was done is saved
     paused: Short
     checkin_title: Short
     pain_question: Text  # "Pain during the session, {min} to {max}"

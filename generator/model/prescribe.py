@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, PositiveInt, model_validator
 
-from .common import Model, Short, Text
+from .common import Model, Plural, Short, Text
 
 
 class Bound(Model):
@@ -71,7 +71,7 @@ class DoseWords(Model):
 
 
 class StorageWords(Model):
-    """Why something could not be kept on the device, by storage.js StorageError code."""
+    """Why something could not be kept on the device, by log/store.js StorageError code."""
 
     unavailable: Text
     quota: Text
@@ -120,10 +120,10 @@ class PrescribeWords(Model):
     groups: GroupWords
     doses: DoseWords
     add_item: Short  # "Add {title}"
-    added: Text  # "Added {title}: {count} of {max}."
+    added: Plural  # "Added {title}: {count} of at most {max} items.", by max
     removed: Text  # "Removed {title}."
     moved: Text  # "{title} is now number {position}."
-    plan_full: Text  # "A plan holds at most {max} items."
+    plan_full: Plural  # "A plan holds at most {max} items.", by max
     guide_dose: Short
     out_of_range: Text  # "Choose a whole number from {min} to {max}."
     fix_first: Text
@@ -139,7 +139,7 @@ class PrescribeWords(Model):
     review_on: Text
     note_heading: Short
     items_heading: Short
-    often_line: Text  # "{days} days a week"
+    often_line: Plural  # "{days} days a week", by days
     start_player: Short
     keep: Short
     kept: Text

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt
 
-from .common import Model, Short, Text
+from .common import Model, Plural, Short, Text
 from .sources import SourceRefs
 
 
@@ -40,9 +40,8 @@ class ProgressWords(Model):
     summary_title: Short
     empty: Text
     this_week: Short
-    week_count: Short  # "{done} of {target} days"
-    week_count_open: Short  # "{done} days" (no target)
-    week_count_open_one: Short  # "{done} day"
+    week_count: Plural  # "{done} of {target} days", by target
+    week_count_open: Plural  # "{done} days" (no target), by done
     calendar: Short
     calendar_caption: Text
     pain_chart: Short
@@ -55,8 +54,9 @@ class ProgressWords(Model):
     table_easy: Short
     table_morning: Short
     table_morning_pain: Short
-    summary_line: Text  # "You have done {routine} {times} times in {weeks} weeks."
-    summary_line_one: Text  # the same, for once
+    summary_line: Text  # "You have done {routine} {times} in the last {weeks}."
+    summary_times: Plural  # {times} above: "once", "{count} times"
+    summary_weeks: Plural  # {weeks} above: "week", "{count} weeks"
     summary_pain_down: Text  # "Pain has come down from {first} to {latest}."
     summary_pain_up: Text
     summary_pain_same: Text
@@ -68,11 +68,13 @@ class ProgressWords(Model):
     plan_title: Short
     plan_from: Short  # "From {clinician}"
     plan_review: Short  # "Review on {date}"
-    plan_often: Short  # "{days} days a week"
+    plan_often: Plural  # "{days} days a week", by days
+    plan_verified: Text  # a kept plan signed by this clinic: "From {clinic} (verified)"
+    plan_not_verified: Text  # a kept plan that is unsigned, or came from an imported file
     plan_open: Short
     dose_reps: Short  # "{sets} × {reps}"
-    dose_hold: Short  # "{holds} × {seconds} seconds"
-    dose_minutes: Short  # "{minutes} minutes"
+    dose_hold: Plural  # "{holds} × {seconds} seconds", by seconds
+    dose_minutes: Plural  # "{minutes} minutes", by minutes
     did_it_today: Short
     did_it_pain: Text
     did_it_easy: Text
@@ -112,7 +114,7 @@ class ProgressWords(Model):
     storage_full: Text
     storage_failed: Text  # the reason in not_saved when the browser's storage fails
     storage_unreadable: Text
-    storage_corrupt: Text  # "{count} saved records could not be read and were left out."
+    storage_corrupt: Plural  # "{count} saved records could not be read and were left out.", by count
     persist_denied: Text
     answer_yes: Short
     answer_no: Short

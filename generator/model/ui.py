@@ -40,6 +40,8 @@ class OfflineWords(Model):
     update_ready: Text
     update_reload: Short
     update_later: Short
+    updated_elsewhere: Text  # another tab took the new version: this page must reload before it loads more
+    log_upgraded: Text  # another tab upgraded the log's database: this page must reload to use it
     page_title: Title
     page_text: Text
     page_links: Short

@@ -3,54 +3,85 @@
  * so the guide works with no signal. Written by the generator after each build: PRECACHE (above
  * this text) lists each file with a hash of its content and the version of the whole set.
  *
- * - Install: a new version copies unchanged files from the version in use (no network) and fetches
- *   only what changed, into a cache of its own. Nothing changes for open pages.
+ * - Install: a new version copies unchanged files from the newest complete version on the device
+ *   (no network) and fetches only what changed, into a cache of its own. Its list of hashes is
+ *   written last: only a cache that has it is complete. An install that fails removes its cache,
+ *   and one cut short (the browser closed) is removed by the next: a half-filled cache is never
+ *   taken as a version to copy from. Nothing changes for open pages.
  * - It then waits: the page offers "A new version of this guide is ready", and only when the
- *   reader says so does it take over (never in the middle of a session in the player).
+ *   reader says so does it take over (never in the middle of a session in the player). Other open
+ *   tabs then know their page is older than the files (app/app.js) and reload before loading more.
  * - Fetch: files of the site come from the cache, then the network; a page that was never saved
  *   leads to the offline page. Requests to other hosts are never made by the guide, and not touched.
  */
 /* global PRECACHE */
 const PREFIX = "guide:";
 const SCOPE = self.registration.scope;
-const CACHE = `${PREFIX}${SCOPE}:${PRECACHE.version}`;
+const OURS = `${PREFIX}${SCOPE}:`;
+const CACHE = `${OURS}${PRECACHE.version}`;
+/** The list of hashes, written last: the mark of a complete cache. */
+const HASHES = "__hashes.json";
 
 /** @param {string} path */
 const address = (path) => new URL(path, SCOPE).href;
 
-/** The cache of the version in use (any other of ours), or undefined. */
+/** @param {Cache} cache */
+const complete = async (cache) => (await cache.match(address(HASHES))) !== undefined;
+
+/** The names of this scope's caches (a copy of the guide at another path has its own). */
+async function ours() {
+  return (await caches.keys()).filter((name) => name.startsWith(OURS));
+}
+
+/** Removes every cache of ours that an earlier install left half-filled; answers the complete ones. */
+async function completeCaches() {
+  const kept = [];
+  for (const name of await ours()) {
+    if (await complete(await caches.open(name))) kept.push(name);
+    else await caches.delete(name);
+  }
+  return kept;
+}
+
+/** The newest complete cache of another version (the one in use, or one installed since), or undefined. */
 async function previous() {
-  const names = (await caches.keys()).filter((name) => name.startsWith(`${PREFIX}${SCOPE}:`) && name !== CACHE);
+  const names = (await completeCaches()).filter((name) => name !== CACHE);
   return names.length ? caches.open(names[names.length - 1]) : undefined;
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
     const old = await previous();
-    const oldHashes = old ? await readHashes(old) : {};
-    const todo = [];
-    for (const [path, hash] of Object.entries(PRECACHE.files)) {
-      const url = address(path);
-      const kept = oldHashes[path] === hash && old ? await old.match(url) : undefined;
-      if (kept) await cache.put(url, kept);
-      else todo.push(url);
+    const cache = await caches.open(CACHE);
+    if (await complete(cache)) return;
+    try {
+      const oldHashes = old ? await readHashes(old) : {};
+      const todo = [];
+      for (const [path, hash] of Object.entries(PRECACHE.files)) {
+        const url = address(path);
+        const kept = oldHashes[path] === hash && old ? await old.match(url) : undefined;
+        if (kept) await cache.put(url, kept);
+        else todo.push(url);
+      }
+      // A few at a time: a phone on a slow line should not open dozens of requests at once.
+      for (let i = 0; i < todo.length; i += 6) {
+        await Promise.all(todo.slice(i, i + 6).map(async (url) => {
+          const response = await fetch(new Request(url, { cache: "reload", credentials: "same-origin" }));
+          if (!response.ok) throw new Error(`${url}: ${response.status}`);
+          await cache.put(url, response);
+        }));
+      }
+      await cache.put(address(HASHES), new Response(JSON.stringify(PRECACHE.files)));
+    } catch (error) {
+      await caches.delete(CACHE); // half-filled: never to be copied from
+      throw error;
     }
-    // A few at a time: a phone on a slow line should not open dozens of requests at once.
-    for (let i = 0; i < todo.length; i += 6) {
-      await Promise.all(todo.slice(i, i + 6).map(async (url) => {
-        const response = await fetch(new Request(url, { cache: "reload", credentials: "same-origin" }));
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        await cache.put(url, response);
-      }));
-    }
-    await cache.put(address("__hashes.json"), new Response(JSON.stringify(PRECACHE.files)));
   })());
 });
 
 /** @param {Cache} cache */
 async function readHashes(cache) {
-  const response = await cache.match(address("__hashes.json"));
+  const response = await cache.match(address(HASHES));
   try {
     return response ? await response.json() : {};
   } catch {
@@ -64,8 +95,7 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(`${PREFIX}${SCOPE}:`) && name !== CACHE).map((name) => caches.delete(name)));
+    await Promise.all((await ours()).filter((name) => name !== CACHE).map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
 });

@@ -92,6 +92,7 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
         "manifest": urls.MANIFEST,
         "apple_icon": f"{urls.APP_ICONS}/apple-touch-icon.png",
         "theme_color": guide.brand.primary,
+        "locale": guide.brand.locale,  # dates, numbers and plurals in the browser (shared/page.js locale())
         "worker": worker,  # the service worker's address: only deployable builds (`guide site`) have one
         "words": {**guide.ui.offline.model_dump(), "prescribe": guide.ui.footer.prescribe},
     }

@@ -1,6 +1,6 @@
 """Back to running on the page: the stage table and self-tests for the template, each stage as a
 run-walk session the player can run (warm-up walk, run and walk in turns, cool-down walk), and
-the rules as page data for lib/ladder.js."""
+the rules as page data for ladder/core/ladder.js."""
 
 from __future__ import annotations
 

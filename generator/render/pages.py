@@ -34,29 +34,33 @@ class Site:
 # What each kind of page loads besides the theme: style sheets, plain scripts (run before the
 # theme's) and modules. A page loads only what it uses (see tests/browser/test_page_assets.py).
 PAGE_ASSETS: dict[str, dict[str, list[str]]] = {
-    "flowchart": {"styles": ["flowchart.css"], "scripts": ["history-hook.js"], "modules": ["flowchart.js"]},
-    "home": {"modules": ["checkin-start.js"]},
+    "flowchart": {
+        "styles": ["flowchart.css"],
+        "scripts": ["app/history-hook.js"],
+        "modules": ["flowchart/flowchart.js"],
+    },
+    "home": {"modules": ["log/checkin-start.js"]},
     "routine": {
         "styles": ["cards.css"],
-        "scripts": ["history-hook.js"],
-        "modules": ["print.js", "player-start.js", "did-it-start.js", "checkin-start.js"],
+        "scripts": ["app/history-hook.js"],
+        "modules": ["cards/print.js", "player/start.js", "log/did-it-start.js", "log/checkin-start.js"],
     },
-    "progress": {"styles": ["log.css"], "modules": ["progress.js"]},
-    "prescribe": {"styles": ["plans.css"], "modules": ["prescribe.js"]},
+    "progress": {"styles": ["log.css"], "modules": ["log/progress/progress.js"]},
+    "prescribe": {"styles": ["plans.css"], "modules": ["plans/prescribe.js"]},
     "return-to-running": {
         "styles": ["ladder.css"],
-        "scripts": ["history-hook.js"],
-        "modules": ["ladder.js", "checkin-start.js"],
+        "scripts": ["app/history-hook.js"],
+        "modules": ["ladder/ladder.js", "log/checkin-start.js"],
     },
     "my-plan": {
         "styles": ["plans.css"],
-        "scripts": ["history-hook.js"],
-        "modules": ["my-plan.js", "checkin-start.js"],
+        "scripts": ["app/history-hook.js"],
+        "modules": ["plans/my-plan.js", "log/checkin-start.js"],
     },
-    "cards": {"styles": ["cards.css"], "modules": ["print.js"]},
-    "bmi-calculator": {"styles": ["bmi.css"], "modules": ["bmi.js"]},
-    "offline": {"modules": ["offline.js"]},
-    "hazards": {"styles": ["safety.css"], "modules": ["print.js"]},
+    "cards": {"styles": ["cards.css"], "modules": ["cards/print.js"]},
+    "bmi-calculator": {"styles": ["bmi.css"], "modules": ["bmi/bmi.js"]},
+    "offline": {"modules": ["app/offline.js"]},
+    "hazards": {"styles": ["safety.css"], "modules": ["cards/print.js"]},
 }
 
 

@@ -1,4 +1,4 @@
-"""The session player's page data: what a routine's page hands to the player (play.js) so it can
+"""The session player's page data: what a routine's page hands to the player (player/player.js) so it can
 run the routine hands-free — its items with doses, cues and pictures, the pace and rests of the
 protocol, the pain rule for the check-in, and every word. Scripts add no number of their own."""
 
@@ -18,7 +18,7 @@ from .text import dose_short, fill
 
 
 def dose_data(dose: AnyDose | None) -> dict[str, Any] | None:
-    """A dose as page data: its shape and numbers, as lib/session.js reads them."""
+    """A dose as page data: its shape and numbers, as player/core/session.js reads them."""
     if dose is None:
         return None
     return {"shape": dose.shape, **dose.model_dump()}

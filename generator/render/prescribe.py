@@ -14,7 +14,7 @@ from .safety_case import review_lines
 
 
 def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str, Any]]]:
-    """Everything a plan can hold, by kind and id, as lib/plan.js checks it and pages show it."""
+    """Everything a plan can hold, by kind and id, as plans/core/plan.js checks it and pages show it."""
 
     def entry(kind: str, item_id: str, title: str, dose: Any, **more: Any) -> dict[str, Any]:
         return {
@@ -60,7 +60,7 @@ def prescribable_minutes(tool: RecoveryTool) -> MinutesDose | None:
 
 
 def bounds_data(guide: Guide) -> dict[str, Any]:
-    """Bounds per dose kind and field, with the plan's own limits (lib/plan.js checkPlan)."""
+    """Bounds per dose kind and field, with the plan's own limits (plans/core/plan.js checkPlan)."""
     b, limits = guide.prescribe.bounds, guide.prescribe.limits
     return {
         "reps": {"sets": b.sets.model_dump(), "reps": b.reps.model_dump()},

@@ -118,7 +118,7 @@ _MONTHS = (
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    """A sentence from the data with its `{name}` slots filled (as lib/words.js does in the browser)."""
+    """A sentence from the data with its `{name}` slots filled (as shared/core/words.js does in the browser)."""
     return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
 

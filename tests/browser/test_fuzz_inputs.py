@@ -63,8 +63,8 @@ addEventListener('unhandledrejection', (e) => window.__errors.push('rejection: '
 STORED_JS = """async (src) => {
   const data = document.querySelector('[data-checkin]');
   const root = data ? JSON.parse(data.getAttribute('data-checkin')).root : './';
-  const {Log, siteScope} = await import(src);
-  return await new Log(siteScope(root)).read();
+  const {logOf} = await import(src);
+  return await logOf(new URL(root || './', location.href).pathname).read();
 }"""
 
 
@@ -99,7 +99,7 @@ def test_thousands_of_flowchart_hashes(browser, site_url, guide):
     # Valid hashes to mutate: every path the chart has, as the widget writes them.
     valid = page.evaluate(
         """async (paths) => {
-            const lib = await import(new URL('../assets/javascripts/lib/flowchart.js', location.href).href);
+            const lib = await import(new URL('../assets/javascripts/flowchart/core/flowchart.js', location.href).href);
             return paths.map((p) => lib.hashOf(p));
         }""",
         [[step.choice for step in path] for path in all_paths(knee(guide).flowchart)][:50],
@@ -119,14 +119,14 @@ def test_thousands_of_flowchart_hashes(browser, site_url, guide):
 def test_thousands_of_plan_links_change_nothing_stored(browser, site_url):
     context, page, errors = _page(browser, site_url + "my-plan/")
     page.wait_for_selector(".my-plan")
-    stored_before = page.evaluate(STORED_JS, site_url + "assets/javascripts/storage.js")
+    stored_before = page.evaluate(STORED_JS, site_url + "assets/javascripts/log/store.js")
     seeds = ["p1.AAAA", "p1.eJyrVkrLz1eyUkpKLFKqBQAdegQ0", "p1." + "A" * 300 + ".sig", "p2.x.y"]
     cases = ["p1." + c for c in mutants(seeds, 2000, seed=2)] + mutants(seeds, 1000, seed=3)
     _feed_hashes(page, cases)
     page.wait_for_timeout(300)
     assert errors == [] and page.evaluate("window.__errors") == []
     assert page.evaluate("window.__pwned") is None
-    assert page.evaluate(STORED_JS, site_url + "assets/javascripts/storage.js") == stored_before
+    assert page.evaluate(STORED_JS, site_url + "assets/javascripts/log/store.js") == stored_before
     context.close()
 
 
@@ -136,7 +136,7 @@ def exported_log(browser, site_url) -> str:
     context, page, _ = _page(browser, site_url + "progress/")
     text = page.evaluate(
         """async () => {
-            const ex = await import(new URL('../assets/javascripts/lib/exchange.js', location.href).href);
+            const ex = await import(new URL('../assets/javascripts/log/core/exchange.js', location.href).href);
             const session = {v: 1, id: 's-1', routine: 'hip-strength-1', plan: null, source: 'manual',
               started: '2026-11-20T18:00:00.000Z', ended: '2026-11-20T18:00:00.000Z', items: [], pain: 2,
               easy: true, stage: null};
@@ -151,7 +151,7 @@ def exported_log(browser, site_url) -> str:
 def test_hundreds_of_mutated_log_files_are_refused_or_merged_whole(browser, site_url, exported_log):
     context, page, errors = _page(browser, site_url + "progress/")
     page.wait_for_selector(".log-view > *")
-    storage = site_url + "assets/javascripts/storage.js"
+    storage = site_url + "assets/javascripts/log/store.js"
     rng = random.Random(4)
     log = json.loads(exported_log)
     cases = mutants([exported_log], 150, seed=5)

@@ -21,13 +21,13 @@ NOW = datetime.datetime(2026, 11, 25, 18, 0)
 
 LOG_JS = """async () => {
   const data = JSON.parse(document.querySelector('[data-ladder]').getAttribute('data-ladder'));
-  const storage = await import(new URL('assets/javascripts/storage.js', new URL(data.root, location.href)).href);
-  return await new storage.Log(storage.siteScope(data.root)).read();
+  const store = await import(new URL('assets/javascripts/log/store.js', new URL(data.root, location.href)).href);
+  return await store.logOf(new URL(data.root, location.href).pathname).read();
 }"""
 WRITE_JS = """async (records) => {
   const data = JSON.parse(document.querySelector('[data-ladder]').getAttribute('data-ladder'));
-  const storage = await import(new URL('assets/javascripts/storage.js', new URL(data.root, location.href)).href);
-  await new storage.Log(storage.siteScope(data.root)).write(records);
+  const store = await import(new URL('assets/javascripts/log/store.js', new URL(data.root, location.href)).href);
+  await store.logOf(new URL(data.root, location.href).pathname).write(records);
 }"""
 
 

@@ -9,6 +9,7 @@ import http.server
 import io
 import json
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -18,21 +19,30 @@ from test_flowchart import click_through, expected_links, richest_self_care_path
 from test_player import answer_checkin, start_player, steps_of, total_ms
 
 from conftest import axe_violations, guide_site, mkdocs_build, project_copy
+from generator.load import load_guide
 
 READY = "navigator.serviceWorker.controller !== null"
 
 
 class Server:
-    """A local web server for `root` (which a test may switch) that records every path asked for."""
+    """A local web server for `root` (which a test may switch) that records every path asked for,
+    and answers 500 for the paths in `failing`."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.requests: list[str] = []
-        log = self.requests
+        self.failing: set[str] = set()
+        log, failing = self.requests, self.failing
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
                 log.append(self.path)
+
+            def do_GET(self) -> None:
+                if self.path in failing:
+                    self.send_error(500)
+                    return
+                super().do_GET()
 
         def handler(*args: object) -> Handler:
             return Handler(*args, directory=str(self.root))  # type: ignore[arg-type]
@@ -266,10 +276,12 @@ def test_update_is_offered_and_fetches_only_what_changed(browser, tmp_path_facto
         server.close()
 
 
-def test_clinic_copy_under_a_sub_path_installs_as_itself(browser, tmp_path_factory):
+def test_clinic_copy_under_a_sub_path_installs_as_itself(browser, tmp_path_factory, built_site):
+    """A clinic's copy under a path of a host installs as itself; a preview of the guide at the
+    host's root (no worker) removes only a worker of its own scope, never the clinic's under it."""
     project = project_copy(tmp_path_factory.mktemp("clinic") / "guide")
     root = tmp_path_factory.mktemp("host")
-    (root / "index.html").write_text("<!doctype html><title>Another site</title><p>Not the guide.</p>")
+    shutil.copytree(built_site, root, dirs_exist_ok=True)  # a preview at the root
     guide_site(project, root / "knee-guide", "--clinic", str(project / "clinics" / "harbourside"))
     server = Server(root)
     context = browser.new_context(bypass_csp=True)
@@ -295,10 +307,15 @@ def test_clinic_copy_under_a_sub_path_installs_as_itself(browser, tmp_path_facto
         # The clinic's icon is drawn from the clinic's logo, not the default guide's.
         ours = Image.open(io.BytesIO((root / "knee-guide/assets/app/icon-maskable-512.png").read_bytes()))
         assert ours.convert("RGB").getpixel((0, 0)) == (0x00, 0x69, 0x5C)
-        # The rest of the host is not the worker's.
+        # The rest of the host is not the worker's, and the preview there keeps the clinic's worker.
         page.goto(server.url)
+        page.wait_for_load_state("networkidle")
+        assert 'name="guide-worker"' not in page.content()
         assert page.evaluate("navigator.serviceWorker.controller") is None
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
+        page.wait_for_timeout(500)  # app.js has looked for workers of its own to remove
+        scopes = page.evaluate("navigator.serviceWorker.getRegistrations().then(all => all.map(r => r.scope))")
+        assert scopes == [server.url + "knee-guide/"]
     finally:
         context.close()
         server.close()
@@ -311,6 +328,10 @@ def test_axe_on_the_offline_page_and_the_update_notice(context, deployed):
     page.goto(server.url + "offline/")
     assert axe_violations(page) == []
     page.evaluate("document.querySelector('[data-guide-update]').hidden = false")
+    assert axe_violations(page) == []
+    # The notice of a page made stale by another tab (shown by shared/versions.js).
+    page.evaluate("""() => { const n = document.querySelector('[data-guide-stale-notice]');
+        n.querySelector('p').textContent = n.getAttribute('data-update'); n.hidden = false; }""")
     assert axe_violations(page) == []
 
 
@@ -337,3 +358,106 @@ def test_precache_lists_every_file_with_its_hash(deployed):
     for address, digest in files.items():
         path = site / ("index.html" if address == "" else address + "index.html" if address.endswith("/") else address)
         assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == digest
+
+
+def reword(project: Path, marker: str) -> str:
+    """Change the clams' summary (a few pages and files change); returns the new summary."""
+    exercises = project / "data" / "exercises.yml"
+    text = exercises.read_text(encoding="utf-8")
+    summary = re.search(r"(?m)^\s+summary: (.+)$", text[text.index("id: clams") :])
+    assert summary is not None
+    new_summary = f"A gentle side-lying exercise, worded for test {marker}."
+    exercises.write_text(text.replace(summary.group(1), new_summary, 1), encoding="utf-8")
+    return new_summary
+
+
+WAIT_INSTALL = """() => navigator.serviceWorker.getRegistration().then((r) => r.update().then(() => new Promise((resolve) => {
+    const done = () => { if (!r.installing) resolve(r.waiting ? 'waiting' : 'failed'); };
+    if (!r.installing) return done();
+    r.installing.addEventListener('statechange', done);
+  })).catch(() => 'failed'))"""
+
+
+def test_a_failed_install_leaves_no_half_filled_cache_for_the_next_update(browser, tmp_path_factory):
+    project = project_copy(tmp_path_factory.mktemp("half") / "guide")
+    site = tmp_path_factory.mktemp("half-site") / "site"
+    guide_site(project, site)
+    server = Server(site)
+    context = browser.new_context(viewport={"width": 412, "height": 860}, bypass_csp=True)
+    try:
+        page = context.new_page()
+        install(page, server.url + "exercises/clams/")
+        assert page.evaluate("caches.keys().then(k => k.length)") == 1
+        # A new version whose install fails part-way (one file cannot be fetched).
+        reword(project, "one")
+        guide_site(project, site)
+        server.failing.add("/exercises/clams/")
+        assert page.evaluate(WAIT_INSTALL) == "failed"
+        assert page.evaluate("caches.keys().then(k => k.length)") == 1, "the half-filled cache was kept"
+        # The next version installs from the one in use, fetching only what changed.
+        server.failing.clear()
+        reword(project, "two")
+        guide_site(project, site)
+        before = len(server.requests)
+        assert page.evaluate(WAIT_INSTALL) == "waiting"
+        fetched = [path for path in server.requests[before:] if not path.startswith("/sw.js")]
+        total = len([p for p in site.rglob("*") if p.is_file()])
+        assert "/exercises/clams/" in fetched and len(fetched) < total / 3, fetched
+        assert page.evaluate("caches.keys().then(k => k.length)") == 2  # the one in use and the new one
+        print(f"\nafter a failed install, one wording change: {len(fetched)} of {total} files fetched again")
+    finally:
+        context.close()
+        server.close()
+
+
+MARK_PLAYER = "\nglobalThis.guidePlayerBuild = 'new';\n"
+
+
+def test_an_update_taken_in_one_tab_never_mixes_versions_in_another(browser, tmp_path_factory):
+    """Tab A accepts a new version; tab B still shows the old page: it loads none of the new
+    version's code (the player) and says to reload, and it leaves by a full page load."""
+    project = project_copy(tmp_path_factory.mktemp("tabs") / "guide")
+    site = tmp_path_factory.mktemp("tabs-site") / "site"
+    guide_site(project, site)
+    server = Server(site)
+    context = browser.new_context(viewport={"width": 412, "height": 860}, bypass_csp=True)
+    try:
+        a = context.new_page()
+        install(a, server.url + "routines/hip-strength-1/")
+        b = context.new_page()
+        b.goto(server.url + "routines/hip-strength-1/")
+        b.wait_for_function(READY)
+        b.evaluate("window.__oldPage = true")
+        # The new version changes the player's code.
+        player = project / "overrides" / "assets" / "javascripts" / "player" / "player.js"
+        player.write_text(player.read_text(encoding="utf-8") + MARK_PLAYER, encoding="utf-8")
+        guide_site(project, site)
+        a.goto(server.url + "routines/hip-strength-1/")
+        notice = a.locator("[data-guide-update]")
+        notice.wait_for(state="visible", timeout=60_000)
+        with a.expect_navigation():
+            notice.locator("[data-guide-reload]").click()
+        # Tab B is told, and loads nothing of the new version.
+        stale = b.locator("[data-guide-stale-notice]")
+        stale.wait_for(state="visible", timeout=30_000)
+        words = load_guide(project / "data").ui.offline
+        assert stale.locator("p").inner_text() == words.updated_elsewhere
+        asked: list[str] = []
+        b.on("request", lambda r: asked.append(r.url))
+        b.locator("button[data-player-start]").click()
+        b.wait_for_timeout(1000)
+        assert b.locator(".player-dialog").count() == 0
+        assert b.evaluate("globalThis.guidePlayerBuild") is None
+        assert not [url for url in asked if "/javascripts/player/" in url]
+        # It leaves by a full page load (Material's instant navigation would keep its old code).
+        b.locator(".md-content a[href*='exercises/']").first.click()
+        b.wait_for_load_state("load")
+        assert b.evaluate("window.__oldPage") is None
+        # The new page is the new version through and through.
+        b.goto(server.url + "routines/hip-strength-1/")
+        b.locator("button[data-player-start]").click()
+        b.wait_for_selector(".player-dialog[open]")
+        assert b.evaluate("globalThis.guidePlayerBuild") == "new"
+    finally:
+        context.close()
+        server.close()

@@ -10,28 +10,29 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from helpers import js_imports
 
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 # What each page-level script mounts: the element it needs on the page.
 NEEDS = {
-    "bmi.js": "data-bmi",
-    "checkin.js": "data-checkin=",
-    "checkin-start.js": "data-checkin=",
-    "did-it.js": "data-did-it=",
-    "did-it-start.js": "data-did-it=",
-    "flowchart.js": "data-flowchart",
-    "history-hook.js": 'data-flowchart|data-player=|data-ladder=|class="my-plan',
-    "ladder.js": "data-ladder=",
-    "my-plan.js": 'class="my-plan',
-    "offline.js": "data-offline-retry",
-    "play.js": "data-player=",
-    "player-start.js": "data-player-start",
-    "prescribe.js": 'class="prescribe',
-    "print.js": "data-print",
-    "progress.js": "data-progress=",
+    "bmi/bmi.js": "data-bmi",
+    "log/checkin.js": "data-checkin=",
+    "log/checkin-start.js": "data-checkin=",
+    "log/did-it.js": "data-did-it=",
+    "log/did-it-start.js": "data-did-it=",
+    "flowchart/flowchart.js": "data-flowchart",
+    "app/history-hook.js": 'data-flowchart|data-player=|data-ladder=|class="my-plan',
+    "ladder/ladder.js": "data-ladder=",
+    "plans/my-plan.js": 'class="my-plan',
+    "app/offline.js": "data-offline-retry",
+    "player/player.js": "data-player=",
+    "player/start.js": "data-player-start",
+    "plans/prescribe.js": 'class="prescribe',
+    "cards/print.js": "data-print",
+    "log/progress/progress.js": "data-progress=",
 }
 # On every page: the offline and update script (overrides/main.html).
-EVERY_PAGE = {"app.js"}
+EVERY_PAGE = {"app/app.js"}
 # Style sheets of widgets: the element that uses each.
 STYLE_NEEDS = {
     "bmi.css": "data-bmi",
@@ -45,34 +46,34 @@ STYLE_NEEDS = {
 
 # One page of each type, and the scripts of ours it loads (entry scripts, before imports).
 EXPECTED = {
-    "": {"app.js", "checkin-start.js"},
-    "keys/weight/": {"app.js", "bmi.js"},
-    "keys/cut-back-volume/": {"app.js"},
-    "exercises/clams/": {"app.js"},
-    "recovery/ice/": {"app.js"},
+    "": {"app/app.js", "log/checkin-start.js"},
+    "keys/weight/": {"app/app.js", "bmi/bmi.js"},
+    "keys/cut-back-volume/": {"app/app.js"},
+    "exercises/clams/": {"app/app.js"},
+    "recovery/ice/": {"app/app.js"},
     "routines/hip-strength-1/": {
-        "app.js",
-        "history-hook.js",
-        "print.js",
-        "player-start.js",
-        "did-it-start.js",
-        "checkin-start.js",
+        "app/app.js",
+        "app/history-hook.js",
+        "cards/print.js",
+        "player/start.js",
+        "log/did-it-start.js",
+        "log/checkin-start.js",
     },
-    "cards/": {"app.js", "print.js"},
-    "flowchart/": {"app.js", "flowchart.js", "history-hook.js"},
-    "pain-rule/": {"app.js"},
-    "see-a-clinician/": {"app.js"},
-    "about/": {"app.js"},
-    "scope-and-deviations/": {"app.js"},
-    "hazard-log/": {"app.js", "print.js"},
-    "credits/": {"app.js"},
-    "progress/": {"app.js", "progress.js"},
-    "prescribe/": {"app.js", "prescribe.js"},
-    "my-plan/": {"app.js", "history-hook.js", "my-plan.js", "checkin-start.js"},
-    "return-to-running/": {"app.js", "history-hook.js", "ladder.js", "checkin-start.js"},
-    "offline/": {"app.js", "offline.js"},
+    "cards/": {"app/app.js", "cards/print.js"},
+    "flowchart/": {"app/app.js", "flowchart/flowchart.js", "app/history-hook.js"},
+    "pain-rule/": {"app/app.js"},
+    "see-a-clinician/": {"app/app.js"},
+    "about/": {"app/app.js"},
+    "scope-and-deviations/": {"app/app.js"},
+    "hazard-log/": {"app/app.js", "cards/print.js"},
+    "credits/": {"app/app.js"},
+    "progress/": {"app/app.js", "log/progress/progress.js"},
+    "prescribe/": {"app/app.js", "plans/prescribe.js"},
+    "my-plan/": {"app/app.js", "app/history-hook.js", "plans/my-plan.js", "log/checkin-start.js"},
+    "return-to-running/": {"app/app.js", "app/history-hook.js", "ladder/ladder.js", "log/checkin-start.js"},
+    "offline/": {"app/app.js", "app/offline.js"},
 }
-OURS = re.compile(r'<script[^>]*src="([^"]*assets/javascripts/([a-z-]+\.js))"')
+OURS = re.compile(r'<script[^>]*src="([^"]*assets/javascripts/([a-z/-]+\.js))"')
 STYLES = re.compile(r'<link rel="stylesheet" href="([^"]*assets/stylesheets/([a-z-]+\.css))"')
 
 
@@ -80,19 +81,18 @@ def _html(site: Path, address: str) -> str:
     return (site / address / "index.html").read_text(encoding="utf-8")
 
 
-def _imports(script: str, seen: set[str] | None = None) -> set[str]:
-    """A module and every module it imports, by path under assets/javascripts/."""
-    seen = set() if seen is None else seen
-    if script in seen:
-        return seen
-    seen.add(script)
-    text = (SCRIPTS / script).read_text(encoding="utf-8")
-    static = re.findall(r'^\s*import\b[^;]*?from\s+"(\./[^"]+)"', text, re.M)
-    dynamic = re.findall(r'^(?!\s*\*).*?\bimport\("(\./[^"]+)"\)', text, re.M)
-    for target in static + dynamic:
-        resolved = (Path(script).parent / target).as_posix().removeprefix("./")
-        _imports(str(Path(resolved)), seen)
-    return seen
+def _imports(script: str) -> set[str]:
+    """A module and every module it imports, at load or when asked, by path under assets/javascripts/."""
+    seen: set[Path] = set()
+    todo = [(SCRIPTS / script).resolve()]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        static, dynamic = js_imports(path)
+        todo.extend(static | dynamic)
+    return {p.relative_to(SCRIPTS.resolve()).as_posix() for p in seen}
 
 
 @pytest.mark.parametrize("address", sorted(EXPECTED))
@@ -139,20 +139,25 @@ def test_the_browser_requests_only_those_and_their_imports(page, site_url, built
 # button loads when it is pressed, the log's code only on a device that keeps a log, and the card
 # font only for printing.
 NOT_ON_FIRST_VISIT = {
-    "": ["javascripts/checkin.js", "javascripts/storage.js", "stylesheets/log.css"],
+    "": ["javascripts/log/checkin.js", "javascripts/log/store.js", "stylesheets/log.css"],
     "routines/hip-strength-1/": [
-        "javascripts/play.js",
-        "javascripts/did-it.js",
-        "javascripts/checkin.js",
-        "javascripts/storage.js",
+        "javascripts/player/player.js",
+        "javascripts/log/did-it.js",
+        "javascripts/log/checkin.js",
+        "javascripts/log/store.js",
         "stylesheets/player.css",
         "stylesheets/log.css",
         "fonts/",
     ],
     "cards/": ["fonts/"],
-    "my-plan/": ["javascripts/play.js", "javascripts/vendor/qrcode.mjs", "javascripts/checkin.js", "fonts/"],
+    "my-plan/": [
+        "javascripts/player/player.js",
+        "javascripts/vendor/qrcode.mjs",
+        "javascripts/log/checkin.js",
+        "fonts/",
+    ],
     "prescribe/": ["javascripts/vendor/qrcode.mjs", "fonts/"],
-    "progress/": ["javascripts/lib/exchange.js", "javascripts/lib/ics.js"],
+    "progress/": ["javascripts/log/core/exchange.js", "javascripts/shared/core/ics.js"],
 }
 
 
@@ -173,7 +178,7 @@ def test_pressing_start_loads_the_player_and_opens_it(page, site_url):
     page.goto(site_url + "routines/hip-strength-1/")
     page.locator("button[data-player-start]").click()
     page.wait_for_selector(".player-dialog[open]")
-    assert any(url.endswith("assets/javascripts/play.js") for url in requested)
+    assert any(url.endswith("assets/javascripts/player/player.js") for url in requested)
     assert any(url.endswith("assets/stylesheets/player.css") for url in requested)
 
 

@@ -20,6 +20,7 @@ import zxingcpp
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+from icalendar import Calendar
 from PIL import Image
 from pypdf import PdfReader
 
@@ -60,6 +61,23 @@ def signed(key: ec.EllipticCurvePrivateKey, payload: str) -> str:
     """The fragment with an ECDSA P-256 signature over "p1." + payload, r||s as WebCrypto has it."""
     r, s = decode_dss_signature(key.sign(f"p1.{payload}".encode(), ec.ECDSA(hashes.SHA256())))
     return f"p1.{payload}.{b64url(r.to_bytes(32, 'big') + s.to_bytes(32, 'big'))}"
+
+
+# The order of P-256: an ECDSA signature (r, s) has a second valid form, (r, n - s).
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def other_form(fragment: str) -> str:
+    """The same signed link with the signature's other valid form (s replaced by n - s)."""
+    head, signature = fragment.rsplit(".", 1)
+    raw = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
+    s = int.from_bytes(raw[32:], "big")
+    return f"{head}.{b64url(raw[:32] + (P256_ORDER - s).to_bytes(32, 'big'))}"
+
+
+def counted(word, n: int, **values) -> str:
+    """A word for a count `n` as an English page writes it: its `one` form for 1, else `other`."""
+    return fill(word.one if n == 1 and word.one else word.other, **values)
 
 
 def wire(items, note="Gently does it.", clinician="Sam Patel", clinic=CLINIC, days=3):
@@ -251,18 +269,25 @@ def test_a_signed_plan_opens_verified_with_exactly_its_items_and_doses(browser, 
         assert shown(page) == expected_typical(clinic)
         assert fill(w.prescribed_by, clinician="Sam Patel") in page.inner_text(".plan-by")
         assert page.inner_text(".plan-note-text") == "Ice after runs.\nStop if it gets sharp."
-        assert fill(w.often_line, days=3) in page.inner_text(".plan-when")
-        # One character changed anywhere: the plan is no longer verified (or no longer readable).
+        assert counted(w.often_line, 3, days=3) in page.inner_text(".plan-when")
+        # Dates in the guide's locale (en-GB): "1 December 2026", never "December 1, 2026".
+        assert fill(w.starts_on, start="1 December 2026") in page.inner_text(".plan-when")
+        assert fill(w.review_on, review="15 December 2026") in page.inner_text(".plan-when")
+        assert page.inner_text(".plan-brand") == clinic.guide.brand.name
+        # One character changed anywhere: refused, with the reason, never shown as the clinic's plan.
         payload, signature = link.split("#p1.")[1].split(".")
         flip = lambda s, i: s[:i] + ("A" if s[i] != "A" else "B") + s[i + 1 :]  # noqa: E731
         base = link.split("#")[0]
         page, state = open_plan(patient, f"{base}#p1.{payload}.{flip(signature, 5)}")
-        assert state == "unverified" and page.inner_text(".plan-status-line").strip() == w.not_verified
-        assert shown(page) == expected_typical(clinic)
+        assert state == "refused" and page.locator(".plan-sheet").count() == 0
+        changed = fill(w.refused, reason=w.errors["signature-changed"])
+        assert page.inner_text(".plan-refused").strip() == changed
         page, state = open_plan(patient, f"{base}#p1.{flip(payload, len(payload) // 2)}.{signature}")
-        assert state in ("unverified", "refused")
+        assert state == "refused" and page.locator(".plan-sheet").count() == 0
+        # Unsigned: shown, not verified, and without the clinic's name on the sheet.
         page, state = open_plan(patient, f"{base}#p1.{payload}")
-        assert state == "unverified"
+        assert state == "unverified" and page.inner_text(".plan-status-line").strip() == w.not_verified
+        assert page.locator(".plan-brand").count() == 0 and clinic.guide.brand.name not in page.inner_text(".plan-head")
         assert foreign(patient, clinic.url) == [] and patient.dialogs == []
     finally:
         patient.close()
@@ -298,13 +323,40 @@ def test_another_clinics_key_or_id_is_not_verified(clinic, context, tmp_path):
     assert builder.evaluate(STORED_KEY) is None
     items = [[0, "clams", 0, 3, 20]]
     base = clinic.url + "my-plan/"
+    # Signed with another key: refused, it was not this clinic that signed it.
     page, state = open_plan(context, base + "#" + signed(other, payload_of(wire(items))))
-    assert state == "unverified" and page.inner_text(".plan-status-line").strip() == clinic.words.not_verified
+    assert state == "refused"
+    assert page.inner_text(".plan-refused").strip() == fill(
+        clinic.words.refused, reason=clinic.words.errors["signature-changed"]
+    )
     # The clinic's own key, but the plan names another clinic.
     page, state = open_plan(context, base + "#" + signed(clinic.key, payload_of(wire(items, clinic="elsewhere"))))
-    assert state == "unverified"
+    assert state == "refused"
+    other_clinic = clinic.words.errors["signature-other-clinic"]
+    assert page.inner_text(".plan-refused").strip() == fill(clinic.words.refused, reason=other_clinic)
     page, state = open_plan(context, base + "#" + signed(clinic.key, payload_of(wire(items))))
     assert state == "verified" and clinic.guide.brand.name in page.inner_text(".plan-status-line")
+
+
+KEPT_PLANS = """async () => {
+    const {logOf} = await import(new URL('../assets/javascripts/log/store.js', location.href).href);
+    return (await logOf(new URL('../', location.href).pathname).read()).plans;
+}"""
+
+
+def test_one_plan_signed_in_either_valid_form_is_kept_once(clinic, context):
+    """An ECDSA signature has a second valid form: both links verify, and keeping both keeps one plan."""
+    w = clinic.words
+    fragment = signed(clinic.key, payload_of(wire([[0, "clams", 0, 3, 20]])))
+    ids = []
+    for link in (fragment, other_form(fragment)):
+        assert link != fragment or not ids
+        page, state = open_plan(context, clinic.url + "my-plan/#" + link)
+        assert state == "verified"
+        page.get_by_role("button", name=w.keep, exact=True).click()
+        page.wait_for_function("t => document.querySelector('.plan-say').textContent === t", arg=w.kept)
+        ids.append([p["id"] for p in page.evaluate(KEPT_PLANS)])
+    assert len(ids[1]) == 1 and ids[0] == ids[1]
 
 
 def test_the_default_guide_has_no_key_and_verifies_nothing(clinic, site_url, context, guide):
@@ -456,7 +508,7 @@ def test_printed_plan_is_one_page_with_a_qr_code_of_the_link(clinic, context):
 def test_start_keep_and_remind_use_the_prescribed_doses(clinic, context):
     w = clinic.words
     context.route(
-        "**/assets/javascripts/play.js", lambda r: r.fulfill(body=FAKE_PLAYER, content_type="text/javascript")
+        "**/assets/javascripts/player/player.js", lambda r: r.fulfill(body=FAKE_PLAYER, content_type="text/javascript")
     )
     builder = context.new_page()
     link = typical_plan(builder, clinic)
@@ -472,13 +524,18 @@ def test_start_keep_and_remind_use_the_prescribed_doses(clinic, context):
     assert items[1]["dose"] == {"shape": "hold", "holds": 2, "seconds": 45}
     assert items[2]["dose"] == {"shape": "minutes", "minutes": 20}
     assert played["options"]["figures"] == "templates" and played["options"]["plan"].startswith("p-")
+    # The plan's status goes with it: to the player, the printout, the kept record and the reminders.
+    assert played["options"]["status"] == {"text": w.not_verified, "verified": False}
+    page.emulate_media(media="print")
+    assert page.is_visible(".plan-status-line") and page.inner_text(".plan-status-line").strip() == w.not_verified
+    page.emulate_media(media="screen")
     assert played["data"]["pain"] and played["data"]["options"]["tempo"]
     # Keep it on this phone.
     page.get_by_role("button", name=w.keep, exact=True).click()
     page.wait_for_function("t => document.querySelector('.plan-say').textContent === t", arg=w.kept)
     plans = page.evaluate("""async () => {
-        const {Log, siteScope} = await import(new URL('../assets/javascripts/storage.js', location.href).href);
-        return (await new Log(siteScope('../')).read()).plans;
+        const {logOf} = await import(new URL('../assets/javascripts/log/store.js', location.href).href);
+        return (await logOf(new URL('../', location.href).pathname).read()).plans;
     }""")
     assert [p["id"] for p in plans] == [played["options"]["plan"]]
     assert plans[0]["verified"] is False and "".join(plans[0]["link"]) == link.split("#")[1]
@@ -488,6 +545,8 @@ def test_start_keep_and_remind_use_the_prescribed_doses(clinic, context):
         page.get_by_role("button", name=g.progress.words.reminders_download, exact=True).click()
     ics = Path(download.value.path()).read_text()
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR" in ics and "DTSTART:20261202T" in ics
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event.get("description")).splitlines()[0] == w.not_verified
     assert foreign(context, clinic.url) == []
 
 

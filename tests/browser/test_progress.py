@@ -3,7 +3,7 @@
 delete, reminders, storage faults, two guides on one host, accessibility, print, and privacy.
 
 Days are made with Playwright's fake clock; records are saved through the page's own code (the
-buttons, or storage.js imported into the page). Every context these tests open records its
+buttons, or log/store.js imported into the page). Every context these tests open records its
 requests, and each test ends by checking that none left the site or carried anything logged."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def iso(moment: datetime) -> str:
 
 
 def session(n: int, when: datetime, routine: str | None = "hip-strength-1", pain=2, easy=True, **extra) -> dict:
-    """A lib/records.js Session (times are UTC; London is UTC in winter)."""
+    """A log/core/records.js Session (times are UTC; London is UTC in winter)."""
     return {
         "v": 1,
         "id": f"{MARKER}-s{n}",
@@ -179,23 +179,23 @@ def scope_of(base: str) -> str:
 
 
 def write(page, base: str, records: dict) -> None:
-    """Write records with the site's own storage.js, as the player and /my-plan/ do."""
+    """Write records with the site's own log/store.js, as the player and /my-plan/ do."""
     page.evaluate(
         """async ({src, scope, records}) => {
-            const {Log} = await import(src);
-            await new Log(scope).write(records);
+            const {logOf} = await import(src);
+            await logOf(scope).write(records);
         }""",
-        {"src": base + "assets/javascripts/storage.js", "scope": scope_of(base), "records": records},
+        {"src": base + "assets/javascripts/log/store.js", "scope": scope_of(base), "records": records},
     )
 
 
 def read(page, base: str) -> dict:
     return page.evaluate(
         """async ({src, scope}) => {
-            const {Log} = await import(src);
-            return await new Log(scope).read();
+            const {logOf} = await import(src);
+            return await logOf(scope).read();
         }""",
-        {"src": base + "assets/javascripts/storage.js", "scope": scope_of(base)},
+        {"src": base + "assets/javascripts/log/store.js", "scope": scope_of(base)},
     )
 
 
@@ -271,10 +271,11 @@ def test_a_week_logged_by_hand_shows_counts_check_in_and_move_on(contexts, site_
     assert log["checkins"][0]["date"] == "2026-11-25" and log["checkins"][0]["worse"] is False
 
     week = page.locator(".log-week").inner_text()
-    assert "Hip strength, level 1: " + fill(words.week_count, done=2, target=2) in week
-    assert "Stretches: " + fill(words.week_count_open_one, done=1) in week
+    assert "Hip strength, level 1: " + counted(words.week_count, 2, done=2, target=2) in week
+    assert "Stretches: " + counted(words.week_count_open, 1, done=1) in week
     summary = page.locator(".log-summary").inner_text()
-    assert fill(words.summary_line, routine="Hip strength, level 1", times=2, weeks=4) in summary
+    times, weeks = counted(words.summary_times, 2, count=2), counted(words.summary_weeks, 4, count=4)
+    assert fill(words.summary_line, routine="Hip strength, level 1", times=times, weeks=weeks) in summary
     assert (
         page.locator(".log-move-on").count() == 0
         or fill(words.move_on, next="Hip strength, level 2") not in page.locator(".log-move-on").inner_text()
@@ -332,6 +333,11 @@ def test_the_check_in_is_offered_on_the_home_page(contexts, site_url, words):
 
 def fill(template: str, **values) -> str:
     return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def counted(word, n: int, **values) -> str:
+    """A word for a count `n` as an English page writes it: its `one` form for 1, else `other`."""
+    return fill(word.one if n == 1 and word.one else word.other, **values)
 
 
 def test_ease_off_after_two_painful_sessions_in_a_row(contexts, site_url, words):
@@ -396,9 +402,13 @@ def test_a_page_closed_in_the_middle_of_a_save_leaves_the_log_whole(contexts, si
     many = [session(1000 + i, MONDAY - timedelta(minutes=i)) for i in range(2000)]
     page.evaluate(
         """({src, scope, records}) => {
-            import(src).then(({Log}) => { new Log(scope).write(records); });
+            import(src).then(({logOf}) => { logOf(scope).write(records); });
         }""",
-        {"src": site_url + "assets/javascripts/storage.js", "scope": scope_of(site_url), "records": {"sessions": many}},
+        {
+            "src": site_url + "assets/javascripts/log/store.js",
+            "scope": scope_of(site_url),
+            "records": {"sessions": many},
+        },
     )
     page.wait_for_timeout(30)
     context = page.context
@@ -410,6 +420,76 @@ def test_a_page_closed_in_the_middle_of_a_save_leaves_the_log_whole(contexts, si
     assert {s["id"] for s in earlier} <= ids
     assert len(ids) in (len(earlier), len(earlier) + len(many)), len(ids)
     assert stored["damaged"] == 0
+
+
+UPGRADE_JS = """(name) => {
+  window.__upgrade = 'waiting';
+  const open = indexedDB.open(name, 2);
+  open.onsuccess = () => { window.__upgrade = open.result.version; open.result.close(); };
+  open.onerror = () => { window.__upgrade = 'failed'; };
+}"""
+
+
+def test_an_upgrade_of_the_log_in_another_tab_is_never_held_up(contexts, site_url, guide):
+    """/progress/ holds the page's one connection; a newer version opening the log in another tab
+    gets it at once, and /progress/ says to reload, in the words of the data."""
+    page = contexts(site_url)
+    page.goto(site_url)
+    write(page, site_url, {"sessions": [session(1, MONDAY - timedelta(days=1))]})
+    open_progress(page, site_url)
+    other = page.context.new_page()
+    other.goto(site_url + "about/")
+    other.evaluate(UPGRADE_JS, "knee-guide:" + scope_of(site_url))
+    other.wait_for_function("window.__upgrade !== 'waiting'", timeout=10_000)
+    assert other.evaluate("window.__upgrade") == 2
+    notice = page.locator("[data-guide-stale-notice]")
+    notice.wait_for(state="visible")
+    assert notice.locator("p").inner_text() == guide.ui.offline.log_upgraded
+    assert notice.get_by_role("button").inner_text() == guide.ui.offline.update_reload
+
+
+BLOCKED_JS = """async (name) => {
+  const {openDatabase} = await import(new URL('../assets/javascripts/shared/idb.js', location.href).href);
+  window.__opened = 'waiting';
+  openDatabase(name, 2, () => {}, true).then((db) => { window.__opened = db.version; db.close(); },
+    (error) => { window.__opened = 'failed: ' + error; });
+}"""
+
+
+def test_an_upgrade_blocked_by_another_tab_waits_for_it_instead_of_failing(contexts, site_url):
+    page = contexts(site_url)
+    page.goto(site_url + "about/")
+    name = "knee-guide-test:" + scope_of(site_url)
+    # Another tab holds version 1 open and does not let go when asked.
+    holder = page.context.new_page()
+    holder.goto(site_url + "about/")
+    holder.evaluate(
+        """(name) => new Promise((resolve) => { const open = indexedDB.open(name, 1);
+           open.onsuccess = () => { window.__held = open.result; resolve(); }; })""",
+        name,
+    )
+    page.evaluate(BLOCKED_JS, name)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__opened") == "waiting"  # blocked: waiting, not failed
+    holder.evaluate("window.__held.close()")
+    page.wait_for_function("window.__opened !== 'waiting'", timeout=10_000)
+    assert page.evaluate("window.__opened") == 2
+
+
+def test_reading_a_log_that_does_not_exist_creates_none(contexts, site_url):
+    """Visiting the ladder and the progress page keeps nothing: no empty log, so the other pages
+    still load none of the log's code."""
+    page = contexts(site_url)
+    page.goto(site_url + "return-to-running/")
+    page.wait_for_selector("[data-ladder] .ladder-next")
+    open_progress(page, site_url)
+    page.wait_for_selector(".log-empty")
+    assert page.evaluate("indexedDB.databases().then((all) => all.map((db) => db.name))") == []
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in loaded if "/javascripts/log/checkin.js" in url or "/javascripts/log/store.js" in url]
 
 
 def test_storage_unavailable_says_so_and_the_page_still_works(contexts, site_url, words):
@@ -440,7 +520,7 @@ def test_a_damaged_record_is_reported_and_left_out(contexts, site_url, words):
     )
     open_progress(page, site_url)
     view = page.locator(".log-view").inner_text()
-    assert fill(words.storage_corrupt, count=1) in view
+    assert counted(words.storage_corrupt, 1, count=1) in view
     assert page.locator(".log-table tbody tr").count() == 1
 
 
@@ -529,6 +609,8 @@ def test_export_delete_import_gives_the_same_log(contexts, site_url, words):
     total = sum(len(records[k]) for k in ("sessions", "checkins", "plans"))
     assert fill(words.imported, added=total, kept=0) in tools.locator(".log-status").inner_text()
     after = read(page, site_url)
+    # The same log, but a plan that came in a file is unverified, whatever the file said.
+    before["plans"] = [{**plan, "verified": False} for plan in before["plans"]]
     for key in ("sessions", "checkins", "plans"):
         assert sorted(after[key], key=lambda r: r["id"]) == sorted(before[key], key=lambda r: r["id"])
     sent = [a for a in asked if not a[1].startswith("blob:")]
@@ -619,6 +701,28 @@ navigator.share = async (data) => { window.__shared = {title: data.title, files:
 """
 
 
+def test_a_kept_plan_shows_its_status_and_one_brought_in_from_a_file_is_unverified(contexts, site_url, words, guide):
+    page = contexts(site_url)
+    page.goto(site_url)
+    write(page, site_url, {"plans": [{**PLAN, "verified": True}]})
+    open_progress(page, site_url)
+    status = page.locator(".log-plan .log-plan-status")
+    assert status.inner_text() == fill(words.plan_verified, clinic=guide.brand.name)
+    assert status.get_attribute("data-verified") == "true"
+    # A file that says its plan is verified: brought in, it shows as not verified.
+    forged = {"format": "knee-guide-log", "v": 1, "site": "/", "exported": "2026-11-23T09:00:00.000Z",
+              "sessions": [], "checkins": [], "plans": [{**PLAN, "id": "plan-zq2", "kept": "2026-11-23T10:00:00.000Z",
+                                                          "verified": True, "clinician": "Dr Forger"}]}  # fmt: skip
+    page.locator(".log-import input[type=file]").set_input_files(
+        files=[{"name": "log.json", "mimeType": "application/json", "buffer": json.dumps(forged).encode()}]
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.log-plan') && /Forger/.test(document.querySelector('.log-plan').textContent)"
+    )
+    assert page.locator(".log-plan .log-plan-status").inner_text() == words.plan_not_verified
+    assert [p["verified"] for p in sorted(read(page, site_url)["plans"], key=lambda p: p["id"])] == [True, False]
+
+
 def test_the_kept_plan_sharing_and_reminders(contexts, site_url, words):
     page = contexts(site_url, init=SHARE)
     page.goto(site_url)
@@ -633,8 +737,8 @@ def test_the_kept_plan_sharing_and_reminders(contexts, site_url, words):
     }
     plan = page.locator(".log-plan").inner_text()
     assert fill(words.plan_from, clinician="Sam Patel") in plan
-    assert fill(words.plan_review, date="January 12, 2027") in plan
-    assert fill(words.plan_often, days=3) in plan and "Ice after runs." in plan
+    assert fill(words.plan_review, date="12 January 2027") in plan  # the guide's locale, en-GB
+    assert counted(words.plan_often, 3, days=3) in plan and "Ice after runs." in plan
     assert "Clams: " + fill(words.dose_reps, sets=2, reps=15) in plan
     opened = page.locator(".log-plan").get_by_role("link", name=words.plan_open)
     assert opened.get_attribute("href") == "../my-plan/#p1.eNpLy0nMBQAAR8CBQ"

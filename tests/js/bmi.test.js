@@ -1,7 +1,7 @@
-// lib/bmi.js: numbers as people type them, both unit systems, bands at their edges.
+// bmi/core/bmi.js: numbers as people type them, both unit systems, bands at their edges.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bandOf, bmi, imperial, metric, parseNumber } from "../../overrides/assets/javascripts/lib/bmi.js";
+import { bandOf, bmi, imperial, metric, parseNumber } from "../../overrides/assets/javascripts/bmi/core/bmi.js";
 
 const LIMITS = { height_m_min: 0.5, height_m_max: 2.75, weight_kg_min: 20, weight_kg_max: 400 };
 const BANDS = [

@@ -1,16 +1,16 @@
-// lib/exchange.js: export and import round trip, the CSV for a clinician (RFC 4180, no formulas),
+// log/core/exchange.js: export and import round trip, the CSV for a clinician (RFC 4180, no formulas),
 // every kind of bad import refused whole, and merging that never overwrites a stored record.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { BOM, csvCell, makeLog, MAX_IMPORT_CHARS, merge, parseImport, toCsv, toJson } from "../../overrides/assets/javascripts/lib/exchange.js";
-import { MAX_PLAN_STRING, MAX_SESSIONS } from "../../overrides/assets/javascripts/lib/records.js";
+import { BOM, csvCell, makeLog, MAX_IMPORT_CHARS, merge, parseImport, toCsv, toJson } from "../../overrides/assets/javascripts/log/core/exchange.js";
+import { MAX_PLAN_STRING, MAX_SESSIONS } from "../../overrides/assets/javascripts/log/core/records.js";
 
 /**
- * @typedef {import("../../overrides/assets/javascripts/lib/records.js").Session} Session
- * @typedef {import("../../overrides/assets/javascripts/lib/records.js").Checkin} Checkin
- * @typedef {import("../../overrides/assets/javascripts/lib/records.js").Log} Log
- * @typedef {import("../../overrides/assets/javascripts/lib/exchange.js").Records} Records
+ * @typedef {import("../../overrides/assets/javascripts/log/core/records.js").Session} Session
+ * @typedef {import("../../overrides/assets/javascripts/log/core/records.js").Checkin} Checkin
+ * @typedef {import("../../overrides/assets/javascripts/log/core/records.js").Log} Log
+ * @typedef {import("../../overrides/assets/javascripts/log/core/exchange.js").Records} Records
  * @typedef {Record<string, any>} Loose
  */
 
@@ -72,16 +72,26 @@ test("the JSON export names its format and version, one record a line, and parse
   assert.deepEqual(JSON.parse(empty).sessions, []);
 });
 
-test("export, delete everything, import: the same log", () => {
+/** What an import of `stored()` keeps: the same, its plans marked unverified. */
+const unverified = () => ({ ...stored(), plans: stored().plans.map((p) => ({ ...p, verified: false })) });
+
+test("export, delete everything, import: the same log (its plans unverified)", () => {
   const imported = parseImport(TEXT);
   assert.ok(imported.ok);
-  assert.deepEqual(imported.log, LOG);
+  assert.deepEqual(imported.log, { ...LOG, plans: unverified().plans });
   const merged = merge({ sessions: [], checkins: [], plans: [] }, imported.log);
   assert.ok(merged.ok);
-  assert.deepEqual(merged.value, stored());
+  assert.deepEqual(merged.value, unverified());
   assert.deepEqual(merged.added, { sessions: 2, checkins: 1, plans: 1 });
   assert.deepEqual(merged.kept, { sessions: 0, checkins: 0, plans: 0 });
   assert.ok(parseImport(BOM + TEXT).ok, "a byte order mark from an editor is allowed");
+});
+
+test("a plan that arrives in a file is unverified, whatever the file says", () => {
+  const claims = parseImport(edited((l) => { l.plans[0].verified = true; l.plans[0].clinician = "Dr Forger"; }));
+  assert.ok(claims.ok);
+  assert.equal(claims.log.plans[0].verified, false);
+  assert.equal(claims.log.plans[0].clinician, "Dr Forger"); // kept as text, shown under "not verified"
 });
 
 test("every kind of bad import is refused with its code", () => {

@@ -1,10 +1,10 @@
-// lib/flowchart.js: answers in the hash, the walk, and hostile hashes (node --test).
+// flowchart/core/flowchart.js: answers in the hash, the walk, and hostile hashes (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { decode, encode, hashOf, longest, MAX_HASH_LENGTH, walk } from "../../overrides/assets/javascripts/lib/flowchart.js";
+import { decode, encode, hashOf, longest, MAX_HASH_LENGTH, walk } from "../../overrides/assets/javascripts/flowchart/core/flowchart.js";
 
-/** @typedef {import("../../overrides/assets/javascripts/lib/flowchart.js").Graph} Graph */
+/** @typedef {import("../../overrides/assets/javascripts/flowchart/core/flowchart.js").Graph} Graph */
 
 /** A small graph with a screen, a one-choice, a many-choice question and two outcomes. @type {Graph} */
 const GRAPH = {

@@ -1,12 +1,12 @@
-// lib/ics.js: the iCalendar reminders: structure, the first occurrence and BYDAY for several starts,
+// shared/core/ics.js: the iCalendar reminders: structure, the first occurrence and BYDAY for several starts,
 // floating times, text escaping, folding at 75 octets without splitting a character, and refusals.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { calendar, escapeText, fold, MAX_EVENTS, MAX_LINE_OCTETS } from "../../overrides/assets/javascripts/lib/ics.js";
+import { calendar, escapeText, fold, MAX_EVENTS, MAX_LINE_OCTETS } from "../../overrides/assets/javascripts/shared/core/ics.js";
 
 /**
- * @typedef {import("../../overrides/assets/javascripts/lib/ics.js").ReminderEvent} ReminderEvent
+ * @typedef {import("../../overrides/assets/javascripts/shared/core/ics.js").ReminderEvent} ReminderEvent
  */
 
 const PRODID = "-//Knee guide//Reminders//EN";

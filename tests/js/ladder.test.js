@@ -1,14 +1,14 @@
-// lib/ladder.js against the same table of logs as generator/ladder.py (tests/data/ladder_rules.json).
+// ladder/core/ladder.js against the same table of logs as generator/ladder.py (tests/data/ladder_rules.json).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { localDay, nextStep, runsOf } from "../../overrides/assets/javascripts/lib/ladder.js";
+import { localDay, nextStep, runsOf } from "../../overrides/assets/javascripts/ladder/core/ladder.js";
 
 const table = JSON.parse(readFileSync(new URL("../data/ladder_rules.json", import.meta.url), "utf8"));
 
 for (const entry of table.cases) {
   test(entry.name, () => {
-    /** @type {import("../../overrides/assets/javascripts/lib/ladder.js").Run[]} */
+    /** @type {import("../../overrides/assets/javascripts/ladder/core/ladder.js").Run[]} */
     const runs = entry.runs.map((/** @type {[string, string, number | null, boolean | null]} */ r) => (
       { stage: r[0], day: r[1], pain: r[2], worse_next_morning: r[3] }));
     assert.deepEqual(nextStep(table.rules, runs, entry.today), entry.expect);

@@ -1,4 +1,4 @@
-// lib/plan.js: a plan survives the link, a signature holds only for what was signed, and a forged
+// plans/core/plan.js: a plan survives the link, a signature holds only for what was signed, and a forged
 // or broken link is refused with its code, never an exception.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -9,13 +9,13 @@ import zlib from "node:zlib";
 import fc from "fast-check";
 import {
   checkPlan, decodePayload, encodePlan, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
-} from "../../overrides/assets/javascripts/lib/plan.js";
+} from "../../overrides/assets/javascripts/plans/core/plan.js";
 
 /**
- * @typedef {import("../../overrides/assets/javascripts/lib/plan.js").Plan} Plan
- * @typedef {import("../../overrides/assets/javascripts/lib/plan.js").Item} Item
- * @typedef {import("../../overrides/assets/javascripts/lib/plan.js").Dose} Dose
- * @typedef {import("../../overrides/assets/javascripts/lib/plan.js").Library} Library
+ * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Plan} Plan
+ * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Item} Item
+ * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Dose} Dose
+ * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Library} Library
  */
 
 /** @type {Library} */

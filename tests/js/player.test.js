@@ -1,18 +1,18 @@
-// lib/player.js: the step machine driven by timestamps: ticking, late ticks, pause, skip, back,
+// player/core/player.js: the step machine driven by timestamps: ticking, late ticks, pause, skip, back,
 // end, tap mode, the record, and random sequences of operations (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { buildSteps } from "../../overrides/assets/javascripts/lib/session.js";
-import { advance, back, end, pause, position, record, resume, skip, start, tap } from "../../overrides/assets/javascripts/lib/player.js";
+import { buildSteps } from "../../overrides/assets/javascripts/player/core/session.js";
+import { advance, back, end, pause, position, record, resume, skip, start, tap } from "../../overrides/assets/javascripts/player/core/player.js";
 
 /**
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Routine} Routine
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Options} Options
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Step} Step
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Item} Item
- * @typedef {import("../../overrides/assets/javascripts/lib/player.js").State} State
- * @typedef {import("../../overrides/assets/javascripts/lib/player.js").PlayerEvent} PlayerEvent
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Routine} Routine
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Options} Options
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Step} Step
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Item} Item
+ * @typedef {import("../../overrides/assets/javascripts/player/core/player.js").State} State
+ * @typedef {import("../../overrides/assets/javascripts/player/core/player.js").PlayerEvent} PlayerEvent
  */
 
 /** @type {Options} */
@@ -35,6 +35,9 @@ const HIP = { id: "hip-strength-1", title: "Hip strength, level 1",
 const STRETCHES = { id: "daily-stretches", title: "Daily stretches",
   items: ["calf-stretch", "hamstring-stretch", "quad-stretch", "hip-flexor-stretch"].map((id) =>
     ({ id, title: id, kind: "stretch", each_side: true, dose: { shape: "hold", holds: 3, seconds: 30 } })) };
+
+/** The last seconds counted down, as data/player.yml `countdown` gives them to the player. */
+const COUNTDOWN = 3;
 
 // hip-strength-1, guided, left first (see session.test.js): 0 lead-in 0–5 s; 1 leg raise left
 // 5–85 s; 2 switch 85–95 s; 3 leg raise right 95–175 s; 4 rest 175–205 s; …; 30 done at 1505 s.
@@ -66,7 +69,7 @@ function tickThrough(state, from, to, every) {
  * @returns {State}
  */
 function tapThrough(steps) {
-  let s = start(steps, 0);
+  let s = start(steps, 0, COUNTDOWN);
   let now = 0;
   while (!s.finished) {
     const step = steps[s.index];
@@ -94,7 +97,7 @@ function deepFreeze(value) {
 
 test("ticking a guided session hears every step, half-rep and count once, at its exact time", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  const { state, events } = tickThrough(start(steps, 0), 0, HIP_END + 1000, 250);
+  const { state, events } = tickThrough(start(steps, 0, COUNTDOWN), 0, HIP_END + 1000, 250);
   for (const e of events) assert.ok(e.at <= e.tick && e.at > e.tick - 250, JSON.stringify(e)); // heard within one tick
   const starts = events.filter((e) => e.type === "step");
   assert.deepEqual(starts.map((e) => e.type === "step" && e.index), steps.map((_, i) => i));
@@ -112,10 +115,10 @@ test("ticking a guided session hears every step, half-rep and count once, at its
   ]);
   assert.deepEqual(reps[39], { type: "rep", index: 1, rep: 20, phase: "down", at: 83000, tick: 83000 });
   const counts = events.filter((e) => e.type === "count");
-  assert.equal(counts.length, 9 * 3); // the lead-in and 8 rests; a switch does not count down
+  assert.equal(counts.length, (9 + 6) * COUNTDOWN); // the lead-in, 8 rests and 6 switches of sides
   assert.deepEqual(counts.slice(0, 4).map(({ tick, ...e }) => e), [
     { type: "count", index: 0, n: 3, at: 2000 }, { type: "count", index: 0, n: 2, at: 3000 },
-    { type: "count", index: 0, n: 1, at: 4000 }, { type: "count", index: 4, n: 3, at: 202000 },
+    { type: "count", index: 0, n: 1, at: 4000 }, { type: "count", index: 2, n: 3, at: 92000 },
   ]);
   assert.deepEqual(events.filter((e) => e.type === "done"), [{ type: "done", at: HIP_END, tick: HIP_END }]);
   assert.equal(state.finished, true);
@@ -124,7 +127,7 @@ test("ticking a guided session hears every step, half-rep and count once, at its
 
 test("the record of a full guided run lists every set and side with full reps", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  const { state } = tickThrough(start(steps, 0), 0, HIP_END, 1000);
+  const { state } = tickThrough(start(steps, 0, COUNTDOWN), 0, HIP_END, 1000);
   /**
    * @param {number} set
    * @param {"left" | "right" | null} side
@@ -139,9 +142,10 @@ test("the record of a full guided run lists every set and side with full reps", 
     ],
     skipped_steps: 0,
     completed: true,
+    early: false,
   });
   const stretches = buildSteps(STRETCHES, { ...OPTIONS, first_side: "right" });
-  const done = advance(start(stretches, 0), 10 ** 7).state;
+  const done = advance(start(stretches, 0, COUNTDOWN), 10 ** 7).state;
   const calf = record(done, stretches).items[0];
   assert.equal(calf.item, "calf-stretch");
   assert.deepEqual(calf.sets.map((s) => `${s.set} ${s.side} ${s.seconds_done} ${s.reps_done}`),
@@ -150,7 +154,7 @@ test("the record of a full guided run lists every set and side with full reps", 
 
 test("a tick 90 s late lands on the exact step and point; only the steps passed and the latest rep are returned", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  let s = advance(start(steps, 0), 0).state;
+  let s = advance(start(steps, 0, COUNTDOWN), 0).state;
   s = advance(s, 60000).state; // leg raise left, 55 s in
   const late = advance(s, 150000);
   // Steps 2 (switch at 85 s) and 3 (right side at 95 s) began; 150 − 95 = 55 s into the right side:
@@ -165,7 +169,7 @@ test("a tick 90 s late lands on the exact step and point; only the steps passed 
   assert.deepEqual(late.state.log.slice(1, 3), [
     { status: "completed", reps_done: 20, seconds_done: null }, { status: "completed", reps_done: null, seconds_done: 10 }]);
   // The same place as a phone ticking four times a second all along.
-  const steady = tickThrough(start(steps, 0), 0, 150000, 250).state;
+  const steady = tickThrough(start(steps, 0, COUNTDOWN), 0, 150000, 250).state;
   assert.deepEqual({ ...late.state, told_ms: 0 }, { ...steady, told_ms: 0 });
   assert.deepEqual(advance(late.state, 150250).events, []);
   assert.deepEqual(advance(late.state, 151000).events, [{ type: "rep", index: 3, rep: 15, phase: "up", at: 151000 }]);
@@ -173,7 +177,7 @@ test("a tick 90 s late lands on the exact step and point; only the steps passed 
 
 test("a late tick into a countdown returns only the latest count, and none of the holds passed", () => {
   const steps = buildSteps(STRETCHES, OPTIONS);
-  let s = advance(start(steps, 0), 0).state;
+  let s = advance(start(steps, 0, COUNTDOWN), 0).state;
   s = advance(s, 13500).state; // calf left, 8.5 s in
   const late = advance(s, 103500);
   // Left 5–35 s, switch 35–45, right 45–75, rest 75–105: 28.5 s into the rest, past "3" (at 102 s) and "2".
@@ -188,7 +192,7 @@ test("a late tick into a countdown returns only the latest count, and none of th
 
 test("a phone asleep through the whole session wakes to the done step, with every step and no stale rep", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  const { state, events } = advance(advance(start(steps, 0), 0).state, 10 ** 7);
+  const { state, events } = advance(advance(start(steps, 0, COUNTDOWN), 0).state, 10 ** 7);
   assert.deepEqual(events.map((e) => e.type === "step" ? e.index : e.type), [...[...steps.keys()].slice(1), "done"]);
   assert.deepEqual(events.at(-1), { type: "done", at: HIP_END });
   assert.deepEqual(position(state, 10 ** 7), { index: 30, elapsed_ms: 0, remaining_ms: 0, rep: null, phase: null });
@@ -198,7 +202,7 @@ test("a phone asleep through the whole session wakes to the done step, with ever
 
 test("paused time does not count; a pause drops the counts not yet heard", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  let s = advance(start(steps, 0), 0).state;
+  let s = advance(start(steps, 0, COUNTDOWN), 0).state;
   s = pause(s, 2500); // the "3" at 2 s was never ticked: after a pause it would be stale
   assert.equal(s.paused_at, 2500);
   assert.deepEqual(advance(s, 60000).events, []);
@@ -228,7 +232,7 @@ test("paused time does not count; a pause drops the counts not yet heard", () =>
 
 test("skip marks the step skipped with what was done and begins the next; it works while paused", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  let s = skip(start(steps, 0), 1000);
+  let s = skip(start(steps, 0, COUNTDOWN), 1000);
   assert.equal(s.index, 1);
   assert.equal(s.started_at, 1000);
   assert.deepEqual(s.log[0], { status: "skipped", reps_done: null, seconds_done: 1 });
@@ -253,12 +257,13 @@ test("skip marks the step skipped with what was done and begins the next; it wor
       { set: 1, side: "right", phase: null, reps_done: 20, seconds_done: null, skipped: false }] }],
     skipped_steps: 1,
     completed: false,
+    early: true,
   });
 });
 
 test("back restarts the step before, both to do again; at the first step it restarts it", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  let s = advance(start(steps, 0), 90000).state; // the switch, begun at 85 s
+  let s = advance(start(steps, 0, COUNTDOWN), 90000).state; // the switch, begun at 85 s
   assert.equal(s.index, 2);
   s = back(s, 90000);
   assert.deepEqual([s.index, s.started_at, s.finished], [1, 90000, false]);
@@ -276,7 +281,7 @@ test("back restarts the step before, both to do again; at the first step it rest
 
 test("end stops early: the current set is partial, the rest not done, and the session is over", () => {
   const steps = buildSteps(HIP, OPTIONS);
-  const s = end(start(steps, 0), 15000); // 10 s into the first set: 2 reps
+  const s = end(start(steps, 0, COUNTDOWN), 15000); // 10 s into the first set: 2 reps
   assert.deepEqual([s.index, s.finished], [30, true]);
   assert.deepEqual(s.log[1], { status: "partial", reps_done: 2, seconds_done: null });
   assert.ok(s.log.slice(2).every((e) => e.status === "pending"));
@@ -287,15 +292,16 @@ test("end stops early: the current set is partial, the rest not done, and the se
     items: [{ item: "straight-leg-raise", sets: [{ set: 1, side: "left", phase: null, reps_done: 2, seconds_done: null, skipped: false }] }],
     skipped_steps: 0,
     completed: false,
+    early: true,
   });
   for (const op of [pause, resume, skip, back, tap, end]) assert.deepEqual(op(s, 30000), s, op.name);
-  assert.deepEqual(end(start(steps, 0), 0).log[0].status, "pending"); // nothing of the lead-in was done
+  assert.deepEqual(end(start(steps, 0, COUNTDOWN), 0).log[0].status, "pending"); // nothing of the lead-in was done
   assert.throws(() => record(s, steps.slice(1)), /record needs the steps the session was started with/);
 });
 
 test("tap mode: one tap per rep, the step ends exactly at the target and never by the clock", () => {
   const steps = buildSteps(HIP, TAP);
-  let s = advance(start(steps, 0), 0).state;
+  let s = advance(start(steps, 0, COUNTDOWN), 0).state;
   assert.deepEqual(tap(s, 4000), s); // a tap on the lead-in counts nothing
   const out = advance(s, 5000);
   assert.deepEqual(out.events, [{ type: "step", index: 1, at: 5000 }]); // no guided reps in tap mode
@@ -320,7 +326,7 @@ test("tap mode: one tap per rep, the step ends exactly at the target and never b
 
 test("no operation changes the state it is given", () => {
   const steps = /** @type {Step[]} */ (deepFreeze(buildSteps(HIP, TAP)));
-  const states = [start(steps, 0), advance(start(steps, 0), 7000).state, pause(advance(start(steps, 0), 7000).state, 8000)];
+  const states = [start(steps, 0, COUNTDOWN), advance(start(steps, 0, COUNTDOWN), 7000).state, pause(advance(start(steps, 0, COUNTDOWN), 7000).state, 8000)];
   for (const s of states) {
     deepFreeze(s);
     const before = JSON.stringify(s);
@@ -356,7 +362,7 @@ test("property: any operations at non-decreasing times keep the machine consiste
   fc.assert(fc.property(fc.constantFrom("tempo", "tap"), fc.integer({ min: 0, max: 10 ** 12 }), fc.array(op, { maxLength: 80 }),
     (mode, t0, ops) => {
       const steps = buildSteps(SHORT, { ...SHORT_OPTIONS, rep_mode: /** @type {"tempo" | "tap"} */ (mode) });
-      let s = start(steps, t0);
+      let s = start(steps, t0, COUNTDOWN);
       let now = t0;
       let ended = false;
       for (const { name, dt } of ops) {
@@ -396,11 +402,31 @@ test("property: any operations at non-decreasing times keep the machine consiste
 test("property: however the ticks fall, the session is at the same step and point as one tick", () => {
   const steps = buildSteps(SHORT, SHORT_OPTIONS);
   fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 20000 }), { maxLength: 30 }), (gaps) => {
-    let s = start(steps, 0);
+    let s = start(steps, 0, COUNTDOWN);
     let now = 0;
     for (const gap of gaps) s = advance(s, (now += gap)).state;
-    const once = advance(start(steps, 0), now).state;
+    const once = advance(start(steps, 0, COUNTDOWN), now).state;
     assert.deepEqual(position(s, now), position(once, now));
     assert.deepEqual([s.index, s.started_at, s.log], [once.index, once.started_at, once.log]);
   }), { numRuns: 300 });
+});
+
+test("the countdown is the data's: none when it is 0, and a switch of sides counts down too", () => {
+  const steps = buildSteps(HIP, OPTIONS);
+  const silent = tickThrough(start(steps, 0, 0), 0, HIP_END, 250).events;
+  assert.equal(silent.filter((e) => e.type === "count").length, 0);
+  const two = tickThrough(start(steps, 0, 2), 0, 96000, 250).events.filter((e) => e.type === "count");
+  assert.deepEqual(two.map(({ tick, ...e }) => e), [
+    { type: "count", index: 0, n: 2, at: 3000 }, { type: "count", index: 0, n: 1, at: 4000 },
+    { type: "count", index: 2, n: 2, at: 93000 }, { type: "count", index: 2, n: 1, at: 94000 },
+  ]);
+  assert.throws(() => start(steps, 0, -1), /countdown/);
+});
+
+test("a session that reached its end with a set skipped is not early; one ended before is", () => {
+  const steps = buildSteps(HIP, OPTIONS);
+  const skipped = advance(skip(start(steps, 0, COUNTDOWN), 6000), 6000 + HIP_END).state;
+  assert.deepEqual([skipped.finished, record(skipped, steps).early, record(skipped, steps).completed], [true, false, false]);
+  const ended = end(advance(start(steps, 0, COUNTDOWN), 200000).state, 200000);
+  assert.equal(record(ended, steps).early, true);
 });

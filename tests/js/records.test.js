@@ -1,11 +1,11 @@
-// lib/records.js: the stored shapes, their checks (every field, every limit, hostile keys) and the
+// log/core/records.js: the stored shapes, their checks (every field, every limit, hostile keys) and the
 // migration from the (never shipped) version 0.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   MAX_CHECKINS, MAX_DEPTH, MAX_ID, MAX_ITEMS, MAX_PLAN_CHARS, MAX_PLAN_STRING, MAX_PLANS, MAX_SESSIONS, MAX_SETS, MAX_STRING,
   migrate, validateCheckin, validateLog, validateSession,
-} from "../../overrides/assets/javascripts/lib/records.js";
+} from "../../overrides/assets/javascripts/log/core/records.js";
 
 /** @typedef {Record<string, any>} Loose */
 

@@ -1,4 +1,4 @@
-// lib/rules.js: the week count, the calendar, moving on, easing off, the next-morning question and
+// log/core/rules.js: the week count, the calendar, moving on, easing off, the next-morning question and
 // the summary, each on a table of logs. Days are local: this file runs in New York, where the
 // clocks go back on Sunday 1 November 2026, so a day is not always 24 hours and UTC dates differ.
 process.env.TZ = "America/New_York";
@@ -6,12 +6,12 @@ process.env.TZ = "America/New_York";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { calendar, dayKey, easeOff, moveOn, painBand, pendingCheckin, summary, week } from "../../overrides/assets/javascripts/lib/rules.js";
+import { calendar, dayKey, easeOff, moveOn, painBand, pendingCheckin, summary, week } from "../../overrides/assets/javascripts/log/core/rules.js";
 
 /**
- * @typedef {import("../../overrides/assets/javascripts/lib/records.js").Session} Session
- * @typedef {import("../../overrides/assets/javascripts/lib/records.js").Checkin} Checkin
- * @typedef {import("../../overrides/assets/javascripts/lib/rules.js").Rules} Rules
+ * @typedef {import("../../overrides/assets/javascripts/log/core/records.js").Session} Session
+ * @typedef {import("../../overrides/assets/javascripts/log/core/records.js").Checkin} Checkin
+ * @typedef {import("../../overrides/assets/javascripts/log/core/rules.js").Rules} Rules
  */
 
 /** @type {Rules} */

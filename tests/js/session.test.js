@@ -1,14 +1,14 @@
-// lib/session.js: the steps of the shipped routines, their order and sides, the time they take,
+// player/core/session.js: the steps of the shipped routines, their order and sides, the time they take,
 // each dose shape, and doses the generator should never write (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildSteps, cycleSpells, estimateMs } from "../../overrides/assets/javascripts/lib/session.js";
+import { buildSteps, cycleSpells, estimateMs } from "../../overrides/assets/javascripts/player/core/session.js";
 
 /**
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Routine} Routine
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Options} Options
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Step} Step
- * @typedef {import("../../overrides/assets/javascripts/lib/session.js").Item} Item
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Routine} Routine
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Options} Options
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Step} Step
+ * @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Item} Item
  */
 
 /** The options the protocol gives (data/protocol.yml through the page data). @type {Options} */

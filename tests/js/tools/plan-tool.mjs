@@ -1,4 +1,4 @@
-// Signs or verifies a plan link with lib/plan.js, so the Python tests can check that a key made by
+// Signs or verifies a plan link with plans/core/plan.js, so the Python tests can check that a key made by
 // the `clinic-key` command works in the browser code. Reads one JSON object on stdin:
 //   {"action": "sign", "plan": {...}, "private_pem": "-----BEGIN PRIVATE KEY-----..."}
 //     -> {"ok": true, "payload": "...", "signature": "...", "fragment": "p1.<payload>.<signature>"}
@@ -8,7 +8,7 @@
 // is not JSON.
 import {
   decodePayload, encodePlan, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
-} from "../../../overrides/assets/javascripts/lib/plan.js";
+} from "../../../overrides/assets/javascripts/plans/core/plan.js";
 
 /** Generous: the tool checks keys and signatures, not the site's limits. */
 const LIMITS = { max_chars: 100_000, max_bytes: 100_000 };

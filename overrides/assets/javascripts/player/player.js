@@ -1,0 +1,140 @@
+/**
+ * The hands-free session player: "Start this routine" on a routine page opens a full-screen player
+ * at the routine page's own address plus `#play` (a history entry of its own: the browser's Back
+ * leaves it, and opening a URL with #play opens it). It runs the routine step by step with speech,
+ * beeps, vibration and the screen kept on, each only where the browser has it, then asks a short
+ * check-in and saves the session on this device (log/store.js). Nothing leaves the device.
+ *
+ * The steps and their timing are core/session.js and core/player.js; the dialog is dialog.js, with
+ * one module per part (settings, running and check-in screens, sound, voice, wake lock, reload,
+ * history). Every word and number comes from the page data (`data-player`, written by
+ * generator/render/player.py from data/player.yml and the protocol).
+ *
+ * For other modules (the /my-plan/ and /return-to-running/ pages, through start.js loadPlayer):
+ *
+ *     openPlayer(data, { plan: "<plan id>", figures: "templates", status: {text, verified} });
+ *
+ * `data` has the shape of a routine page's `data-player` JSON (`PlayerData` below); `routine.id`
+ * may be the plan's id. `options.plan`: the plan's id, or null for a routine; the saved session
+ * then has `routine: null` and `plan` set. `options.figures`: "templates" takes each item's picture
+ * from `<template data-player-figure="<item id>">` in the page, "card" from the routine's card on
+ * the page. `options.stage` (optional): the return-to-running stage the session is of, saved as its
+ * `stage`. `options.status` (optional): a plan's status, shown on every screen. The player opens
+ * over the current page with a history entry of the same URL (Back stops it); it returns nothing.
+ */
+import { el, fresh, onPage, readJson } from "../shared/page.js";
+import { buildSteps } from "./core/session.js";
+import { HASH, Player } from "./dialog.js";
+import { leaveEntry, watchHistory } from "./history.js";
+
+/**
+ * @typedef {import("./core/session.js").Item} SessionItem
+ * @typedef {SessionItem & {side_label: string | null, dose_text: string | null, cues: string[]}} Item
+ * @typedef {{publisher: string, title: string, url: string}} Source
+ * @typedef {{routine: {id: string, title: string, items: Item[]},
+ *   move_on: {text: string, easy_rule: boolean, next: {title: string, href: string} | null},
+ *   options: {tempo: {up_s: number, down_s: number}, rest: {between_sets_s: number, between_items_s: number},
+ *     switch_s: number, lead_in_s: number, countdown: number},
+ *   pain: {ok_max: number, acceptable_max: number, scale_max: number},
+ *   sources: {tempo: Source[], rest: Source[]}, links: {clinician: string, pain_rule: string, progress: string},
+ *   root: string, words: Record<string, any>}} PlayerData
+ * @typedef {{plan: string | null, figures: "templates" | "card", stage?: string | null,
+ *   status?: {text: string, verified: boolean} | null}} OpenOptions
+ * @typedef {import("./dialog.js").How} How
+ */
+
+/** How long a closed player waits for Material to swap the page in, to hand the focus back. */
+const REFOCUS_MS = 10000;
+
+/** @type {Player | null} */
+let current = null;
+/**
+ * Where the keyboard goes back to once the player closed through history: without the early
+ * popstate hook, Material fetches the page again on the first Back after a full load and swaps it
+ * in, so the new page's Start button gets the focus.
+ * @type {{path: string, until: number} | null}
+ */
+let refocus = null;
+/** The routine page's player, when this page has one. @type {{data: PlayerData, box: HTMLElement, button: HTMLElement | null} | null} */
+let routinePage = null;
+
+/** @param {Player} player */
+function closed(player) {
+  if (current === player) current = null;
+  if (player.how.opener && player.how.opener.matches("[data-player-start]")) {
+    refocus = { path: location.pathname, until: performance.now() + REFOCUS_MS };
+  }
+}
+
+/** @param {PlayerData} data @param {OpenOptions} options @param {How} how */
+function launch(data, options, how) {
+  if (current) current.teardown();
+  const player = new Player(data, options, how, { closed, leaveEntry });
+  current = player;
+  if (how.push) {
+    const url = how.hash ? location.pathname + location.search + HASH : location.href;
+    const state = history.state && typeof history.state === "object" ? history.state : {};
+    history.pushState({ ...state, player: true }, "", url);
+  }
+  player.show();
+  return player;
+}
+
+/**
+ * Opens the player over the current page (see the top of this file).
+ * @param {PlayerData} data
+ * @param {OpenOptions} options
+ */
+export function openPlayer(data, options) {
+  // In the page's content (swapped out with it by instant navigation), where Material's type applies.
+  const place = document.querySelector(".md-content .md-typeset");
+  const host = (place || document.body).appendChild(el("div", { class: place ? "player" : "player md-typeset" }));
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  /** @type {OpenOptions} */
+  const chosen = { plan: options && options.plan ? options.plan : null, stage: options && options.stage ? options.stage : null,
+    figures: options && options.figures === "card" ? "card" : "templates", status: options && options.status ? options.status : null };
+  launch(data, chosen, { host, hash: false, push: true, opener, ownHost: true });
+}
+
+/** @param {unknown} data @returns {data is PlayerData} */
+function playable(data) {
+  const d = /** @type {PlayerData} */ (data);
+  if (!d || !d.routine || !Array.isArray(d.routine.items) || !d.options || !d.words || !d.pain || !d.move_on || !d.links) return false;
+  try {
+    buildSteps(d.routine, { ...d.options, first_side: "left", rep_mode: "tempo" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL says #play (opened from a link, a reload, Forward): open the player without a new entry. */
+function openFromUrl() {
+  const page = routinePage;
+  if (!page || !page.box.isConnected || current) return false;
+  launch(page.data, { plan: null, figures: "card" }, { host: page.box, hash: true, push: false, opener: page.button, ownHost: false });
+  return true;
+}
+
+function setup() {
+  if (current && !current.alive()) current.teardown();
+  const focusStart = refocus && refocus.path === location.pathname && performance.now() < refocus.until;
+  refocus = null;
+  for (const box of fresh("[data-player]")) {
+    const data = readJson(box, "data-player");
+    if (!playable(data)) continue;
+    const button = /** @type {HTMLElement | null} */ (document.querySelector("button[data-player-start]"));
+    routinePage = { data, box, button };
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", () => {
+        if (!current) launch(data, { plan: null, figures: "card" }, { host: box, hash: true, push: true, opener: button, ownHost: false });
+      });
+    }
+    if (location.hash === HASH) openFromUrl();
+    else if (button && focusStart) button.focus();
+  }
+}
+
+watchHistory({ current: () => current, reopen: () => location.hash === HASH && routinePage !== null && routinePage.box.isConnected && openFromUrl() });
+onPage(setup);
