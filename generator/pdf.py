@@ -183,7 +183,7 @@ def _join(pages: list[tuple[bytes, str]], guide: Guide, protocol_id: str | None 
     )
     writer.page_mode = "/UseOutlines"
     # The document's language, for screen readers (WeasyPrint wrote it in each card's own file).
-    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.site.language)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.edition.code)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

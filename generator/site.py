@@ -129,7 +129,7 @@ def _exported_tree(project: Project, brand_file: Path | None, fingerprint: str) 
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
-        meta = {"language": guide.site.language, "warnings": warnings}
+        meta = {"language": guide.edition.code, "warnings": warnings}
         (staging / TREE_META).write_text(json.dumps(meta), encoding="utf-8")
         try:
             staging.rename(tree)

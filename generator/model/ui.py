@@ -4,8 +4,7 @@ clinic or a translation changes them in one place. `{name}` marks a value the pa
 
 from __future__ import annotations
 
-from .common import Model, Short, Text, Title
-from .words import Plural
+from .common import Model, Plural, Short, Text, Title
 
 
 class PlanPartWords(Model):

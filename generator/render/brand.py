@@ -92,7 +92,7 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
         "manifest": urls.MANIFEST,
         "apple_icon": f"{urls.APP_ICONS}/apple-touch-icon.png",
         "theme_color": guide.brand.primary,
-        "locale": guide.brand.locale,  # dates, numbers and plurals in the browser (shared/page.js locale())
+        "locale": guide.edition.locale,  # dates, numbers and plurals in the browser (shared/page.js locale())
         "worker": worker,  # the service worker's address: only deployable builds (`guide site`) have one
         "words": {**guide.ui.offline.model_dump(), "prescribe": guide.ui.footer.prescribe},
     }
@@ -103,7 +103,7 @@ def config_overrides(
 ) -> dict[str, Any]:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
     the export (`guide write`, `guide site`) writes them into a standalone copy of mkdocs.yml."""
-    theme: dict[str, Any] = {"language": guide.site.language}
+    theme: dict[str, Any] = {"language": guide.edition.code}
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path
     if brand_assets.favicon_path:

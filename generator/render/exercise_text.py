@@ -16,7 +16,7 @@ def schedule_text(guide: Guide, routine: Routine) -> str | None:
     schedule = routine.schedule
     if schedule is None:
         return None
-    words, language = guide.ui.exercise, guide.site.language
+    words, language = guide.ui.exercise, guide.edition.code
     parts = [
         text.plural(words.schedule_times, schedule.times_a_day, language),
         text.plural(words.schedule_days, schedule.days_a_week, language),
