@@ -184,14 +184,14 @@ def translation_text(source: Source, code: str, entries: Mapping[str, Entry]) ->
             out.append(f"# The English changed since this was translated; once the text matches, set from: {now}")
         out += _comment(word.text)
         out.append(f"{_scalar(key)}:")
-        out.append(f"  from: \"{entry.source if entry is not None and entry.text is not None else now}\"")
+        out.append(f'  from: "{entry.source if entry is not None and entry.text is not None else now}"')
         out.append(f"  text: {_scalar(entry.text) if entry is not None and entry.text is not None else 'null'}")
     leftover = [k for k in entries if k not in seen]
     if leftover:
         out += ["", "# These match no word of the English any more (renamed or removed?): move or delete them."]
         for key in leftover:
             entry = entries[key]
-            out += [f"{_scalar(key)}:", f"  from: \"{entry.source}\"", f"  text: {_scalar(entry.text or '') or 'null'}"]
+            out += [f"{_scalar(key)}:", f'  from: "{entry.source}"', f"  text: {_scalar(entry.text or '') or 'null'}"]
     return "\n".join(out) + "\n"
 
 
