@@ -170,6 +170,6 @@ def outline_html(guide: Guide, data: dict[str, Any], cache_dir: Path | None = No
     numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
     return Markup(
         template(html_env(cache_dir), "flowchart_outline.html.j2").render(
-            data=data, order=order, labels=labels, numbers=numbers
+            data=data, order=order, labels=labels, numbers=numbers, words=guide.ui.flowchart_page
         )
     )
