@@ -12,7 +12,7 @@ import pytest
 
 from conftest import mkdocs_build, project_copy
 from generator.numbers import format_number
-from generator.render.text import dose_long, dose_short
+from generator.render.text import writer
 from helpers import knee
 
 
@@ -51,14 +51,14 @@ def test_exercise_doses_match_the_data(built_site, guide):
         d = exercise.dose
         expected = f"{d.sets} \u00d7 {d.reps}" if exercise.kind == "strength" else f"{d.holds} \u00d7 {d.seconds} s"
         assert texts(text, "dose-big") == [expected], exercise.id
-        assert dose_long(d) in plain(text)
+        assert writer(guide).dose_long(d) in plain(text)
 
 
 def test_recovery_doses_and_thresholds_match_the_data(built_site, guide):
     for tool in guide.recovery:
         text = plain(page(built_site, f"recovery/{tool.id}/"))
         if tool.dose:
-            assert dose_long(tool.dose) in text, tool.id
+            assert writer(guide).dose_long(tool.dose) in text, tool.id
             for value in tool.dose.model_dump(exclude_none=True).values():
                 assert str(value) in text
         if tool.use_after_weeks:
@@ -69,7 +69,9 @@ def test_routine_cards_show_the_routine_doses(built_site, guide):
     for routine in guide.routines:
         text = page(built_site, f"routines/{routine.id}/")
         expected = [
-            dose_short(e.dose or guide.item(e.item).dose) for e in routine.items if (e.dose or guide.item(e.item).dose)
+            writer(guide).dose_short(e.dose or guide.item(e.item).dose)
+            for e in routine.items
+            if (e.dose or guide.item(e.item).dose)
         ]
         assert texts(text, "dose-big") == expected, routine.id
         titles = texts(text, "card-item-title")

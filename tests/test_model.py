@@ -50,7 +50,7 @@ def _prose(value, key=None):
 
 
 # Names with digits in them: a standard, a condition, a programme. They are names, not numbers to read.
-NAMES = re.compile(r"DCB0129|type 2 diabetes|Couch to 5K")
+NAMES = re.compile(r"DCB0129|type 2 diabetes|Couch to 5K|A4")  # names, not numbers (a paper size)
 
 
 def test_free_text_holds_no_numbers_of_its_own():
