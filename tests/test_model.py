@@ -37,6 +37,21 @@ def test_placeholders_are_filled_from_the_data(guide):
     assert str(knee(guide).pain_rule.acceptable_max) in knee(guide).pain_rule.summary
 
 
+def test_a_warning_sign_and_a_routine_schedule_can_be_quoted(tmp_path):
+    """A sign's span of weeks and a routine's schedule are numbers of the data: prose quotes them."""
+    data = data_copy(tmp_path)
+    edit(
+        data / KNEE / "red_flags.yml",
+        "    text: Your knee still hurts after about a week of running less or not running.\n",
+        "    text: Still sore after {flags.no-better-one-week.weeks} week, on {routines.hip-strength-1.days_per_week} days.\n"
+        "    weeks: 1\n",
+    )
+    guide = load_guide(data)
+    flag = next(f for f in guide.flags if f.id == "no-better-one-week")
+    assert flag.weeks == 1
+    assert flag.text == "Still sore after 1 week, on 2 days."
+
+
 def _prose(value, key=None):
     """(field, text) for every string of prose (it has a space) in a parsed YAML document."""
     if isinstance(value, dict):

@@ -71,7 +71,15 @@ def _protocol(
 ) -> tuple[ProtocolGuide, dict[str, str]]:
     """One protocol's files, filled with its numbers and the shared ones."""
     mine: dict[str, Any] = {stem: valid.get(protocol_file(protocol_id, stem)) for stem in PROTOCOL}
-    names = protocol_names(shared, mine["protocol"].pain_rule, mine["protocol"].scope, mine["weight"], mine["ladder"])
+    names = protocol_names(
+        shared,
+        mine["protocol"].pain_rule,
+        mine["protocol"].scope,
+        mine["weight"],
+        mine["ladder"],
+        routines=mine["routines"].routines,
+        flags=mine["red_flags"].flags,
+    )
     filled: dict[str, Any] = {
         stem: fill(value, (), names, files[protocol_file(protocol_id, stem)], errors) if value is not None else None
         for stem, value in mine.items()
@@ -125,6 +133,7 @@ def load_guide(
         brand,
         valid["ladder"],
         valid["progress"],
+        flags=valid["red_flags"].flags,
     )
     filled = {key: fill(valid[key], (), shared, files[key], errors) for key in SHARED if key != "sources"}
     built = [_protocol(protocol_id, valid, shared, files, errors) for protocol_id in files.protocols]
