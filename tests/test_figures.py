@@ -320,6 +320,20 @@ def test_a_step_without_step_edge_is_drawn_as_before():
         Figure.model_validate({**EDGE_FIGURE, "props": [], "step_foot": None})
 
 
+def test_a_heel_raise_lifts_the_heels_with_the_arrow_behind_them(shipped):
+    """A foot that stays down in both poses and moves up lifts its heel: so say the words, and
+    the arrow rises behind the heel, clear of the leg."""
+    figure = shipped["heel-raise-two-legs"]
+    assert "lift your heels" in describe(figure)
+    root = ET.fromstring(render_svg("heel-raise-two-legs", figure, "start", title="t"))
+    arrow = next(el for el in root.iter() if el.get("data-part") == "motion" and el.tag == f"{SVG}line")
+    heel_x = placed_body(figure, figure.start).p("heel_right")[0]
+    assert max(x for x, _ in _points(arrow)) < heel_x
+    assert "lift the straight leg" in describe(shipped["straight-leg-raise"]), (
+        "a foot that leaves the floor lifts the leg"
+    )
+
+
 def test_schema_gives_editors_the_joint_ranges():
     """The JSON Schema (for completion while typing) accepts the shipped file and flags a knee
     bent past its range and a misspelt joint, as the loader does."""
