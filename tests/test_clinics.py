@@ -63,7 +63,8 @@ def test_clinic_cards_and_pdf_carry_the_brand(clinic_site, clinic):
     assert reader.metadata.author == clinic.brand.name and clinic.brand.name in reader.metadata.title
     text = "".join(p.extract_text() for p in reader.pages)
     assert DEFAULT_NAME not in text and clinic.brand.contact.phone in text
-    assert len(reader.pages) == len(clinic.routines) + (1 if clinic.ladder else 0)  # a card per routine, the ladder's
+    ladders = sum(1 for p in clinic.protocols if p.ladder) if clinic.ladder else 0
+    assert len(reader.pages) == len(clinic.routines) + ladders  # a card per routine, each protocol's ladder card
     height_mm = float(reader.pages[0].mediabox.height) / 72 * 25.4
     assert abs(height_mm - 279.4) < 1, "the example clinic asks for US Letter"
 
