@@ -80,7 +80,7 @@ def test_a_word_not_translated_yet_stays_in_english_marked_and_listed_at_its_lin
     guides, found = findings(data)
     assert guides["es"].ui.flowchart.proceed == f"{UNTRANSLATED_START}Continue\ue001"
     line = line_of(data / "ui.yml", r"^  proceed: ")
-    assert [m for m in found["es"].missing if "flowchart." in m] == [
+    assert [m for m in found["es"].missing if ": flowchart." in m] == [
         f"data/ui.yml:{line}: flowchart.proceed: not translated into es yet (data/translations/es/ui.yml)"
     ]
 
