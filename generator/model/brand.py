@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .common import (
+    SAME_IN_EVERY_LANGUAGE,
     AssetPath,
     Colour,
     Email,
@@ -36,7 +37,7 @@ class Contact(Model):
 
     phone: Phone | None = None
     email: Email | None = None
-    address: Text | None = None
+    address: Annotated[Text, SAME_IN_EVERY_LANGUAGE] | None = None  # written as the post delivers it
     website: HttpsUrl | None = None
     booking: HttpsUrl | None = None
     hours: Text | None = None
