@@ -24,20 +24,23 @@ def _links(guide: Guide, refs: Sequence[str], escape: Callable[[object], Markup]
     return Markup("; ".join(parts))
 
 
-def cite_md(guide: Guide, refs: Sequence[str] | None, label: str = "Source") -> Markup:
+def _label(guide: Guide, refs: Sequence[str]) -> str:
+    """ "Source" or "Sources", in the guide's words and the language's plural rules."""
+    return text.writer(guide).plural(guide.ui.common.source, len(refs))
+
+
+def cite_md(guide: Guide, refs: Sequence[str] | None) -> Markup:
     """`<small class="cite">Source: <a>…</a> (…)</small>` inside a Markdown page ("" without refs)."""
     if not refs:
         return Markup("")
-    word = label if len(refs) == 1 else label + "s"
-    return Markup(f'<small class="cite">{word}: {_links(guide, refs, text.md)}</small>')
+    return Markup(f'<small class="cite">{text.md(_label(guide, refs))}: {_links(guide, refs, text.md)}</small>')
 
 
-def cite_html(guide: Guide, refs: Sequence[str] | None, label: str = "Source") -> Markup:
+def cite_html(guide: Guide, refs: Sequence[str] | None) -> Markup:
     """The same line for HTML templates (cards, the outline)."""
     if not refs:
         return Markup("")
-    word = label if len(refs) == 1 else label + "s"
-    return Markup(f'<small class="cite">{word}: {_links(guide, refs, text.attr)}</small>')
+    return Markup(f'<small class="cite">{text.attr(_label(guide, refs))}: {_links(guide, refs, text.attr)}</small>')
 
 
 def sources_data(guide: Guide, refs: Sequence[str] | None) -> list[dict[str, str | None]]:
