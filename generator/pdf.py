@@ -260,5 +260,10 @@ def _spill_error(guide: Guide, card_id: str) -> DataError:
         None,
         origin.field,
         f"the card of routine `{card_id}` does not fit on one page, even in the compact layout: "
-        "shorten its texts or split it into two routines",
+        "shorten its texts or split it into two routines"
+        + (
+            f" (in {guide.edition.language.name}: shorten its words in translations/{guide.edition.code}/)"
+            if guide.edition.translation is not None
+            else ""
+        ),
     )
