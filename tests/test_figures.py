@@ -17,9 +17,9 @@ from generator.checks.figures import check_figures
 from generator.cli import main as guide_main
 from generator.errors import DataErrors
 from generator.figures.svg import render_pair, render_svg
-from generator.figures.words import alt_text, describe
 from generator.load.figures import load_figures
 from generator.model.figure import Figure, FiguresFile
+from generator.model.figure_words import alt_text, describe
 from generator.model.skeleton import STEP_H, ball_of_foot, placed_body, surface
 from generator.model.skeleton import resting as resting_height
 from helpers import ROOT, data_copy, edit, line_of

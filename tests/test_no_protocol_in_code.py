@@ -19,6 +19,7 @@ DRAWING = [
     ROOT / "generator" / "figures",
     ROOT / "generator" / "model" / "figure.py",
     ROOT / "generator" / "model" / "skeleton.py",
+    ROOT / "generator" / "model" / "figure_words.py",
 ]
 
 

@@ -91,9 +91,12 @@ def test_a_translation_of_english_that_changed_since_is_out_of_date_at_its_line(
     guides, found = findings(data)
     assert guides["es"].ui.flowchart.proceed == f"{UNTRANSLATED_START}Carry on\ue001"
     line = line_of(data / "translations" / "es" / "ui.yml", r"^flowchart\.proceed:")
+    english = line_of(data / "ui.yml", r"^  proceed: ")
     assert found["es"].outdated == [
-        f"data/translations/es/ui.yml:{line}: flowchart.proceed: out of date: the English changed since it "
-        f"was translated (data/ui.yml:{line_of(data / 'ui.yml', r'^  proceed: ')})"
+        (
+            f"data/translations/es/ui.yml:{line}: flowchart.proceed: out of date: the English changed since it "
+            f"was translated (data/ui.yml:{english})"
+        )
     ]
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..load import load_guide
 from ..model.figure import Figure
+from ..model.figure_words import alt_text, describe
 from .svg import render_pair, render_svg
-from .words import alt_text, describe
 
 REVIEW_CSS = """
 body { font: 16px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 1.5rem; color: #1c2329; }

@@ -7,9 +7,9 @@ import html
 import math
 
 from ..model.figure import Figure
+from ..model.figure_words import describe
 from ..model.skeleton import Vec
 from .shapes import PROP_INK, Shape, bounding_box, ground_line, num, pose_shapes, stroke
-from .words import describe
 
 
 def _pt(p: Vec) -> str:

@@ -23,6 +23,7 @@ from ..checks.figures import check_figures
 from ..checks.sources import check_sources
 from ..errors import DataError, DataErrors
 from ..model import Edition, Guide, Origin, ProtocolGuide, Published
+from ..model.figure_words import describe
 from ..paths import protocol_file, translation_languages
 from ..read.placeholders import fill, protocol_names, shared_names
 from ..read.translation import UNTRANSLATED_END, UNTRANSLATED_START
@@ -32,6 +33,9 @@ from .figures import Figures, load_figures
 from .files import PROTOCOL, SHARED, Files, read_files
 from .overlay import apply_overlay
 from .translations import Findings, Source, read_language, translate_sources
+
+# The figures' words are translated in translations/<code>/figures.yml.
+FIGURES = "figures"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -120,6 +124,7 @@ class Library:
     brand_source: YamlFile
     brand_path: Path
     figures: Figures
+    figure_words: model.FigureWordsFile  # each figure described in the data's language
     data_dir: Path
     display_root: Path | None
 
@@ -160,11 +165,18 @@ def read_library(
     errors += brand_checks.check_chosen_protocols(brand, files.protocols, brand_source, files["site"])
     if errors:
         raise DataErrors(errors)
-    return Library(files, valid, brand, brand_source, brand_path, figures, data_dir, display_root)
+    figure_words = model.FigureWordsFile(
+        figures={key: model.FigureText(description=describe(figure)) for key, figure in figures.items()}
+    )
+    return Library(files, valid, brand, brand_source, brand_path, figures, figure_words, data_dir, display_root)
 
 
 def _assemble(
-    library: Library, valid: dict[str, Any], brand: model.Brand, edition: Edition
+    library: Library,
+    valid: dict[str, Any],
+    brand: model.Brand,
+    edition: Edition,
+    figure_words: model.FigureWordsFile | None = None,
 ) -> tuple[Guide, dict[str, dict[str, str]]]:
     """One language's guide from validated (and, for a translation, translated) models: numbers
     filled in, written the language's way."""
@@ -199,6 +211,7 @@ def _assemble(
         scope=filled["scope"],
         edition=edition,
         figures=library.figures,
+        figure_words={key: text.description for key, text in (figure_words or library.figure_words).figures.items()},
         brand_dir=library.brand_path.resolve().parent,
     )
     if errors:
@@ -269,10 +282,12 @@ def load_editions(library: Library, only: list[str] | None = None) -> tuple[dict
         errors: list[DataError] = []
         found = Findings(code)
         valid = library.valid
+        figure_words = library.figure_words
         if code != source_code:
             translated, found = translate_sources(
-                _sources(library), code, library.display_root, mark_untranslated, errors
+                [*_sources(library), _figures_source(library)], code, library.display_root, mark_untranslated, errors
             )
+            figure_words = translated.pop(FIGURES)
             valid = {**valid, **translated}
         brand = library.brand
         if code != library.brand_language:
@@ -285,7 +300,7 @@ def load_editions(library: Library, only: list[str] | None = None) -> tuple[dict
             raise DataErrors(errors)
         if code != source_code or brand is not library.brand:
             findings[code] = found
-            guide, _ = _assemble(library, valid, brand, editions[code])
+            guide, _ = _assemble(library, valid, brand, editions[code], figure_words)
         else:
             guide = checked
         guides[code] = apply_overlay(dataclasses.replace(guide, plan_key=plan_key))
@@ -304,9 +319,16 @@ def _sources(library: Library) -> list[Source]:
     return [Source(key, library.valid[key], files[key], library.data_dir) for key in library.valid]
 
 
+def _figures_source(library: Library) -> Source:
+    return Source(FIGURES, library.figure_words, library.figures.source, library.data_dir)
+
+
 def translation_sources(library: Library, brand_only: bool = False) -> list[Source]:
-    """What a translator translates: the data's files and the brand's own words (a clinic's alone)."""
-    return [_brand_source(library)] if brand_only else [*_sources(library), _brand_source(library)]
+    """What a translator translates: the data's files, the figures' descriptions and the brand's
+    own words (a clinic's alone)."""
+    if brand_only:
+        return [_brand_source(library)]
+    return [*_sources(library), _figures_source(library), _brand_source(library)]
 
 
 def _brand_source(library: Library) -> Source:

@@ -5,7 +5,7 @@ from .about import AboutFile
 from .brand import Brand, Contact, FigureImage, Overlay, OverlayExercise
 from .common import Model
 from .dose import DOSE_SHAPES, AnyDose, CycleDose, Dose, HoldDose, MinutesDose, MinutesRangeDose, RepsDose, parse_dose
-from .figure import Figure, FiguresFile, Pose
+from .figure import Figure, FiguresFile, FigureText, FigureWordsFile, Pose
 from .flowchart import (
     PLAN_PARTS,
     RED_URGENCIES,
@@ -85,6 +85,8 @@ __all__ = [
     "ExercisesFile",
     "Figure",
     "FigureImage",
+    "FigureText",
+    "FigureWordsFile",
     "FiguresFile",
     "FlowchartFile",
     "FlowchartWords",

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from .common import Cue, Model, Slug
+from .common import Cue, Model, Slug, Text
 
 Base = Literal["standing", "sitting", "kneeling", "half-kneeling", "lying-back", "lying-side"]
 Prop = Literal["floor", "mat", "band-knees", "strap", "step", "wall", "chair"]
@@ -186,3 +186,16 @@ class Figure(Model):
 
 class FiguresFile(Model):
     figures: dict[Slug, Figure] = Field(min_length=1)
+
+
+class FigureText(Model):
+    description: Text
+
+
+class FigureWordsFile(Model):
+    """What the guide's drawn figures say in words: each figure's description (its alt text),
+    written from its poses in the data's language (figure_words.py) and translated like any other
+    word, by figure id (translations/<code>/figures.yml). A pose edited in the data changes the
+    English, so its translation shows as out of date."""
+
+    figures: dict[str, FigureText]

@@ -105,6 +105,8 @@ class Guide:
     edition: Edition  # the language this build is in, and the others the copy publishes
     # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
     figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
+    # Each drawn figure's description in this build's language (its alt text), by figure id.
+    figure_words: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     # The folder of the brand file: logos and a clinic's own pictures live there.
     brand_dir: Path | None = field(default=None, repr=False, compare=False)
     # Where each routine was written (a protocol's routines.yml or a clinic's brand.yml), by id.

@@ -6,8 +6,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import urls
-from ..figures import svg, words
+from ..figures import svg
 from ..model import Guide, Item
+from ..model.figure_words import describe
 from . import text
 
 # Placeholders in drawn markup, swapped per use: the id prefix that keeps SVG ids unique within
@@ -31,7 +32,7 @@ class Pictures:
                 figure,
                 primary=self.guide.brand.primary,
                 title=title,
-                description=words.describe(figure),
+                description=self.guide.figure_words.get(item_id) or describe(figure),
                 id_prefix=_ID_SLOT,
             )
         return self._drawn[item_id]
@@ -52,7 +53,7 @@ class Pictures:
         if picture is not None:
             return picture.alt
         figure = self.guide.figures.get(item.id)
-        return words.describe(figure) if figure is not None else None
+        return (self.guide.figure_words.get(item.id) or describe(figure)) if figure is not None else None
 
     def file_sources(self) -> dict[str, str]:
         """Site path → file URI of each clinic picture, for the PDF (which has no site around it)."""

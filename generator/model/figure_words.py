@@ -3,8 +3,8 @@ movement, in plain words (so a clinic's edited pose never keeps a stale descript
 
 from __future__ import annotations
 
-from ..model.figure import Figure, Pose, Side
-from ..model.skeleton import Body, distance, placed_body
+from .figure import Figure, Pose, Side
+from .skeleton import Body, distance, placed_body
 
 # ---------------------------------------------------------------------------------------------
 
