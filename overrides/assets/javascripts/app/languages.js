@@ -5,27 +5,34 @@
  * links are written that way for the page the browser loaded (overrides/partials/alternate.html);
  * here they follow the pages Material's instant navigation swaps in. Without scripts, the links
  * still open the page the reader first loaded, in the other language.
+ *
+ * A prescribed plan travels in the page's address (after #), in no language: on /my-plan/ the
+ * links keep it, and when the reader's browser prefers another language the copy publishes, the
+ * page offers the plan in that language ("This page in Español"), rather than switching by itself.
  */
 import { onPage } from "../shared/page.js";
+import { counterpart, preferredOther } from "./core/languages.js";
 
 /** This language's root: this module is at <root>/assets/javascripts/app/languages.js. */
 const ROOT = new URL("../../../", import.meta.url);
 
-/**
- * The address of the page at `here` in the language whose root is `target` (both absolute), or
- * that language's home when `here` is outside this language's root.
- * @param {URL} here @param {URL} root @param {URL} target
- * @returns {string}
- */
-export function counterpart(here, root, target) {
-  const path = here.pathname.startsWith(root.pathname) ? here.pathname.slice(root.pathname.length) : "";
-  return new URL(path, target).href;
-}
-
 onPage(() => {
+  const plan = document.querySelector("[data-my-plan]") !== null;
+  /** @type {HTMLAnchorElement[]} */
+  const links = [];
   for (const link of document.querySelectorAll("a[data-guide-language]")) {
     if (!(link instanceof HTMLAnchorElement)) continue;
     const target = new URL(link.dataset.guideLanguage || "./", ROOT);
-    link.href = counterpart(new URL(location.href), ROOT, target);
+    link.href = counterpart(new URL(location.href), ROOT, target) + (plan ? location.hash : "");
+    links.push(link);
   }
+  const offer = document.querySelector("[data-plan-language]");
+  if (!(offer instanceof HTMLElement) || !plan) return;
+  const other = preferredOther(navigator.languages || [navigator.language], document.documentElement.lang, links.map((l) => l.hreflang));
+  const link = links.find((l) => l.hreflang === other);
+  if (!link) return;
+  const [before, after] = (offer.dataset.planLanguage || "{language}").split("{language}");
+  const a = Object.assign(document.createElement("a"), { href: link.href, hreflang: link.hreflang, lang: link.hreflang, textContent: link.textContent?.trim() || "" });
+  offer.replaceChildren(before, a, after ?? "");
+  offer.hidden = false;
 });
