@@ -139,8 +139,13 @@ def cmd_write(project: Project, args: argparse.Namespace) -> int:
         project.brand_file(_clinic(args)),
         display_root=Path.cwd(),
         site_url=os.environ.get("SITE_URL") or None,
+        language=args.language,
     )
-    out = Path(args.out) if args.out else project.export_out(_clinic(args))
+    out = (
+        Path(args.out)
+        if args.out
+        else project.export_out(_clinic(args), None if guide.edition.prefix == "" else guide.edition.code)
+    )
     changed = write_export(guide, project, out)
     print(f"{out}: {changed} file(s) changed" if changed else f"{out}: up to date, nothing written")
     return 0
@@ -188,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
     for name in ("site", "write", "figures"):
         sub.choices[name].add_argument("--out", help="output path")
+    sub.choices["write"].add_argument("--language", help="the language to write (default: the copy's default)")
     translate = sub.add_parser("translate", help="write a language's translation files, every word listed")
     translate.add_argument("language", help="the language's code, a folder of data/translations/")
     translate.add_argument("--clinic", help="write only the clinic's own words (its folder's translations/)")

@@ -69,8 +69,10 @@ class Project:
         """Where `site` builds by default: site/ for the guide, build/sites/<clinic>/ for a clinic."""
         return self.build / "sites" / clinic.name if clinic is not None else self.root / "site"
 
-    def export_out(self, clinic: Path | None) -> Path:
-        return self.build / "export" / (clinic.name if clinic is not None else "guide")
+    def export_out(self, clinic: Path | None, language: str | None = None) -> Path:
+        """build/export/<guide or clinic>[-<language>]: the default language has no suffix."""
+        name = clinic.name if clinic is not None else "guide"
+        return self.build / "export" / (f"{name}-{language}" if language else name)
 
     def clinic_folders(self) -> list[Path]:
         """Every clinic under clinics/ (a folder holding brand.yml), in name order."""
