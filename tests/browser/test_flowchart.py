@@ -168,7 +168,7 @@ def path_through_many(guide) -> list[Step]:
 
 def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
     paths = list(all_paths(knee(guide).flowchart))
-    reached = set()
+    reached, waited = set(), set()
     page.set_viewport_size({"width": 1280, "height": 1600})  # every answer on screen without scrolling
     open_flowchart(page, site_url)
     assert page.locator(".flowchart-outline").is_hidden()
@@ -183,17 +183,23 @@ def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
         links = shown_links(page)
         assert links == expected_links(guide, steps), steps
         if node.urgency in RED_URGENCIES:
-            assert links == []
             action = next(level.action for level in guide.region.levels if level.id == node.urgency)
-            assert action in page.locator(".flowchart-app").inner_text()
-            # nothing recommended: the only link is the phone number of this level, if it has one
+            shown = page.locator(".flowchart-app").inner_text()
+            assert action in shown
+            # No plan: the phone number of this level, if it has one, and only what the outcome itself
+            # gives to use while waiting (walk's plan), under its heading.
             call = next(level.call for level in guide.region.levels if level.id == node.urgency)
             hrefs = page.locator(".flowchart-app a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-            assert hrefs == ([f"tel:{call.number}"] if call else [])
+            assert hrefs == ([f"tel:{call.number}"] if call else []) + [href for _, href in links]
+            assert (guide.ui.flowchart.while_waiting in shown) == bool(links)
+            if links:
+                waited.add(node.id)
         else:
             assert links, "a self-care plan recommends something"
     outcomes = {n.id for n in knee(guide).flowchart.nodes if n.type == "outcome"}
     assert reached == outcomes
+    red = {n.id for n in knee(guide).flowchart.nodes if n.type == "outcome" and n.urgency in RED_URGENCIES}
+    assert waited == {n for n in red if nodes(guide)[n].recommends.recovery}, "every while-waiting item was shown"
     print(f"\n{len(paths)} paths clicked through")
 
 
@@ -375,6 +381,12 @@ def test_without_javascript_the_outline_shows_every_question(browser, site_url, 
         else:
             assert node.title in text
             assert all(line in text for line in node.advice)
+            if node.urgency in RED_URGENCIES and node.recommends.recovery:
+                # What to use while waiting, under its heading, with links.
+                waiting = page.locator(f"#step-{node.id} .outline-waiting")
+                assert waiting.inner_text().startswith(guide.ui.flowchart.while_waiting)
+                shown = set(waiting.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))"))
+                assert shown == {_address("recovery", i) for i in node.recommends.recovery}
     context.close()
 
 
@@ -582,6 +594,24 @@ def test_bmi_calculator_bands(page, site_url, guide):
         assert band == band_for(guide, bmi), (ft, inch, st, lb, text)
         seen.add(band)
     assert seen == {b.label for b in knee(guide).weight.bands}
+
+
+def test_bmi_calculator_says_the_lower_line_to_a_reader_who_ticks_it(page, site_url, guide):
+    """A ticked family background: the lower line's sentence at or above that line (never below it,
+    never unticked); the running advice stays the same."""
+    weight = knee(guide).weight
+    line, running = weight.lower_thresholds.overweight_from, weight.reduce_before_running_from
+    lower = " ".join(weight.calculator_words.lower.split())
+    page.goto(site_url + "keys/weight/")
+    tick = page.locator(".bmi-form input[name=lower]")
+    # 200 cm: a BMI of x is 4x kg. Just under the line, on it, and above the running threshold.
+    for bmi, ticked in [(line - 0.1, True), (line, True), (line, False), (running, True)]:
+        tick.set_checked(ticked)
+        text, band = bmi_result(page, "metric", {"cm": "200", "kg": f"{bmi * 4:g}"})
+        text = " ".join(text.split())
+        assert band == band_for(guide, bmi), (bmi, text)
+        assert (lower in text) == (ticked and bmi >= line), (bmi, ticked, text)
+        assert ("low-impact" in text) == (bmi >= running), (bmi, text)
 
 
 @pytest.mark.parametrize(
