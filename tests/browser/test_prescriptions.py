@@ -28,6 +28,7 @@ from conftest import axe_violations, mkdocs_build, project_copy, serve
 from generator.keys import make_clinic_key
 from generator.load import load_guide
 from generator.model import HoldDose, MinutesDose, RepsDose
+from generator.render.safety_case import review_lines
 from generator.render.text import dose_short
 from helpers import knee
 
@@ -98,6 +99,14 @@ def clinic(tmp_path_factory):
         old.unlink()
     brand = folder / "brand.yml"
     brand.write_text("".join(line for line in brand.read_text().splitlines(True) if not line.startswith("plan_key:")))
+    # A named clinical review of the current edition: its line is on every printed plan.
+    edition = load_guide(project / "data").site.edition
+    with brand.open("a", encoding="utf-8") as f:
+        f.write(
+            "clinical_review:\n  name: Dr Example Reviewer\n  profession: Physiotherapist\n"
+            "  registration: {body: HCPC, number: PH123456}\n"
+            f"  reviewed_on: 2026-12-01\n  edition: '{edition}'\n"
+        )
     pair = make_clinic_key(folder, root / "keys" / f"{CLINIC}.pem", project)
     out = root / "site"
     result = mkdocs_build(project, out, env={"GUIDE_BRAND": str(brand)})
@@ -485,6 +494,11 @@ def test_printed_plan_is_one_page_with_a_qr_code_of_the_link(clinic, context):
         text = reader.pages[0].extract_text()
         assert "Side steps with a band" in text and knee(clinic.guide).pain_rule.title in text
         assert "Search" not in text and w.keep not in text
+        # Who reviewed the guide clinically, and the plan's own review date.
+        review = review_lines(clinic.guide)["short"]
+        assert review.startswith("Clinically reviewed by Dr Example Reviewer")
+        assert " ".join(review.split()) in " ".join(text.split())
+        assert fill(w.review_on, review="15 December 2026") in " ".join(text.split())
     assert link in pdf_qr(pdf)
     # The longest plans the bounds allow (single exercises, or routines first), with the longest
     # note and name, still print on one page.

@@ -40,7 +40,9 @@ import { own } from "../../shared/core/own.js";
  * @typedef {{ok: true, plan: Plan} | {ok: false, error: DecodeError, path?: string}} Decoded
  * @typedef {{ok: true, payload: string, signature: string | null}
  *   | {ok: false, error: "empty" | "not-a-plan" | "wrong-version"}} Fragment
- * @typedef {{title: string, dose_shape?: Shape | null}} Entry
+ * @typedef {{title: string, dose_shape?: Shape | null, bounds?: Partial<Record<string, Range>>}} Entry
+ *   `bounds`: the item's own limits for some of its dose's fields (heat: never more than so many
+ *   minutes at a time), which narrow the general ones
  * @typedef {Partial<Record<Kind, Record<string, Entry>>>} Library
  * @typedef {{min: number, max: number}} Range
  * @typedef {{min: number, max: number, default: number}} DoseRange
@@ -352,20 +354,39 @@ function calendarDay(text) {
   return same ? date.getTime() : null;
 }
 
+/**
+ * The range a field of a dose may take for one item: the general bounds of its shape, narrowed by
+ * the item's own (`entry.bounds`) where it has them; null for a field the shape does not have.
+ * @param {Entry | undefined} entry
+ * @param {Bounds} bounds
+ * @param {Shape} shape
+ * @param {string} field
+ * @returns {Range | null}
+ */
+export function rangeOf(entry, bounds, shape, field) {
+  const general = own(/** @type {Record<string, DoseRange> | undefined} */ (own(/** @type {any} */ (bounds), shape)), field);
+  if (!general) return null;
+  const mine = own(entry && entry.bounds, field);
+  if (!mine) return { min: general.min, max: general.max };
+  return { min: Math.max(general.min, mine.min), max: Math.min(general.max, mine.max) };
+}
+
 /** @param {Item} item @param {Library} library @param {Bounds} bounds @returns {CheckedItem} */
 function checkItem(item, library, bounds) {
   const entry = own(own(library, item.kind), item.id);
   if (!entry) return { ...item, status: "unknown" };
   const dose = item.dose;
-  const fits = dose === null || (entry.dose_shape === dose.shape && doseFields(dose).every(([field, n]) =>
-    Number.isSafeInteger(n) && inRange(n, /** @type {Record<string, DoseRange>} */ (bounds[dose.shape])[field])));
+  const fits = dose === null || (entry.dose_shape === dose.shape && doseFields(dose).every(([field, n]) => {
+    const range = rangeOf(entry, bounds, dose.shape, field);
+    return range !== null && Number.isSafeInteger(n) && inRange(n, range);
+  }));
   return { ...item, status: fits ? "ok" : "out-of-bounds", title: entry.title };
 }
 
 /**
  * What this guide makes of a plan. Each item is "ok" (with its title), "unknown" (not in this
  * guide: list it as text, never link it) or "out-of-bounds" (its dose does not fit the item or
- * lies outside the bounds: refuse the item). A dose of null on an exercise or recovery item means
+ * lies outside the bounds, the item's own where it has them: refuse the item). A dose of null on an exercise or recovery item means
  * the guide's own dose; a routine or stage, whose library entry has no dose_shape, takes no dose.
  * `problems` are codes for the plan as a whole (empty when it may be shown).
  * @param {Plan} plan
