@@ -15,7 +15,11 @@ from conftest import ROOT
 CODE = [ROOT / "generator", ROOT / "overrides", ROOT / "hooks"]
 SUFFIXES = {".py", ".j2", ".html", ".js", ".css", ".mjs"}
 # The body a figure is drawn with: its joints are anatomy, not a protocol.
-DRAWING = [ROOT / "generator" / "figures", ROOT / "generator" / "model" / "figure.py", ROOT / "generator" / "model" / "skeleton.py"]
+DRAWING = [
+    ROOT / "generator" / "figures",
+    ROOT / "generator" / "model" / "figure.py",
+    ROOT / "generator" / "model" / "skeleton.py",
+]
 
 
 def _protocol_words() -> dict[str, list[str]]:
