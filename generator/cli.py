@@ -30,9 +30,11 @@ def _brand(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
-    from .load import load_guide
+    from .load.guide import load_editions, read_library
 
-    guide = load_guide(project.data, _brand(args), display_root=Path.cwd())
+    library = read_library(project.data, _brand(args), display_root=Path.cwd())
+    guides, findings = load_editions(library)
+    guide = next(iter(guides.values()))
     print(
         f"data OK: {len(guide.protocols)} protocols ({', '.join(p.id for p in guide.protocols)}), "
         f"{len(guide.keys)} keys, {len(guide.exercises)} exercises and stretches, "
@@ -41,6 +43,40 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     )
     for warning in review_warnings(guide, clinic=_clinic(args) is not None):
         print(f"WARNING: {warning}", file=sys.stderr)
+    for code, found in findings.items():
+        edition = guides[code].edition
+        reviewed = "checked by a clinician" if edition.translation and edition.translation.review else "not yet checked"
+        print(
+            f"{code}: {len(found.missing)} not translated yet, {len(found.outdated)} out of date, "
+            f"{len(found.extra)} extra (translation {reviewed})"
+        )
+        for line in found.lines():
+            print(f"  {line}")
+    return 0
+
+
+def cmd_translate(project: Project, args: argparse.Namespace) -> int:
+    """Write every translation file of a language with every word, for a translator to fill in."""
+    from .load.guide import read_library, translation_sources
+    from .load.translations import write_translation_files
+
+    library = read_library(project.data, _brand(args), display_root=Path.cwd())
+    if args.language == library.source_language:
+        print(f"`{args.language}` is the language the data is written in", file=sys.stderr)
+        return 1
+    language_file = project.data / "translations" / args.language / "language.yml"
+    if not language_file.is_file():
+        print(
+            f"first write {language_file.relative_to(project.root)}: the language's name and locale, who "
+            "translates it and when (see docs in README, 'Languages')",
+            file=sys.stderr,
+        )
+        return 1
+    sources = translation_sources(library, brand_only=_clinic(args) is not None)
+    changed = write_translation_files(sources, args.language, Path.cwd())
+    for path in changed:
+        print(f"wrote {os.path.relpath(path)}")
+    print(f"{len(changed)} file(s) changed; `guide check` lists what is left to translate")
     return 0
 
 
@@ -152,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
     for name in ("site", "write", "figures"):
         sub.choices[name].add_argument("--out", help="output path")
+    translate = sub.add_parser("translate", help="write a language's translation files, every word listed")
+    translate.add_argument("language", help="the language's code, a folder of data/translations/")
+    translate.add_argument("--clinic", help="write only the clinic's own words (its folder's translations/)")
+    translate.set_defaults(func=cmd_translate)
     sub.add_parser("schema", help="regenerate the JSON Schemas in data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
     key = sub.add_parser("clinic-key", help="make the key pair a clinic signs prescribed plans with")

@@ -74,6 +74,10 @@ def standalone_config(project: Project, out: Path, overrides: dict[str, Any]) ->
     config["theme"] = {**config["theme"], **overrides["theme"], "custom_dir": os.path.relpath(project.overrides, out)}
     config["extra"] = {**(config.get("extra") or {}), **overrides["extra"]}
     config["extra_css"] = [*config.get("extra_css", []), *overrides["extra_css_add"]]
+    config["plugins"] = [
+        {"search": {**overrides["search"], "lang": [overrides["search"]["lang"]]}} if plugin == "search" else plugin
+        for plugin in config.get("plugins", [])
+    ]
     return config
 
 

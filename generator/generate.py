@@ -18,6 +18,7 @@ from .pdf import cards_pdf
 from .render.brand import BrandAssets, assets
 from .render.cards import Cards
 from .render.figures import Pictures
+from .render.marks import unmark_files
 from .render.pages import Site, render_site
 from .urls import APP_ICONS, CARDS_PDF, MANIFEST, protocol_cards_pdf
 
@@ -35,8 +36,11 @@ class Generated:
     protocol_pdfs: dict[str, bytes] = field(default_factory=dict)  # each protocol's cards, by site path
 
     def files(self) -> dict[str, str | bytes]:
-        """Every generated file by docs-relative path."""
-        return {**self.site.files, **self.assets.files, **self.app, CARDS_PDF: self.pdf, **self.protocol_pdfs}
+        """Every generated file by docs-relative path (a translation's unreached words unmarked,
+        their pages flagged)."""
+        return unmark_files(
+            {**self.site.files, **self.assets.files, **self.app, CARDS_PDF: self.pdf, **self.protocol_pdfs}
+        )
 
 
 def app_files(guide: Guide, cache_dir: Path | None = None) -> dict[str, str | bytes]:

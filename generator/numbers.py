@@ -1,8 +1,23 @@
-"""How a number from the data is written in text: one rule for prose, pages, cards and the PDF."""
+"""How a number from the data is written in text: one rule for prose, pages, cards and the PDF, in
+the locale of the language being built (18.5 in English, 18,5 in Spanish), by CLDR's rules (Babel)."""
 
 from __future__ import annotations
 
+from functools import cache
 
-def format_number(value: float) -> str:
-    """25.0 -> '25', 18.5 -> '18.5'."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+from babel import Locale
+from babel.numbers import format_decimal
+
+
+@cache
+def _locale(tag: str) -> Locale:
+    return Locale.parse(tag, sep="-")
+
+
+def format_number(value: float, locale: str | None = None) -> str:
+    """25.0 -> '25', 18.5 -> '18.5' (or '18,5' in a locale that writes a decimal comma)."""
+    if float(value).is_integer():
+        return str(int(value))
+    if locale is None:
+        return f"{value:g}"
+    return format_decimal(value, format="0.###", locale=_locale(locale))

@@ -90,7 +90,23 @@ def find_project(start: Path | None = None) -> Project:
 # Each protocol of a library is a folder of data/protocols/; its files are named among all the
 # files read as `<protocol id>/<stem>`, so errors and checks find them.
 PROTOCOLS_DIR = "protocols"
+# data/translations/<code>/: one folder per language, mirroring data/ (and a brand folder's own).
+TRANSLATIONS_DIR = "translations"
+LANGUAGE_FILE = "language.yml"
 
 
 def protocol_file(protocol_id: str, stem: str) -> str:
     return f"{protocol_id}/{stem}"
+
+
+def translation_file(root: Path, code: str, key: str) -> Path:
+    """Where a file's words in another language live, under `root` (data/, or a clinic's folder):
+    `ui` -> translations/<code>/ui.yml, `<protocol>/keys` -> translations/<code>/protocols/<protocol>/keys.yml."""
+    relative = f"{PROTOCOLS_DIR}/{key}" if "/" in key else key
+    return root / TRANSLATIONS_DIR / code / f"{relative}.yml"
+
+
+def translation_languages(root: Path) -> list[str]:
+    """The languages translated under `root`, by folder name (each has a language.yml)."""
+    folder = root / TRANSLATIONS_DIR
+    return sorted(p.parent.name for p in folder.glob(f"*/{LANGUAGE_FILE}")) if folder.is_dir() else []

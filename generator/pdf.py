@@ -30,6 +30,8 @@ from .model import Guide
 from .output import write_if_changed
 from .render.cards import Card, Cards
 from .render.env import html_env, template
+from .render.marks import unmarked
+from .render.text import fill
 
 # Page margins (top right bottom left, mm) that leave a 190 x 240 mm area: inside what A4 and
 # US Letter share in a browser print (190 x 259 mm), with room for the browser laying out the
@@ -86,7 +88,7 @@ def _title(guide: Guide, protocol_id: str | None = None) -> str:
     if protocol_id is None and len(guide.protocols) == 1:
         protocol_id = guide.protocols[0].id
     about = guide.protocol(protocol_id).title if protocol_id else guide.site.title
-    return f"Routine cards: {about} ({guide.brand.name})"
+    return fill(guide.ui.card.pdf_title, {"about": about, "brand": guide.brand.name})
 
 
 def _fonts_digest(css_path: Path) -> str:
@@ -159,7 +161,9 @@ class _Layout:
             # One font set-up and one image cache for every card of the build: the fonts are read
             # and registered once, not once per card.
             self._shared = {"font_config": FontConfiguration(), "cache": {}}
-        document = weasyprint.HTML(string=html, base_url=self.css_path.resolve().as_uri()).render(**self._shared)
+        document = weasyprint.HTML(string=unmarked(html), base_url=self.css_path.resolve().as_uri()).render(
+            **self._shared
+        )
         return document.write_pdf() if len(document.pages) == 1 else None
 
 
@@ -183,7 +187,7 @@ def _join(pages: list[tuple[bytes, str]], guide: Guide, protocol_id: str | None 
     )
     writer.page_mode = "/UseOutlines"
     # The document's language, for screen readers (WeasyPrint wrote it in each card's own file).
-    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.site.language)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(guide.edition.code)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from .languages import link_languages
 from .offline.worker import WORKER_FILE, worker_text
 from .output import remove_leftovers, staging_dir, swap_in
-from .paths import Project
+from .paths import Project, translation_languages
 from .policy import apply_policy
 
 # How many exported trees the build cache keeps (the guide and a few clinics), most recent first.
@@ -86,19 +89,50 @@ def stamp_path(out: Path) -> Path:
     return out.parent / f".{out.name}.stamp"
 
 
-def finish(site: Path, language: str) -> None:
-    """What only a deployable build has, written once MkDocs is done: the security policy in every
-    page and in `_headers`, then the service worker, whose precache list names every file of the
-    finished site (so it comes last)."""
+def published_languages(data: Path, brand_file: Path | None) -> list[str]:
+    """The languages a build publishes, the default first, read cheaply (no models): the brand's
+    `languages`, else the data's own language and every translation. The loader checks them."""
+    brand = _yaml(brand_file or data / "brand.yml")
+    chosen = brand.get("languages") if isinstance(brand, dict) else None
+    if isinstance(chosen, list) and chosen and all(isinstance(c, str) for c in chosen):
+        return list(dict.fromkeys(chosen))
+    site = _yaml(data / "site.yml")
+    own = site.get("language", {}).get("code", "en") if isinstance(site, dict) else "en"
+    return [own, *(code for code in translation_languages(data) if code != own)]
+
+
+def _yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None  # the loader reports it, located
+
+
+def finish(site: Path, metas: list[dict[str, Any]]) -> None:
+    """What only a deployable build has, written once MkDocs is done: each page's links to itself
+    in the other languages, the security policy in every page and in `_headers`, then each
+    language's service worker, whose precache list names every file of that language's site (so it
+    comes last)."""
+    link_languages(site, metas)
     apply_policy(site)
-    (site / WORKER_FILE).write_text(worker_text(site, language), encoding="utf-8")
+    prefixes = [meta["prefix"] for meta in metas]
+    for meta in metas:
+        root = site / meta["prefix"]
+        elsewhere = [p for p in prefixes if p and p != meta["prefix"] and p.startswith(meta["prefix"])]
+        (root / WORKER_FILE).write_text(worker_text(root, meta["language"], elsewhere), encoding="utf-8")
 
 
-def _exported_tree(project: Project, brand_file: Path | None, fingerprint: str) -> tuple[Path, dict[str, Any]]:
-    """The export of these inputs: from the build cache, or loaded, checked and written there now.
-    Returns the tree and what the rest of the build needs to know about it (language, warnings)."""
+def _exported_tree(
+    project: Project, brand_file: Path | None, fingerprint: str, language: str
+) -> tuple[Path, dict[str, Any]]:
+    """The export of these inputs in one language: from the build cache, or loaded, checked and
+    written there now. Returns the tree and what the rest of the build needs to know about it
+    (language, where it lives, warnings). Runs in a process of its own, one per language."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     trees = project.cache / "trees"
-    tree = trees / fingerprint[:32]
+    tree = trees / f"{fingerprint[:32]}-{language}"
     meta_file = tree / TREE_META
     if meta_file.is_file():
         os.utime(tree)  # most recently used
@@ -110,7 +144,11 @@ def _exported_tree(project: Project, brand_file: Path | None, fingerprint: str) 
     from .load import load_guide
 
     guide = load_guide(  # raises DataErrors before anything is written
-        project.data, brand_file, display_root=project.root, site_url=os.environ.get("SITE_URL") or None
+        project.data,
+        brand_file,
+        display_root=project.root,
+        site_url=os.environ.get("SITE_URL") or None,
+        language=language,
     )
     trees.mkdir(parents=True, exist_ok=True)
     warnings: list[str] = []
@@ -129,7 +167,12 @@ def _exported_tree(project: Project, brand_file: Path | None, fingerprint: str) 
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
-        meta = {"language": guide.site.language, "warnings": warnings}
+        meta = {
+            "language": guide.edition.code,
+            "prefix": guide.edition.prefix,
+            "site_url": guide.brand.site_url,
+            "warnings": warnings,
+        }
         (staging / TREE_META).write_text(json.dumps(meta), encoding="utf-8")
         try:
             staging.rename(tree)
@@ -154,7 +197,8 @@ def _prune(trees: Path, keep: Path) -> None:
 
 
 def build_site(project: Project, out: Path, brand_file: Path | None = None) -> bool:
-    """Validate, build into a staging folder, then swap it in place of `out`.
+    """Validate, build into a staging folder, then swap it in place of `out`: one MkDocs build per
+    language (the default at the root, others under /<code>/), side by side on the machine's cores.
     Returns False, having written nothing, when no input changed since the last build."""
     root = project.root
     remove_leftovers(out)
@@ -165,20 +209,51 @@ def build_site(project: Project, out: Path, brand_file: Path | None = None) -> b
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **source_date_epoch(root)}
     # Fonts embedded in the cards PDF are stamped with this time.
     os.environ.setdefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH", "0"))
-    tree, meta = _exported_tree(project, brand_file, fingerprint)
+    languages = published_languages(project.data, brand_file)
+    trees = _trees(project, brand_file, fingerprint, languages)
     staging = staging_dir(out)
+    parts = [staging.with_name(f"{staging.name}-{meta['language']}") for _, meta in trees]
     try:
-        result = subprocess.run(
-            mkdocs_command(tree / "mkdocs.yml", staging), cwd=tree, env=env, capture_output=True, text=True
-        )
-        # MkDocs prints an aborted build's reason on stdout; pass on both streams, minus INFO chatter.
-        output = result.stdout + result.stderr
-        sys.stderr.write("".join(line for line in output.splitlines(keepends=True) if not line.startswith("INFO")))
-        if result.returncode != 0:
-            raise BuildFailed(f"mkdocs build failed (exit {result.returncode}); {out} is unchanged")
-        finish(staging, meta["language"])
+        builds = [
+            subprocess.Popen(
+                mkdocs_command(tree / "mkdocs.yml", part),
+                cwd=tree,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for (tree, _), part in zip(trees, parts, strict=True)
+        ]
+        failed = False
+        for build in builds:
+            # MkDocs prints an aborted build's reason on stdout; pass it on, minus INFO chatter.
+            output, _ = build.communicate()
+            sys.stderr.write("".join(line for line in output.splitlines(keepends=True) if not line.startswith("INFO")))
+            failed = failed or build.returncode != 0
+        if failed:
+            raise BuildFailed(f"mkdocs build failed; {out} is unchanged")
+        parts[0].rename(staging)
+        for (_, meta), part in zip(trees[1:], parts[1:], strict=True):
+            part.rename(staging / meta["prefix"])
+        finish(staging, [meta for _, meta in trees])
         swap_in(staging, out)
         stamp.write_text(fingerprint)
         return True
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for folder in (staging, *parts):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _trees(
+    project: Project, brand_file: Path | None, fingerprint: str, languages: list[str]
+) -> list[tuple[Path, dict[str, Any]]]:
+    """Each language's exported tree, made in parallel (one process per language, each loading the
+    library itself: loading is quick, rendering and laying out the cards is not)."""
+    if len(languages) == 1:
+        return [_exported_tree(project, brand_file, fingerprint, languages[0])]
+    workers = min(len(languages), os.cpu_count() or 1)
+    # Spawned, not forked: `guide sites` builds several copies from threads.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        jobs = [pool.submit(_exported_tree, project, brand_file, fingerprint, code) for code in languages]
+        return [job.result() for job in jobs]

@@ -44,7 +44,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Project(Path(config.config_file_path).resolve().parent)
     try:
         guide = load_guide(
-            project.data, _brand_file(config), display_root=project.root, site_url=config.site_url or None
+            project.data,
+            _brand_file(config),
+            display_root=project.root,
+            site_url=config.site_url or None,
+            language=os.environ.get("GUIDE_LANGUAGE") or None,
         )
         result = generate(guide, project)
     except DataErrors as exc:
@@ -63,6 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])
+    if "search" in config.plugins:
+        config.plugins["search"].config["lang"] = [overrides["search"]["lang"]]
     _state["result"] = result
     return config
 

@@ -1,10 +1,15 @@
-"""The loading pipeline: read → validate → fill numbers → check → merge the overlay, for the
-shared files and every protocol the brand publishes. Nothing is built from a library with a
-mistake in it: every problem of every file is reported at once, located."""
+"""The loading pipeline: read → validate → (translate) → fill numbers → check → merge the overlay,
+for the shared files and every protocol the brand publishes, in each language it publishes.
+Nothing is built from a library with a mistake in it: every problem of every file is reported at
+once, located. The checks across files run once, on the data's own language: ids, numbers and the
+flowchart's graph are the same in every language, and a translation can only change words (whose
+own rules are checked as it is applied)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,14 +22,16 @@ from ..checks import references, safety_case
 from ..checks.figures import check_figures
 from ..checks.sources import check_sources
 from ..errors import DataError, DataErrors
-from ..model import Guide, Origin, ProtocolGuide
-from ..paths import protocol_file
+from ..model import Edition, Guide, Origin, ProtocolGuide, Published
+from ..paths import protocol_file, translation_languages
 from ..read.placeholders import fill, protocol_names, shared_names
+from ..read.translation import UNTRANSLATED_END, UNTRANSLATED_START
 from ..read.validation import display_path, validation_errors
 from ..read.yamlfile import YamlFile, read_yaml
-from .figures import load_figures
+from .figures import Figures, load_figures
 from .files import PROTOCOL, SHARED, Files, read_files
 from .overlay import apply_overlay
+from .translations import Findings, Source, read_language, translate_sources
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -67,11 +74,13 @@ def _origins(guide: Guide, files: Files) -> dict[str, Origin]:
 
 
 def _protocol(
-    protocol_id: str, valid: dict[str, Any], shared: dict[str, str], files: Files, errors: list[DataError]
+    protocol_id: str, valid: dict[str, Any], shared: dict[str, str], files: Files, errors: list[DataError], locale: str
 ) -> tuple[ProtocolGuide, dict[str, str]]:
     """One protocol's files, filled with its numbers and the shared ones."""
     mine: dict[str, Any] = {stem: valid.get(protocol_file(protocol_id, stem)) for stem in PROTOCOL}
-    names = protocol_names(shared, mine["protocol"].pain_rule, mine["protocol"].scope, mine["weight"], mine["ladder"])
+    names = protocol_names(
+        shared, mine["protocol"].pain_rule, mine["protocol"].scope, mine["weight"], mine["ladder"], locale
+    )
     filled: dict[str, Any] = {
         stem: fill(value, (), names, files[protocol_file(protocol_id, stem)], errors) if value is not None else None
         for stem, value in mine.items()
@@ -93,12 +102,36 @@ def _protocol(
     )
 
 
-def load_guide(
+@dataclass
+class Library:
+    """A library read and validated, before any language is applied: what every language build of
+    one copy starts from."""
+
+    files: Files
+    valid: dict[str, Any]
+    brand: model.Brand
+    brand_source: YamlFile
+    brand_path: Path
+    figures: Figures
+    data_dir: Path
+    display_root: Path | None
+
+    @property
+    def source_language(self) -> str:
+        code: str = self.valid["site"].language.code
+        return code
+
+    @property
+    def brand_language(self) -> str:
+        """The language the brand's own words are written in: its default language."""
+        return self.brand.languages[0] if self.brand.languages else self.source_language
+
+
+def read_library(
     data_dir: Path, brand_file: Path | None = None, display_root: Path | None = None, site_url: str | None = None
-) -> Guide:
-    """Read, validate and cross-check the library in `data_dir`, published under the brand in
-    `brand_file` (default: data/brand.yml) with that brand's overlay merged in and only the
-    protocols it publishes. `site_url` is the address the build publishes at, when the brand sets none."""
+) -> Library:
+    """Read and validate every file of the library in `data_dir` that the brand in `brand_file`
+    (default: data/brand.yml) publishes; every problem of every file is raised at once."""
     brand_path = brand_file or data_dir / "brand.yml"
     brand_source = read_yaml(brand_path, display_path(brand_path, display_root))
     files = read_files(data_dir, display_root, only=_chosen_protocols(brand_source))
@@ -118,6 +151,17 @@ def load_guide(
     if errors or brand is None or any(value is None for value in valid.values()):
         raise DataErrors(errors)
     errors += brand_checks.check_chosen_protocols(brand, files.protocols, brand_source, files["site"])
+    if errors:
+        raise DataErrors(errors)
+    return Library(files, valid, brand, brand_source, brand_path, figures, data_dir, display_root)
+
+
+def _assemble(
+    library: Library, valid: dict[str, Any], brand: model.Brand, edition: Edition
+) -> tuple[Guide, dict[str, dict[str, str]]]:
+    """One language's guide from validated (and, for a translation, translated) models: numbers
+    filled in, written the language's way."""
+    files, errors = library.files, list[DataError]()
     shared = shared_names(
         valid["site"].exercise,
         valid["exercises"].exercises,
@@ -125,16 +169,17 @@ def load_guide(
         brand,
         valid["ladder"],
         valid["progress"],
+        edition.locale,
     )
     filled = {key: fill(valid[key], (), shared, files[key], errors) for key in SHARED if key != "sources"}
-    built = [_protocol(protocol_id, valid, shared, files, errors) for protocol_id in files.protocols]
+    built = [_protocol(protocol_id, valid, shared, files, errors, edition.locale) for protocol_id in files.protocols]
     guide = Guide(
         site=filled["site"],
         protocols=[p for p, _ in built],
         exercises=filled["exercises"].exercises,
         recovery=filled["recovery"].tools,
         red_flags=filled["red_flags"],
-        brand=fill(brand, (), shared, brand_source, errors),
+        brand=fill(brand, (), shared, library.brand_source, errors),
         ui=filled["ui"],
         sources=valid["sources"],
         about=filled["about"],
@@ -144,21 +189,30 @@ def load_guide(
         ladder=filled["ladder"],
         hazards=filled["hazards"],
         scope=filled["scope"],
-        figures=figures,
-        brand_dir=brand_path.resolve().parent,
+        edition=edition,
+        figures=library.figures,
+        brand_dir=library.brand_path.resolve().parent,
     )
     if errors:
         raise DataErrors(errors)
-    guide = dataclasses.replace(guide, origins=_origins(guide, files))
+    return dataclasses.replace(guide, origins=_origins(guide, files)), {p.id: n for p, n in built}
+
+
+def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> Mapping[str, str] | None:
+    """Every check across files, on the data's own language; returns the clinic's plan key."""
+    files, brand_source, brand_path = library.files, library.brand_source, library.brand_path
     errors = references.check(guide, files.files, files.protocols)
-    for protocol, names in built:
+    for protocol in guide.protocols:
         chart_errors = flowchart_checks.check_graph(guide, protocol, files[protocol_file(protocol.id, "flowchart")])
         errors += chart_errors
-        errors += safety_case.check_protocol(guide, protocol, files.files, names, walk_stories=not chart_errors)
-    errors += safety_case.check_shared(guide, files.files, shared)
-    errors += check_sources(valid, guide.brand, guide.sources, files.files)
+        errors += safety_case.check_protocol(
+            guide, protocol, files.files, names[protocol.id], walk_stories=not chart_errors
+        )
+    errors += safety_case.check_shared(guide, files.files, names[guide.protocols[0].id])
+    errors += check_sources(library.valid, guide.brand, guide.sources, files.files)
     if guide.brand.region is not None:
         errors += references.check_levels(guide.brand.region, brand_source, ("region",))
+    figures = library.figures
     errors += check_figures(
         figures, [e.id for e in guide.exercises], figures.source, {e.id: e.kind for e in guide.exercises}
     )
@@ -168,4 +222,125 @@ def load_guide(
     errors += brand_checks.check_overlay(guide, guide.brand, brand_source)
     if errors:
         raise DataErrors(errors)
-    return apply_overlay(dataclasses.replace(guide, plan_key=plan_key))
+    return plan_key
+
+
+def load_guide(
+    data_dir: Path,
+    brand_file: Path | None = None,
+    display_root: Path | None = None,
+    site_url: str | None = None,
+    language: str | None = None,
+) -> Guide:
+    """Read, validate and cross-check the library in `data_dir`, published under the brand in
+    `brand_file` (default: data/brand.yml) with that brand's overlay merged in and only the
+    protocols it publishes, in `language` (default: the brand's default language). `site_url` is
+    the address the build publishes at, when the brand sets none."""
+    library = read_library(data_dir, brand_file, display_root, site_url)
+    editions = library_editions(library)
+    chosen = language or editions[0].code
+    guides, _ = load_editions(library, only=[chosen])
+    return guides[chosen]
+
+
+def load_editions(library: Library, only: list[str] | None = None) -> tuple[dict[str, Guide], dict[str, Findings]]:
+    """The guide in every language the brand publishes (or those in `only`), by code, and what
+    each translation leaves in English. The data's own language is always checked, published or not."""
+    editions = {e.code: e for e in library_editions(library)}
+    wanted = only if only is not None else list(editions)
+    unknown = [code for code in wanted if code not in editions]
+    if unknown:
+        raise DataErrors([library.brand_source.error(("languages",), f"this copy publishes no language {unknown[0]}")])
+    source_code = library.source_language
+    source_edition = editions.get(source_code) or _unpublished(library, list(editions.values()))
+    checked, names = _assemble(library, library.valid, library.brand, source_edition)
+    plan_key = _check(library, checked, names)
+    guides: dict[str, Guide] = {}
+    findings: dict[str, Findings] = {}
+    for code in wanted:
+        errors: list[DataError] = []
+        found = Findings(code)
+        valid = library.valid
+        if code != source_code:
+            translated, found = translate_sources(
+                _sources(library), code, library.display_root, mark_untranslated, errors
+            )
+            valid = {**valid, **translated}
+        brand = library.brand
+        if code != library.brand_language:
+            brand_words, brand_found = translate_sources(
+                [_brand_source(library)], code, library.display_root, mark_untranslated, errors
+            )
+            brand = brand_words["brand"]
+            found.merge(brand_found)
+        if errors:
+            raise DataErrors(errors)
+        if code != source_code or brand is not library.brand:
+            findings[code] = found
+            guide, _ = _assemble(library, valid, brand, editions[code])
+        else:
+            guide = checked
+        guides[code] = apply_overlay(dataclasses.replace(guide, plan_key=plan_key))
+    return guides, findings
+
+
+def mark_untranslated(text: str) -> str:
+    """A word left in the data's language, marked so its page can say so (render/marks.py)."""
+    return f"{UNTRANSLATED_START}{text}{UNTRANSLATED_END}"
+
+
+def _sources(library: Library) -> list[Source]:
+    """Every data file with words, for translating (sources.yml's titles are cited as they are,
+    but what a source supports is a word like any other)."""
+    files = library.files
+    return [Source(key, library.valid[key], files[key], library.data_dir) for key in library.valid]
+
+
+def translation_sources(library: Library, brand_only: bool = False) -> list[Source]:
+    """What a translator translates: the data's files and the brand's own words (a clinic's alone)."""
+    return [_brand_source(library)] if brand_only else [*_sources(library), _brand_source(library)]
+
+
+def _brand_source(library: Library) -> Source:
+    return Source("brand", library.brand, library.brand_source, library.brand_path.resolve().parent)
+
+
+def library_editions(library: Library) -> list[Edition]:
+    """The languages the brand publishes, the default first, each with its name and locale; a
+    language with no translation is an error at the brand's `languages`."""
+    site_language = library.valid["site"].language
+    available = translation_languages(library.data_dir)
+    codes = library.brand.languages or [site_language.code, *available]
+    errors: list[DataError] = []
+    files: dict[str, Any] = {}
+    for i, code in enumerate(codes):
+        if code == site_language.code:
+            continue
+        if code not in available:
+            errors.append(
+                library.brand_source.error(
+                    ("languages", i), f"no translation into `{code}` (data/translations/{code}/)"
+                )
+            )
+            continue
+        files[code] = read_language(library.data_dir, code, library.display_root, errors)
+    if errors:
+        raise DataErrors(errors)
+    locales = library.brand.locales
+    published = tuple(
+        Published(
+            code=code,
+            name=site_language.name if code == site_language.code else files[code].name,
+            locale=locales.get(code) or (site_language.locale if code == site_language.code else files[code].locale),
+            prefix="" if i == 0 else f"{code.lower()}/",
+        )
+        for i, code in enumerate(codes)
+    )
+    return [Edition(p, published, files.get(p.code)) for p in published]
+
+
+def _unpublished(library: Library, editions: list[Edition]) -> Edition:
+    """The data's own language, when a copy does not publish it: built only to be checked."""
+    site_language = library.valid["site"].language
+    own = Published(site_language.code, site_language.name, site_language.locale, "")
+    return Edition(own, tuple(e.language for e in editions))

@@ -2,7 +2,7 @@
 whole validated protocol. This layer imports no stage: everything else builds on it."""
 
 from .about import AboutFile
-from .brand import Brand, ClinicalReview, Contact, FigureImage, Overlay, OverlayExercise
+from .brand import Brand, Contact, FigureImage, Overlay, OverlayExercise
 from .common import Model
 from .dose import DOSE_SHAPES, AnyDose, CycleDose, Dose, HoldDose, MinutesDose, MinutesRangeDose, RepsDose, parse_dose
 from .figure import Figure, FiguresFile, Pose
@@ -21,6 +21,7 @@ from .flowchart import (
 )
 from .guide import Guide, Origin, ProtocolGuide
 from .ladder import LadderEntryFile, LadderFile, SelfTest, Stage
+from .language import Edition, LanguageFile, Published, SourceLanguage
 from .library import (
     Alternative,
     BmiBand,
@@ -38,6 +39,7 @@ from .player import PlayerFile
 from .prescribe import PrescribeFile
 from .progress import ProgressFile
 from .protocol import PainLevel, PainRule, Protocol, Scope
+from .review import ClinicalReview
 from .routines import MoveOn, Routine, RoutineItem, RoutinesFile, WhenCondition, WhenEasy
 from .safety import URGENCIES, Call, ProtocolFlagsFile, RedFlag, RedFlagsFile, Region, UrgencyLevel
 from .safety_case import (
@@ -77,6 +79,7 @@ __all__ = [
     "CycleDose",
     "Deviation",
     "Dose",
+    "Edition",
     "Exercise",
     "ExerciseTiming",
     "ExercisesFile",
@@ -94,6 +97,7 @@ __all__ = [
     "KeysFile",
     "LadderEntryFile",
     "LadderFile",
+    "LanguageFile",
     "ManyChoice",
     "Matrix",
     "MinutesDose",
@@ -117,6 +121,7 @@ __all__ = [
     "ProtocolGuide",
     "ProtocolHazardsFile",
     "ProtocolScopeFile",
+    "Published",
     "Question",
     "Recommends",
     "RecoveryFile",
@@ -134,6 +139,7 @@ __all__ = [
     "SelfTest",
     "SiteFile",
     "Source",
+    "SourceLanguage",
     "SourceRefs",
     "SourcesFile",
     "Stage",

@@ -57,4 +57,5 @@ class AboutFile(Model):
     sources_heading: Title
     sources_intro: Text
     sources_checked: Text  # "{checked}" and "{next_check}" are filled in from data/sources.yml
+    source_checked: Short  # "Checked on {date}.", after each source
     review: ReviewWords

@@ -3,15 +3,29 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from pydantic import Field
 
-from .common import AssetPath, Colour, Email, HttpsUrl, KeyPath, Locale, Model, Phone, Short, SiteUrl, Slug, Text, Title
+from .common import (
+    AssetPath,
+    Colour,
+    Email,
+    HttpsUrl,
+    KeyPath,
+    Language,
+    Locale,
+    Model,
+    Name,
+    Phone,
+    SiteUrl,
+    Slug,
+    Text,
+)
 from .dose import Dose
 from .ladder import Stage
 from .library import Exercise, RecoveryTool
+from .review import ClinicalReview
 from .routines import Routine
 from .safety import Region
 from .sources import Source
@@ -60,31 +74,12 @@ class Overlay(Model):
     ladder_stages: list[Stage] | None = None  # the clinic's own run-walk stages, in place of the shipped ones
 
 
-class Registration(Model):
-    """Where a clinician is registered, so a patient can check it (e.g. HCPC, PH123456)."""
-
-    body: Short
-    number: Short
-
-
-class ClinicalReview(Model):
-    """The named clinician who reviewed this copy of the guide before patients see it. Never
-    filled in for someone who has not: without it, every page says plainly that no named clinician
-    has reviewed the guide."""
-
-    name: Title
-    profession: Short
-    registration: Registration
-    reviewed_on: datetime.date
-    edition: Short = Field(pattern=r"^[0-9A-Za-z.-]+$", description="the edition of the guide they reviewed")
-
-
 class Brand(Model):
     """Who publishes this copy of the guide, and how it looks."""
 
     id: Slug  # names this copy in prescribed plans, so a plan from another clinic is told apart
-    name: Title
-    short_name: Title | None = None
+    name: Name
+    short_name: Name | None = None
     logo: AssetPath | None = None
     favicon: AssetPath | None = None
     primary: Colour = "#1f5f8b"
@@ -101,5 +96,12 @@ class Brand(Model):
         None, min_length=1, description="the protocols this copy publishes (default: all)"
     )
     clinical_review: ClinicalReview | None = None  # the clinical lead's sign-off, when there is one
-    locale: Locale = "en-GB"  # how the browser writes dates, numbers and plurals ("7 December 2026")
+    languages: list[Language] | None = Field(
+        None,
+        min_length=1,
+        description="the languages this copy publishes, the first at the site's root (default: all, data's first)",
+    )
+    # How dates, numbers and plurals are written, by language ("7 December 2026" en-GB, "December 7,
+    # 2026" en-US); a language not named here uses its own file's locale (en-GB, es-ES).
+    locales: dict[Language, Locale] = {}
     overlay: Overlay = Overlay()

@@ -49,6 +49,16 @@ def _title(value: str) -> str:
 
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), AfterValidator(_title)]
+
+
+class SameInEveryLanguage:
+    """Marks a string field that is text but never translated (read/translation.py): a person's
+    or a clinic's name, the title of a cited document, a dotted name of a number."""
+
+
+SAME_IN_EVERY_LANGUAGE = SameInEveryLanguage()
+# A person's or a clinic's name: written as it is in every language.
+Name = Annotated[Title, SAME_IN_EVERY_LANGUAGE]
 # A BCP 47 language tag (RFC 5646 langtag: language, script, region, variants, extensions, private use).
 _BCP47 = re.compile(
     r"(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"

@@ -19,6 +19,7 @@ from .brand import Brand
 from .figure import Figure
 from .flowchart import AnyNode, FlowchartFile
 from .ladder import LadderEntryFile, LadderFile, Stage
+from .language import Edition
 from .library import Exercise, Item, Key, RecoveryTool, WeightFile
 from .player import PlayerFile
 from .prescribe import PrescribeFile
@@ -101,6 +102,7 @@ class Guide:
     ladder: LadderFile | None  # None when a clinic hides it
     hazards: HazardsFile
     scope: ScopeFile
+    edition: Edition  # the language this build is in, and the others the copy publishes
     # Drawn figures by exercise id (a clinic's own pictures are in brand.overlay.figures).
     figures: Mapping[str, Figure] = field(default_factory=dict, repr=False, compare=False)
     # The folder of the brand file: logos and a clinic's own pictures live there.

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
 from .about import SinglePage
-from .common import Model, Short, Slug, Text, Title
+from .common import SAME_IN_EVERY_LANGUAGE, Model, Short, Slug, Text, Title
 from .sources import SourceRefs
 
 Likelihood = Literal["very-low", "low", "medium", "high", "very-high"]
@@ -73,7 +73,8 @@ class QuestionControl(Model):
 
 
 class NumberControl(Model):
-    number: Short  # a number of the data by its dotted name, as prose quotes it: `pain.running_max`
+    # a number of the data by its dotted name, as prose quotes it: `pain.running_max`
+    number: Annotated[Short, SAME_IN_EVERY_LANGUAGE]
 
 
 class CautionControl(Model):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pydantic import Field, PositiveInt
 
-from .common import Language, Model, Short, Slug, Text, Title
+from .common import Model, Short, Slug, Text, Title
+from .language import SourceLanguage
 from .sources import SourceRefs
 
 
@@ -44,7 +45,7 @@ class Storage(Model):
 
 class SiteFile(Model):
     edition: Short = Field(pattern=r"^[0-9A-Za-z.-]+$", description="the guide's edition, e.g. 2026.12")
-    language: Language
+    language: SourceLanguage  # the language the data is written in (translations: data/translations/)
     protocols: list[Slug] = Field(min_length=1, description="the protocols of the library, in order (data/protocols/)")
     title: Title
     tagline: Text

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .common import HttpsUrl, Model, Short, Slug, Text, Title
+from .common import SAME_IN_EVERY_LANGUAGE, HttpsUrl, Model, Short, Slug, Text, Title
 
 # What a fact writes: the ids of the sources it rests on, at least one.
 SourceRefs = Annotated[list[Slug], Field(min_length=1, max_length=8)]
@@ -19,8 +19,8 @@ class Source(Model):
     the guide cites it for (nothing else)."""
 
     id: Slug
-    title: Title
-    publisher: Short
+    title: Annotated[Title, SAME_IN_EVERY_LANGUAGE]  # cited by its own title, in its own language
+    publisher: Annotated[Short, SAME_IN_EVERY_LANGUAGE]
     url: HttpsUrl | None = Field(None, description="the publisher's own page; none only with a `note` saying why")
     checked: datetime.date
     supports: Text

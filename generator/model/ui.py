@@ -4,8 +4,9 @@ clinic or a translation changes them in one place. `{name}` marks a value the pa
 
 from __future__ import annotations
 
-from .common import Model, Short, Text, Title
-from .words import Plural
+from pydantic import Field
+
+from .common import Model, Plural, Short, Text, Title
 
 
 class PlanPartWords(Model):
@@ -135,6 +136,149 @@ class ExerciseWords(Model):
     schedule_weeks: Plural  # "for {count} weeks"
 
 
+class DoseWords(Model):
+    """How a dose is written (render/text.py `Writer`): each unit with its plural forms, and the
+    sentences and short forms that put them together. `{count}` is the number, or a range."""
+
+    sets: Plural
+    reps: Plural
+    seconds: Plural
+    minutes: Plural
+    hours: Plural
+    times: Plural  # how many holds: "once", "{count} times"
+    reps_long: Short  # "{sets} of {reps}"
+    hold_long: Short  # "hold for {seconds}, {times}"
+    minutes_long: Short  # "{minutes} at a time"
+    range_per: Short  # "{minutes} for {per}"
+    cycle_long: Short  # "{on} on, {off} off, for {hours}"
+    reps_short: Short  # "{sets} × {reps}"
+    hold_short: Short  # "{holds} × {seconds} s"
+    minutes_short: Short  # "{minutes} min"
+    cycle_short: Short  # "{on} on / {off} off"
+
+
+class ContactWords(Model):
+    phone: Short
+    email: Short
+    website: Short
+    booking: Short
+    address: Short
+    hours: Short
+
+
+class CardWords(Model):
+    """A routine card (its page, the cards page and the PDF) and the back-to-running card."""
+
+    how_often: Short  # "How often:"
+    moving_on: Short  # "Moving on:"
+    when_dose_easy: Text  # "When {dose} feels easy ({when})"
+    when_easy: Text  # "When this feels easy ({when})"
+    when: Text  # "When {when}"
+    move_on_to: Text  # "{start}, move on to {next}."
+    then: Text  # "{start}, {then}."
+    done: Text  # "{start}."
+    rest: Short  # "Rest {min}–{max} s between sets"
+    ticks: Short
+    stay_safe: Short
+    scan: Short
+    qr: Short  # the QR code's text alternative: "QR code: {title}"
+    contact: ContactWords
+    pdf_title: Short  # "Routine cards: {about} ({brand})"
+    ladder_start: Short  # "Start when:"
+    ladder_ticks: Short
+    runs_done: Short
+    ladder_scan: Short
+
+
+class CardsPageWords(Model):
+    intro: Text
+    print_all: Short
+    download_all: Short
+
+
+class RoutinePageWords(Model):
+    print: Short
+    pdf: Short
+    each: Title
+
+
+class FlowchartPageWords(Model):
+    """The "Find your plan" page around the widget, and its outline for readers without scripts."""
+
+    intro: Text
+    outline_intro: Text
+    worse: Short  # "If it gets worse:"
+    go_to: Short  # "{answer}: go to" a step
+    adds: Short  # "Adds to your plan:"
+    option_adds: Short  # "{option}: adds to your plan:"
+    then_go_to: Short
+    always: Short  # "Always in your plan:"
+
+
+class KeyPageWords(Model):
+    why: Title
+    what: Title
+    mistakes: Title
+    exercises: Title
+
+
+class ProtocolPageWords(Model):
+    not_for_intro: Short  # "If any of these apply to you:"
+    keys_heading: Plural  # "The {count} keys at a glance", the count in words
+    count_words: list[Short] = Field(min_length=1)  # "no", "one", "two", …: counts in headings, from zero
+    warning_sign: Text  # "If you notice any warning sign, stop and read this page:"
+
+
+class RecoveryPageWords(Model):
+    when: Title
+    how: Title
+    care: Title
+    stop: Title
+
+
+class BmiWords(Model):
+    """The BMI table and calculator form (their results' words are each protocol's weight.yml)."""
+
+    bands_heading: Title
+    bmi: Short
+    band: Short
+    range_between: Short  # "{from} to under {below}"
+    range_below: Short  # "under {below}"
+    range_from: Short  # "{from} or more"
+    heading: Title
+    privacy: Text
+    units: Short
+    metric: Short
+    imperial: Short
+    cm: Short
+    kg: Short
+    ft: Short
+    inches: Short
+    st: Short
+    lb: Short
+    submit: Short
+    limits: Title
+    alternatives: Title
+
+
+class CommonWords(Model):
+    """Words on many pages."""
+
+    note: Short  # "Please note:", before the disclaimer at the foot of a page
+    disclaimer: Short  # what a screen reader calls that part of the page
+    source: Plural  # "Source", "Sources", before a citation
+
+
+class LanguageWords(Model):
+    """What pages in a translation say about it."""
+
+    untranslated: Text  # on a page with words not translated yet
+    not_reviewed: Text  # on every page of a translation no clinician has checked
+    translated_by: Text  # "Translation: {by} ({date})."
+    reviewed: Text  # "Translation checked by {name}, {profession} ({body} {number}), on {date}."
+    other_language: Short  # "This page in {language}": the link to a plan in the reader's language
+
+
 class UiFile(Model):
     flowchart: FlowchartWords
     offline: OfflineWords
@@ -146,3 +290,14 @@ class UiFile(Model):
     nav: NavWords
     exercise: ExerciseWords
     pages: PageWords
+    dose: DoseWords
+    card: CardWords
+    cards_page: CardsPageWords
+    routine_page: RoutinePageWords
+    flowchart_page: FlowchartPageWords
+    key_page: KeyPageWords
+    protocol_page: ProtocolPageWords
+    recovery_page: RecoveryPageWords
+    bmi: BmiWords
+    common: CommonWords
+    language: LanguageWords

@@ -32,7 +32,7 @@ def manifest_text(guide: Guide, icon_dir: str) -> str:
         "name": brand.name,
         "short_name": brand.short_name or brand.name,
         "description": guide.site.tagline,
-        "lang": guide.site.language,
+        "lang": guide.edition.code,
         "start_url": "./",
         "scope": "./",
         "display": "standalone",

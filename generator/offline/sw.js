@@ -112,6 +112,8 @@ function key(url) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  // Another language's pages, under this scope: its own worker keeps and serves them.
+  if (PRECACHE.elsewhere.some((folder) => request.url.startsWith(address(folder)))) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(key(request.url));

@@ -44,28 +44,48 @@ def page_address(path: str) -> str:
 
 # Never asked for by a page: source maps (developer tools only) and type declarations.
 SKIPPED_SUFFIXES = (".map", ".d.mts", ".d.ts")
-# Material's search support for languages other than English, loaded only for such a guide.
+# Material's search support for languages other than English: only the stemmer of the guide's own
+# language (and what every stemmer needs) is loaded, so only those are kept offline.
 LUNR_LANGUAGES = "assets/javascripts/lunr/"
 
 
-def precache(site: Path, language: str = "en") -> dict[str, str]:
-    """Address → the first 16 hex digits of the SHA-256 of each file the site serves."""
+def _search_file(relative: str, language: str) -> bool:
+    """Whether one of Material's search-language files is used by a guide in `language`."""
+    code = language.split("-", maxsplit=1)[0]
+    return code != "en" and relative.removeprefix(LUNR_LANGUAGES) in (
+        "min/lunr.stemmer.support.min.js",
+        f"min/lunr.{code}.min.js",
+    )
+
+
+def precache(site: Path, language: str = "en", elsewhere: list[str] | None = None) -> dict[str, str]:
+    """Address → the first 16 hex digits of the SHA-256 of each file the site serves (the folders
+    of other languages built inside it left out: each language keeps its own)."""
     files: dict[str, str] = {}
+    skip = tuple(elsewhere or ())
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
         if relative in SKIPPED or relative.startswith(".") or relative.endswith(SKIPPED_SUFFIXES):
             continue
-        if language == "en" and relative.startswith(LUNR_LANGUAGES):
+        if (skip and relative.startswith(skip)) or (
+            relative.startswith(LUNR_LANGUAGES) and not _search_file(relative, language)
+        ):
             continue
         files[page_address(relative)] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     return files
 
 
-def worker_text(site: Path, language: str = "en") -> str:
-    """sw.js for the site built in `site`, a guide in `language`."""
-    files = precache(site, language)
+def worker_text(site: Path, language: str = "en", elsewhere: list[str] | None = None) -> str:
+    """sw.js for the site built in `site`, a guide in `language`; `elsewhere` are the folders of
+    the other languages under it (`es/`), whose pages their own workers keep and serve."""
+    files = precache(site, language, elsewhere)
     version = hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()[:16]
-    data = {"version": version, "offline": urls.page("offline").url, "files": files}
+    data = {
+        "version": version,
+        "offline": urls.page("offline").url,
+        "files": files,
+        "elsewhere": sorted(elsewhere or []),
+    }
     head = "// Written by the guide's generator after each build; do not edit.\n"
     return (
         head

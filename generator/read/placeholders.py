@@ -62,6 +62,7 @@ def shared_names(
     brand: Brand,
     ladder: LadderFile,
     progress: ProgressFile,
+    locale: str | None = None,
 ) -> dict[str, str]:
     """Every number that prose anywhere may quote, by its dotted name, already formatted: what
     the protocols share (the exercises and tools, with a clinic's doses; pace; the ladder; the log)."""
@@ -77,7 +78,7 @@ def shared_names(
     names.update({f"progress.rules.{k}": v for k, v in _numbers(progress.rules).items()})
     for stage in ladder.stages:
         names.update({f"ladder.stages.{stage.id}.{k}": v for k, v in _numbers(stage).items()})
-    return {k: format_number(v) for k, v in names.items()}
+    return {k: format_number(v, locale) for k, v in names.items()}
 
 
 def protocol_names(
@@ -86,6 +87,7 @@ def protocol_names(
     scope: Scope,
     weight: WeightFile | None,
     entry: LadderEntryFile | None,
+    locale: str | None = None,
 ) -> dict[str, str]:
     """What a protocol's own prose may quote besides the shared numbers: its pain rule, its scope,
     its weight advice and when its runners may start the ladder."""
@@ -93,7 +95,7 @@ def protocol_names(
     names.update({f"scope.{k}": v for k, v in _numbers(scope).items()})
     names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
     names.update({f"ladder.{k}": v for k, v in _numbers(entry, nested=True).items()})
-    return {**shared, **{k: format_number(v) for k, v in names.items()}}
+    return {**shared, **{k: format_number(v, locale) for k, v in names.items()}}
 
 
 def _fill_value(value: Any, loc: Loc, names: Mapping[str, str], source: YamlFile, errors: list[DataError]) -> Any:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .. import colours, urls
 from ..model import Guide
 from .cards import contact_lines
+from .marks import unmark_tree
 
 
 @dataclass
@@ -78,7 +79,8 @@ def contact_href(label: str, value: str) -> str | None:
 
 
 def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
-    """What overrides/ templates show on every page (footer, disclaimer)."""
+    """What overrides/ templates show on every page (footer, disclaimer, a translation's notices)."""
+    translation = guide.edition.translation
     return {
         "name": guide.brand.name,
         "disclaimer": guide.disclaimer(),
@@ -92,13 +94,29 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
         "manifest": urls.MANIFEST,
         "apple_icon": f"{urls.APP_ICONS}/apple-touch-icon.png",
         "theme_color": guide.brand.primary,
-        "locale": guide.brand.locale,  # dates, numbers and plurals in the browser (shared/page.js locale())
+        "locale": guide.edition.locale,  # dates, numbers and plurals in the browser (shared/page.js locale())
         # The names phones keep the log, settings and keys under, and a saved log's format
         # (shared/page.js storage()): from data/site.yml, never changed.
         "storage": guide.site.storage.model_dump(),
         "worker": worker,  # the service worker's address: only deployable builds (`guide site`) have one
-        "words": {**guide.ui.offline.model_dump(), "prescribe": guide.ui.footer.prescribe},
+        "words": {
+            **guide.ui.offline.model_dump(),
+            "prescribe": guide.ui.footer.prescribe,
+            "note": guide.ui.common.note,
+            "disclaimer": guide.ui.common.disclaimer,
+            "untranslated": guide.ui.language.untranslated,
+        },
+        # Said on every page of a translation no clinician has checked yet.
+        "not_reviewed": guide.ui.language.not_reviewed if translation and translation.review is None else None,
     }
+
+
+def alternates(guide: Guide) -> list[dict[str, str]]:
+    """Every language the copy publishes, for Material's language menu: its address from this
+    build's root (the default language at the site's root, others under /<code>/)."""
+    here = guide.edition.prefix.count("/")
+    up = "../" * here
+    return [{"name": p.name, "lang": p.code, "link": f"{up}{p.prefix}" or "./"} for p in guide.edition.languages]
 
 
 def config_overrides(
@@ -106,18 +124,27 @@ def config_overrides(
 ) -> dict[str, Any]:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
     the export (`guide write`, `guide site`) writes them into a standalone copy of mkdocs.yml."""
-    theme: dict[str, Any] = {"language": guide.site.language}
+    theme: dict[str, Any] = {"language": guide.edition.code}
+    multi = len(guide.edition.languages) > 1
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path
     if brand_assets.favicon_path:
         theme["favicon"] = brand_assets.favicon_path
-    return {
+    overrides = {
         "site_name": guide.brand.name,
         # Material puts the description into a <meta> attribute without escaping it.
         "site_description": html.escape(guide.site.tagline, quote=True),
         "site_url": guide.brand.site_url,
         "theme": theme,
         "nav": nav,
-        "extra": {"guide": template_context(guide, worker)},
+        "extra": {"guide": template_context(guide, worker), **({"alternate": alternates(guide)} if multi else {})},
+        "search": {"lang": search_language(guide.edition.code)},
         "extra_css_add": [brand_assets.css_path],
     }
+    # A translation's words not translated yet are marked; settings show them plainly.
+    return cast(dict[str, Any], unmark_tree(overrides))
+
+
+def search_language(code: str) -> str:
+    """The search index's language (its stemmer): the language's own code without a region."""
+    return code.split("-", maxsplit=1)[0]

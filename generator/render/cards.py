@@ -28,18 +28,21 @@ def routine_dose(guide: Guide, routine: Routine, index: int) -> AnyDose | None:
 def move_on_text(guide: Guide, routine: Routine) -> str:
     """When to move on, e.g. 'When 3 × 20 feels easy (…), move on to Hip strength, level 2.' or
     'When it no longer swells after runs …, move on to Heat and rolling.'"""
-    rule = routine.move_on
+    rule, words, write = routine.move_on, guide.ui.card, text.writer(guide)
     if isinstance(rule, WhenEasy):
-        doses = {text.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
-        start = f"When {doses.pop()} feels easy" if len(doses) == 1 else "When this feels easy"
-        sentence = f"{start} ({rule.when_easy})"
+        doses = {write.dose_short(d) for i in range(len(routine.items)) if (d := routine_dose(guide, routine, i))}
+        start = (
+            text.fill(words.when_dose_easy, {"dose": doses.pop(), "when": rule.when_easy})
+            if len(doses) == 1
+            else text.fill(words.when_easy, {"when": rule.when_easy})
+        )
     else:
-        sentence = f"When {rule.when}"
+        start = text.fill(words.when, {"when": rule.when})
     if rule.next:
-        sentence += f", move on to {guide.routine(rule.next).title}"
-    elif rule.then:
-        sentence += f", {rule.then}"
-    return sentence + "."
+        return text.fill(words.move_on_to, {"start": start, "next": guide.routine(rule.next).title})
+    if rule.then:
+        return text.fill(words.then, {"start": start, "then": rule.then})
+    return text.fill(words.done, {"start": start})
 
 
 def rest_text(guide: Guide, routine: Routine) -> str | None:
@@ -47,21 +50,14 @@ def rest_text(guide: Guide, routine: Routine) -> str | None:
     if not any(isinstance(routine_dose(guide, routine, i), RepsDose) for i in range(len(routine.items))):
         return None
     rest = guide.site.exercise.rest
-    return f"Rest {rest.seconds_min}\u2013{rest.seconds_max} s between sets"
+    return text.fill(guide.ui.card.rest, {"min": str(rest.seconds_min), "max": str(rest.seconds_max)})
 
 
 def contact_lines(guide: Guide) -> list[tuple[str, str]]:
     """(label, value) pairs of the brand's contact details, in a fixed order."""
-    contact = guide.brand.contact
-    labels = (
-        ("phone", "Phone"),
-        ("email", "Email"),
-        ("website", "Website"),
-        ("booking", "Book"),
-        ("address", "Address"),
-        ("hours", "Opening hours"),
-    )
-    return [(label, value) for name, label in labels if (value := getattr(contact, name))]
+    contact, labels = guide.brand.contact, guide.ui.card.contact
+    names = ("phone", "email", "website", "booking", "address", "hours")
+    return [(getattr(labels, name), value) for name in names if (value := getattr(contact, name))]
 
 
 class Card:
@@ -128,7 +124,8 @@ class Cards:
             .render(
                 guide=guide,
                 url=url,
-                qr_svg=Markup(qr.svg(url, f"QR code: {title}")) if url else None,
+                qr_svg=Markup(qr.svg(url, text.fill(guide.ui.card.qr, {"title": title}))) if url else None,
+                write=text.writer(guide),
                 contact=contact_lines(guide),
                 pain=protocol.pain_rule,
                 red_flag_advice=guide.red_flag_advice(protocol),

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..checks.sources import citations as cited_in
 from ..model import Exercise, Guide, Key, ProtocolGuide, RedFlag, Routine, Source
-from ..numbers import format_number
+from . import text
 from .text import fill
 
 
@@ -29,19 +29,27 @@ def bmi_data(protocol: ProtocolGuide) -> dict[str, Any]:
     }
 
 
-def band_ranges(protocol: ProtocolGuide) -> list[dict[str, str]]:
+def band_ranges(guide: Guide, protocol: ProtocolGuide) -> list[dict[str, str]]:
     """Each BMI band with its range in words, e.g. '18.5 to under 25'."""
     assert protocol.weight is not None
+    words, write = guide.ui.bmi, text.writer(guide)
     out = []
     for band in protocol.weight.bands:
         if band.from_ is not None and band.below is not None:
-            span = f"{format_number(band.from_)} to under {format_number(band.below)}"
+            span = fill(words.range_between, {"from": write.number(band.from_), "below": write.number(band.below)})
         elif band.below is not None:
-            span = f"under {format_number(band.below)}"
+            span = fill(words.range_below, {"below": write.number(band.below)})
         else:
-            span = f"{format_number(band.from_ or 0)} or more"
+            span = fill(words.range_from, {"from": write.number(band.from_ or 0)})
         out.append({"range": span, "label": band.label})
     return out
+
+
+def keys_heading(guide: Guide, protocol: ProtocolGuide) -> str:
+    """ "The five keys at a glance": the count in words where the data has a word for it."""
+    words, count = guide.ui.protocol_page, len(protocol.keys)
+    shown = words.count_words[count] if count < len(words.count_words) else None
+    return text.writer(guide).plural(words.keys_heading, count, shown)
 
 
 def pain_levels(protocol: ProtocolGuide) -> list[dict[str, Any]]:

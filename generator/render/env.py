@@ -21,7 +21,6 @@ from jinja2 import (
 )
 
 from ..errors import TemplateBug
-from ..numbers import format_number
 from . import text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -42,12 +41,8 @@ def _add_filters(env: Environment) -> None:
     env.filters.update(
         md=text.md,
         attr=text.attr,
-        dose_long=text.dose_long,
-        dose_short=text.dose_short,
         json_attr=text.json_attr,
-        num=format_number,
-        long_date=text.long_date,
-        count_word=text.count_word,
+        fill=lambda sentence, **values: text.fill(sentence, {k: str(v) for k, v in values.items()}),
     )
 
 

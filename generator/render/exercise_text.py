@@ -16,13 +16,13 @@ def schedule_text(guide: Guide, routine: Routine) -> str | None:
     schedule = routine.schedule
     if schedule is None:
         return None
-    words, language = guide.ui.exercise, guide.site.language
+    words, write = guide.ui.exercise, text.writer(guide)
     parts = [
-        text.plural(words.schedule_times, schedule.times_a_day, language),
-        text.plural(words.schedule_days, schedule.days_a_week, language),
+        write.plural(words.schedule_times, schedule.times_a_day),
+        write.plural(words.schedule_days, schedule.days_a_week),
     ]
     if schedule.weeks:
-        parts.append(text.plural(words.schedule_weeks, schedule.weeks, language))
+        parts.append(write.plural(words.schedule_weeks, schedule.weeks))
     return ", ".join(parts)
 
 

@@ -21,10 +21,10 @@ def _link(kind: str, item_id: str, title: str, **details: Any) -> dict[str, Any]
     return {"title": title, "href": urls.href(HERE, urls.page(kind, item_id)), **details}
 
 
-def _dose(dose: AnyDose | None, side: str | None = None) -> str | None:
+def _dose(guide: Guide, dose: AnyDose | None, side: str | None = None) -> str | None:
     if dose is None:
         return None
-    return text.dose_short(dose) + (f", {side}" if side else "")
+    return text.writer(guide).dose_short(dose) + (f", {side}" if side else "")
 
 
 def _linked(guide: Guide) -> dict[str, dict[str, dict[str, Any]]]:
@@ -35,7 +35,12 @@ def _linked(guide: Guide) -> dict[str, dict[str, dict[str, Any]]]:
         items = []
         for i, entry in enumerate(r.items):
             item = guide.item(entry.item)
-            items.append({"title": item.title, "dose": _dose(routine_dose(guide, r, i), getattr(item, "side", None))})
+            items.append(
+                {
+                    "title": item.title,
+                    "dose": _dose(guide, routine_dose(guide, r, i), getattr(item, "side", None)),
+                }
+            )
         routines[r.id] = _link("routine", r.id, r.title, frequency=r.frequency, items=items)
     return {
         "keys": {
@@ -43,9 +48,11 @@ def _linked(guide: Guide) -> dict[str, dict[str, dict[str, Any]]]:
             for k in guide.keys
         },
         "routines": routines,
-        "exercises": {e.id: _link("exercise", e.id, e.title, dose=_dose(e.dose, e.side)) for e in guide.exercises},
+        "exercises": {
+            e.id: _link("exercise", e.id, e.title, dose=_dose(guide, e.dose, e.side)) for e in guide.exercises
+        },
         "recovery": {
-            t.id: _link("recovery", t.id, t.title, dose=_dose(t.dose), summary=t.summary) for t in guide.recovery
+            t.id: _link("recovery", t.id, t.title, dose=_dose(guide, t.dose), summary=t.summary) for t in guide.recovery
         },
         "ladder": _ladder_links(guide),
     }
@@ -164,6 +171,11 @@ def outline_html(guide: Guide, data: dict[str, Any], cache_dir: Path | None = No
     numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
     return Markup(
         template(html_env(cache_dir), "flowchart_outline.html.j2").render(
-            data=data, order=order, labels=labels, numbers=numbers, words=guide.ui.flowchart
+            data=data,
+            order=order,
+            labels=labels,
+            numbers=numbers,
+            words=guide.ui.flowchart_page,
+            waiting=guide.ui.flowchart.while_waiting,
         )
     )

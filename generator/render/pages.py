@@ -87,6 +87,7 @@ class _Renderer:
         self.guide, self.cards, self.pictures, self.compact = guide, cards, pictures, compact
         self.env = markdown_env(cache_dir)
         self.cache_dir = cache_dir
+        self.write = text.writer(guide)
         self.common = {
             "guide": guide,
             "protocols": guide.protocols,
@@ -95,6 +96,7 @@ class _Renderer:
             "red_flag_advice": guide.red_flag_advice(),
             "region": guide.region,
             "titles": single_titles(guide),
+            "write": self.write,
             "cite": lambda refs: citations.cite_md(guide, refs),
             "cite_html": lambda refs: citations.cite_html(guide, refs),
             "call_button": self.call_button,
@@ -162,13 +164,18 @@ def _protocol_pages(r: _Renderer, guide: Guide, protocol: ProtocolGuide) -> list
             "protocol.md.j2",
             need="home",
             not_for=context.not_for(guide, protocol),
+            keys_heading=context.keys_heading(guide, protocol),
             checkin=progress.widget_stub(here),
             **mine,
         )
     ]
     for key in protocol.keys:
         weight = (
-            {"weight": protocol.weight, "bands": context.band_ranges(protocol), "bmi": context.bmi_data(protocol)}
+            {
+                "weight": protocol.weight,
+                "bands": context.band_ranges(guide, protocol),
+                "bmi": context.bmi_data(protocol),
+            }
             if key.widget == "bmi-calculator"
             else None
         )
@@ -335,7 +342,7 @@ def render_site(
     )
     checked = text.fill(
         guide.about.sources_checked,
-        {"checked": text.long_date(guide.sources.checked), "next_check": text.long_date(guide.sources.next_check)},
+        {"checked": r.write.date(guide.sources.checked), "next_check": r.write.date(guide.sources.next_check)},
     )
     pages.append(
         r.page(

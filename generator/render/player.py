@@ -14,7 +14,7 @@ from . import citations
 from .cards import move_on_text, routine_dose
 from .exercise_text import pain_limit, shown
 from .figures import Pictures
-from .text import dose_short, fill
+from .text import fill, writer
 
 
 def dose_data(dose: AnyDose | None) -> dict[str, Any] | None:
@@ -24,7 +24,7 @@ def dose_data(dose: AnyDose | None) -> dict[str, Any] | None:
     return {"shape": dose.shape, **dose.model_dump()}
 
 
-def item_data(item: Item, dose: AnyDose | None, shown_as: dict[str, Any] | None = None) -> dict[str, Any]:
+def item_data(guide: Guide, item: Item, dose: AnyDose | None, shown_as: dict[str, Any] | None = None) -> dict[str, Any]:
     """One item as the player runs it. An exercise with its own pace carries it (`tempo`, in
     seconds); an eccentric one carries the words said on the way up and down (`lowering`), and
     the player counts the lowering. `shown_as` is what a routine shows of it (a variant's title
@@ -39,7 +39,7 @@ def item_data(item: Item, dose: AnyDose | None, shown_as: dict[str, Any] | None 
         "each_side": side is not None,
         "side_label": side,
         "dose": dose_data(dose),
-        "dose_text": dose_short(dose) if dose else None,
+        "dose_text": writer(guide).dose_short(dose) if dose else None,
         "cues": shown_as["cues"] if shown_as else list(item.cues),
         "tempo": {"up_s": own.up_seconds, "down_s": own.down_seconds} if own else None,
         "lowering": {"up": lowering.up, "down": lowering.down} if lowering else None,
@@ -95,7 +95,7 @@ def shared_data(guide: Guide, here: urls.Page, protocol: ProtocolGuide | None = 
 def player_data(guide: Guide, routine: Routine, here: urls.Page) -> dict[str, Any]:
     """The page data of the player of one routine."""
     items = [
-        item_data(guide.item(e.item), routine_dose(guide, routine, i), shown(guide, e))
+        item_data(guide, guide.item(e.item), routine_dose(guide, routine, i), shown(guide, e))
         for i, e in enumerate(routine.items)
     ]
     rule = routine.move_on

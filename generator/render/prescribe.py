@@ -104,7 +104,7 @@ def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
     """The page data both plan pages share."""
     limits = guide.prescribe.limits
     every: list[Item] = [*guide.exercises, *guide.recovery]
-    items = {i.id: item_data(i, i.dose) for i in every}
+    items = {i.id: item_data(guide, i, i.dose) for i in every}
     return {
         "clinic": {"id": guide.brand.id, "name": guide.brand.name},
         "public_key": dict(guide.plan_key) if guide.plan_key else None,

@@ -35,7 +35,7 @@ def review_lines(guide: Guide) -> dict[str, str]:
         "profession": review.profession,
         "body": review.registration.body,
         "number": review.registration.number,
-        "date": text.long_date(review.reviewed_on),
+        "date": text.writer(guide).date(review.reviewed_on),
         "edition": review.edition,
     }
     older = text.fill(words.older, {"edition": guide.site.edition}) if review.edition != guide.site.edition else ""

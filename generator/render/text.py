@@ -1,4 +1,5 @@
-"""How values become text: escaping for each context, and the one way doses are written."""
+"""How values become text: escaping for each context, and the one way each language build writes
+numbers, dates and doses (`Writer`)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import html
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_date
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from ..model import AnyDose, CycleDose, HoldDose, MinutesDose, MinutesRangeDose, RepsDose
+from ..model import AnyDose, Guide, HoldDose, MinutesDose, MinutesRangeDose, RepsDose
+from ..model.ui import DoseWords
 from ..numbers import format_number
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
@@ -40,81 +44,76 @@ def json_attr(value: object) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
-def _range(low: int, high: int) -> str:
-    return format_number(low) if low == high else f"{low}\u2013{high}"
+@dataclass(frozen=True)
+class Writer:
+    """How one language build writes values as text: numbers and dates in its locale (Babel,
+    CLDR), doses in its words (ui.yml `dose`), plurals by its rules. Pages, cards, the PDF, the
+    flowchart and the player's page data all write a dose through the same one."""
+
+    words: DoseWords
+    locale: str
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.locale)
+
+    def date(self, value: datetime.date) -> str:
+        """25 November 2026 (en-GB), November 25, 2026 (en-US), 25 de noviembre de 2026 (es)."""
+        return format_date(value, format="long", locale=_locale(self.locale))
+
+    def plural(self, forms: Mapping[str, str] | BaseModel, count: float, shown: str | None = None) -> str:
+        """The form for `count` by the language's plural rules, `{count}` filled with `shown` (a
+        range, "10–15") or the count itself."""
+        return plural(forms, count, self.locale, shown)
+
+    def _span(self, low: float, high: float) -> str:
+        return self.number(low) if low == high else f"{self.number(low)}\u2013{self.number(high)}"
+
+    def dose_long(self, dose: AnyDose) -> str:
+        """The dose as words, e.g. '3 sets of 20 repetitions'."""
+        w = self.words
+        if isinstance(dose, RepsDose):
+            return fill(w.reps_long, {"sets": self.plural(w.sets, dose.sets), "reps": self.plural(w.reps, dose.reps)})
+        if isinstance(dose, HoldDose):
+            return fill(
+                w.hold_long,
+                {"seconds": self.plural(w.seconds, dose.seconds), "times": self.plural(w.times, dose.holds)},
+            )
+        if isinstance(dose, MinutesDose):
+            return fill(w.minutes_long, {"minutes": self.plural(w.minutes, dose.minutes)})
+        if isinstance(dose, MinutesRangeDose):
+            span = self.plural(w.minutes, dose.minutes_max, self._span(dose.minutes_min, dose.minutes_max))
+            return (
+                fill(w.range_per, {"minutes": span, "per": dose.per})
+                if dose.per
+                else fill(w.minutes_long, {"minutes": span})
+            )
+        hours = self.plural(w.hours, dose.hours_max, self._span(dose.hours_min, dose.hours_max))
+        return fill(
+            w.cycle_long,
+            {
+                "on": self.plural(w.minutes, dose.minutes_on),
+                "off": self.plural(w.minutes, dose.minutes_off),
+                "hours": hours,
+            },
+        )
+
+    def dose_short(self, dose: AnyDose) -> str:
+        """The dose in large type on a card, e.g. '3 × 20'."""
+        w = self.words
+        if isinstance(dose, RepsDose):
+            return fill(w.reps_short, {"sets": str(dose.sets), "reps": str(dose.reps)})
+        if isinstance(dose, HoldDose):
+            return fill(w.hold_short, {"holds": str(dose.holds), "seconds": str(dose.seconds)})
+        if isinstance(dose, MinutesDose):
+            return fill(w.minutes_short, {"minutes": str(dose.minutes)})
+        if isinstance(dose, MinutesRangeDose):
+            return fill(w.minutes_short, {"minutes": self._span(dose.minutes_min, dose.minutes_max)})
+        return fill(w.cycle_short, {"on": str(dose.minutes_on), "off": str(dose.minutes_off)})
 
 
-def _count(value: int, one: str, many: str) -> str:
-    """'1 set', '3 sets'."""
-    return f"{value} {one if value == 1 else many}"
-
-
-def _times(value: int) -> str:
-    return {1: "once", 2: "twice"}.get(value, f"{value} times")
-
-
-def _hours(d: CycleDose) -> str:
-    return f"{_range(d.hours_min, d.hours_max)} {'hour' if d.hours_max == 1 else 'hours'}"
-
-
-def dose_long(dose: AnyDose) -> str:
-    """The dose as a sentence, e.g. '3 sets of 20 repetitions'."""
-    if isinstance(dose, RepsDose):
-        return f"{_count(dose.sets, 'set', 'sets')} of {_count(dose.reps, 'repetition', 'repetitions')}"
-    if isinstance(dose, HoldDose):
-        return f"hold for {_count(dose.seconds, 'second', 'seconds')}, {_times(dose.holds)}"
-    if isinstance(dose, MinutesDose):
-        return f"{_count(dose.minutes, 'minute', 'minutes')} at a time"
-    if isinstance(dose, MinutesRangeDose):
-        unit = "minute" if dose.minutes_max == 1 else "minutes"
-        span = f"{_range(dose.minutes_min, dose.minutes_max)} {unit}"
-        return f"{span} for {dose.per}" if dose.per else f"{span} at a time"
-    return (
-        f"{_count(dose.minutes_on, 'minute', 'minutes')} on, {_count(dose.minutes_off, 'minute', 'minutes')} off, "
-        f"for {_hours(dose)}"
-    )
-
-
-def dose_short(dose: AnyDose) -> str:
-    """The dose in large type on a card, e.g. '3 × 20'."""
-    if isinstance(dose, RepsDose):
-        return f"{dose.sets} \u00d7 {dose.reps}"
-    if isinstance(dose, HoldDose):
-        return f"{dose.holds} \u00d7 {dose.seconds} s"
-    if isinstance(dose, MinutesDose):
-        return f"{dose.minutes} min"
-    if isinstance(dose, MinutesRangeDose):
-        return f"{_range(dose.minutes_min, dose.minutes_max)} min"
-    return f"{dose.minutes_on} on / {dose.minutes_off} off"
-
-
-_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-
-
-def count_word(n: int) -> str:
-    """3 -> 'three': counts in headings read better as words."""
-    return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
-
-
-def long_date(value: datetime.date) -> str:
-    """25 November 2026: dates as a reader writes them (English month names)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+def writer(guide: Guide) -> Writer:
+    """The writer of one guide's language build."""
+    return Writer(guide.ui.dose, guide.edition.locale)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -127,9 +126,11 @@ def _locale(language: str) -> Locale:
     return Locale.parse(language.replace("-", "_"))
 
 
-def plural(forms: Mapping[str, str] | BaseModel, count: int, language: str) -> str:
+def plural(forms: Mapping[str, str] | BaseModel, count: float, language: str, shown: str | None = None) -> str:
     """The form of a word for a count, by the language's plural rules (CLDR, through Babel), with
     `{count}` filled in: `{"one": "once a day", "other": "{count} times a day"}`, 2 -> "2 times a day"."""
     given = forms.model_dump() if isinstance(forms, BaseModel) else dict(forms)
     category = _locale(language).plural_form(count)
-    return fill(given.get(category) or given["other"], {"count": str(count)})
+    return fill(
+        given.get(category) or given["other"], {"count": shown if shown is not None else format_number(count, language)}
+    )

@@ -136,7 +136,7 @@ def test_pdf_metadata_fonts_and_page_size(built_site, guide):
     reader = PdfReader(built_site / "cards" / "routine-cards.pdf")
     assert guide.brand.name in reader.metadata.title and knee(guide).protocol.title in reader.metadata.title
     assert reader.metadata.author == guide.brand.name
-    assert str(reader.trailer["/Root"].get("/Lang")) == guide.site.language
+    assert str(reader.trailer["/Root"].get("/Lang")) == guide.edition.code
     # A bookmark per card, in order.
     assert [item.title for item in reader.outline] == card_titles(guide)
     fonts = []
