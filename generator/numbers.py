@@ -10,8 +10,16 @@ from babel.numbers import format_decimal
 
 
 @cache
-def _locale(tag: str) -> Locale:
-    return Locale.parse(tag, sep="-")
+def babel_locale(tag: str) -> Locale:
+    """CLDR's data for a BCP 47 tag: the tag itself, else its longest prefix CLDR knows
+    ("en-GB-x-clinic" -> en_GB), as the browser's Intl falls back."""
+    parts = tag.replace("_", "-").split("-")
+    while parts:
+        try:
+            return Locale.parse("-".join(parts), sep="-")
+        except (ValueError, LookupError):
+            parts.pop()
+    return Locale("en")
 
 
 def format_number(value: float, locale: str | None = None) -> str:
@@ -20,4 +28,4 @@ def format_number(value: float, locale: str | None = None) -> str:
         return str(int(value))
     if locale is None:
         return f"{value:g}"
-    return format_decimal(value, format="0.###", locale=_locale(locale))
+    return format_decimal(value, format="0.###", locale=babel_locale(locale))

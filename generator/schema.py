@@ -9,7 +9,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .load import PROTOCOL, SHARED
-from .model import Brand, FiguresFile
+from .load.translations import TranslationFile
+from .model import Brand, FiguresFile, LanguageFile
 from .output import write_if_changed
 
 # A protocol's file whose stem a shared file also has, but with another shape, has a schema of its own.
@@ -28,7 +29,13 @@ def protocol_schema(stem: str) -> str:
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """Schema name -> model of the whole file: the shared files, a protocol's, figures, the brand."""
-    models: dict[str, type[BaseModel]] = {**SHARED, "figures": FiguresFile, "brand": Brand}
+    models: dict[str, type[BaseModel]] = {
+        **SHARED,
+        "figures": FiguresFile,
+        "brand": Brand,
+        "language": LanguageFile,
+        "translation": TranslationFile,
+    }
     models.update({protocol_schema(stem): cls for stem, cls in PROTOCOL.items()})
     return models
 

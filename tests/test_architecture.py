@@ -45,6 +45,7 @@ LAYERS = [
             "generator.minify",
             "generator.site",
             "generator.policy",
+            "generator.languages",
             "generator.schema",
             "generator.keys",
         ],

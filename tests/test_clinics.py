@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, mkdocs_build, project_copy
 from generator.load import load_guide
-from generator.render.text import dose_long, dose_short
+from generator.render.text import writer
 from helpers import data_copy, edit, errors_of
 
 CLINIC = ROOT / "clinics" / "harbourside"
@@ -63,7 +63,8 @@ def test_clinic_cards_and_pdf_carry_the_brand(clinic_site, clinic):
     assert reader.metadata.author == clinic.brand.name and clinic.brand.name in reader.metadata.title
     text = "".join(p.extract_text() for p in reader.pages)
     assert DEFAULT_NAME not in text and clinic.brand.contact.phone in text
-    assert len(reader.pages) == len(clinic.routines) + (1 if clinic.ladder else 0)  # a card per routine, the ladder's
+    ladders = sum(1 for p in clinic.protocols if p.ladder) if clinic.ladder else 0
+    assert len(reader.pages) == len(clinic.routines) + ladders  # a card per routine, each protocol's ladder card
     height_mm = float(reader.pages[0].mediabox.height) / 72 * 25.4
     assert abs(height_mm - 279.4) < 1, "the example clinic asks for US Letter"
 
@@ -71,7 +72,7 @@ def test_clinic_cards_and_pdf_carry_the_brand(clinic_site, clinic):
 def test_extra_exercise_has_its_page_and_its_routine(clinic_site, clinic):
     extra = clinic.exercise("lateral-band-walk")
     page = (clinic_site / "exercises" / extra.id / "index.html").read_text()
-    assert extra.title in page and dose_short(extra.dose) in page
+    assert extra.title in page and writer(clinic).dose_short(extra.dose) in page
     routine = (clinic_site / "routines" / "harbourside-band-circuit" / "index.html").read_text()
     assert extra.title in routine
     key = (clinic_site / "keys" / "strengthen-hips" / "index.html").read_text()
@@ -85,12 +86,17 @@ def test_dose_override_shows_on_page_card_and_pdf(clinic_site, clinic):
     shipped = load_guide(ROOT / "data").exercise("clams").dose
     assert shipped != override
     page = (clinic_site / "exercises" / "clams" / "index.html").read_text()
-    assert dose_short(override) in page and dose_long(override) in page and dose_long(shipped) not in page
+    write = writer(clinic)
+    assert (
+        write.dose_short(override) in page
+        and write.dose_long(override) in page
+        and write.dose_long(shipped) not in page
+    )
     card = (clinic_site / "routines" / "hip-strength-1" / "index.html").read_text()
-    assert dose_short(override) in card
+    assert write.dose_short(override) in card
     reader = PdfReader(clinic_site / "cards" / "routine-cards.pdf")
     first = re.sub(r"\s+", " ", reader.pages[0].extract_text())
-    assert dose_short(override) in first
+    assert write.dose_short(override) in first
 
 
 def _clinic_copy(tmp_path):
@@ -153,24 +159,26 @@ def test_low_contrast_colour_is_refused_with_its_ratio(tmp_path):
 
 
 def test_the_brand_sets_the_locale_dates_and_numbers_are_written_in(tmp_path, guide):
-    """en-GB unless the brand says otherwise ("7 December 2026"), a BCP 47 tag, in every page."""
-    assert guide.brand.locale == "en-GB"
+    """Each language's own locale (English: en-GB, "7 December 2026") unless the brand sets one for
+    it (`locales`), a BCP 47 tag, in every page."""
+    assert guide.edition.locale == "en-GB"
+    assert load_guide(ROOT / "data", language="es").edition.locale == "es-ES"
     data, brand = _clinic_copy(tmp_path)
-    edit(brand, "page_size: Letter", "page_size: Letter\nlocale: en-US")
-    assert load_guide(data, brand).brand.locale == "en-US"
-    line = edit(brand, "locale: en-US", "locale: English (UK)")
+    edit(brand, "page_size: Letter", "page_size: Letter\nlocales: {en: en-US}")
+    assert load_guide(data, brand).edition.locale == "en-US"
+    line = edit(brand, "locales: {en: en-US}", "locales: {en: English (UK)}")
     errors = errors_of(data, brand)
     assert errors == [
-        f"clinic/brand.yml:{line}: locale: must be a BCP 47 language tag, for example en-GB, en-US or es-ES"
+        f"clinic/brand.yml:{line}: locales.en: must be a BCP 47 language tag, for example en-GB, en-US or es-ES"
     ]
     for tag in ("es", "es-419", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "en-GB-x-clinic"):
-        brand.write_text(re.sub(r"(?m)^locale: .*$", f"locale: {tag}", brand.read_text()))
-        assert load_guide(data, brand).brand.locale == tag
+        brand.write_text(re.sub(r"(?m)^locales: .*$", f"locales: {{en: {tag}}}", brand.read_text()))
+        assert load_guide(data, brand).edition.locale == tag
 
 
 def test_every_page_names_the_guides_locale(clinic_site, clinic):
     html = (clinic_site / "index.html").read_text(encoding="utf-8")
-    assert f'<meta name="guide-locale" content="{clinic.brand.locale}">' in html
+    assert f'<meta name="guide-locale" content="{clinic.edition.locale}">' in html
 
 
 def test_the_readme_tells_each_clinic_to_use_its_own_origin():

@@ -20,7 +20,8 @@ from generator.figures.svg import render_pair, render_svg
 from generator.figures.words import alt_text, describe
 from generator.load.figures import load_figures
 from generator.model.figure import Figure, FiguresFile
-from generator.model.skeleton import STEP_H, surface
+from generator.model.skeleton import STEP_H, ball_of_foot, placed_body, surface
+from generator.model.skeleton import resting as resting_height
 from helpers import ROOT, data_copy, edit, line_of
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -186,15 +187,25 @@ def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
 
 
 def test_bodies_rest_on_the_ground_and_never_sink(shipped):
-    """The lowest ink of the body is on the floor, the mat or the step, never under the floor."""
+    """The lowest ink of the body is on the floor, the mat or the step, never under the floor; a
+    foot on the edge of a step rests on it by its ball, and its heel may hang below the step."""
     for figure_id, figure in shipped.items():
         resting = {surface(figure)} | ({STEP_H} if figure.step_foot else set())
-        for pose in figure.poses:
-            root = ET.fromstring(render_svg(figure_id, figure, pose, title="t"))
+        for pose_name, pose in figure.poses.items():
+            root = ET.fromstring(render_svg(figure_id, figure, pose_name, title="t"))
             body = [el for el in root.iter() if el.get("data-part") in BODY_PARTS]
             lowest = min(-(y + _reach(el)) for el in body for _, y in _points(el))
-            assert lowest >= -0.15, (figure_id, pose, lowest)
-            assert min(abs(lowest - r) for r in resting) <= 0.15 or lowest < min(resting), (figure_id, pose, lowest)
+            assert lowest >= -0.15, (figure_id, pose_name, lowest)
+            if figure.step_edge:
+                placed = placed_body(figure, pose)
+                assert resting_height(figure, placed, f"{figure.step_foot}-foot") == pytest.approx(STEP_H)
+                assert lowest <= STEP_H + 0.15, (figure_id, pose_name, lowest)
+                continue
+            assert min(abs(lowest - r) for r in resting) <= 0.15 or lowest < min(resting), (
+                figure_id,
+                pose_name,
+                lowest,
+            )
             ground = next(el for el in root.iter() if el.get("data-part") == "ground")
             assert -float(ground.get("y1")) + float(ground.get("stroke-width")) / 2 == pytest.approx(0, abs=0.1)
 
@@ -255,6 +266,72 @@ def test_alt_text_is_generated_from_the_data(shipped, titles):
     for figure_id, figure in shipped.items():
         root = ET.fromstring(render_pair(figure_id, figure, title=titles[figure_id]))
         assert root.find(f"{SVG}desc").text == describe(figure)
+
+
+EDGE_FIGURE = {
+    "view": "side",
+    "props": ["step"],
+    "step_foot": "right",
+    "step_edge": True,
+    "working": [{"area": "calf", "side": "right"}],
+    "start": {"base": "standing", "ankles": -25, "touching": ["right-foot"]},
+    "end": {"base": "standing", "ankle_right": 35, "knee_left": 75, "touching": ["right-foot"]},
+}
+
+
+def _step_box(svg: str) -> tuple[float, float]:
+    """The left and right edges of the drawn step (SVG x)."""
+    root = ET.fromstring(svg)
+    step = next(el for el in root.iter() if el.get("data-part") == "step")
+    xs = [x for x, _ in _points(step)]
+    return min(xs), max(xs)
+
+
+def test_a_heel_drops_below_the_edge_of_a_step():
+    """On the edge of a step the ball of the foot rests on the back edge: raised, the toes are on
+    the step and the heel above it; lowered, the heel hangs below the top of the step, behind it."""
+    figure = Figure.model_validate(EDGE_FIGURE)
+    for pose_name, pose in figure.poses.items():
+        body = placed_body(figure, pose)
+        heel, toe, ball = body.p("heel_right"), body.p("toe_right"), ball_of_foot(body, "right")
+        assert resting_height(figure, body, "right-foot") == pytest.approx(STEP_H)
+        back, front = _step_box(render_svg("edge", figure, pose_name))
+        assert back == pytest.approx(ball[0], abs=0.1) and front > toe[0], pose_name
+        assert heel[0] < back, "the heel is over the back edge, not on the step"
+        if pose_name == "start":
+            assert heel[1] > STEP_H + 5 and toe[1] < heel[1], "up on the toes"
+        else:
+            assert heel[1] < STEP_H - 3, "the heel has dropped below the top of the step"
+            assert toe[1] > heel[1]
+    assert describe(figure).startswith("Standing on the edge of a step, heels free")
+    moved = Figure.model_validate(
+        {**EDGE_FIGURE, "start": {**EDGE_FIGURE["start"], "motion": {"at": "right-foot", "direction": "down"}}}
+    )
+    assert "lower your heel below the edge of the step" in describe(moved)
+
+
+def test_a_step_without_step_edge_is_drawn_as_before():
+    """Without `step_edge` the step is drawn as before, the whole foot on it, ending at the toes."""
+    figure = Figure.model_validate({**EDGE_FIGURE, "step_edge": False, "end": EDGE_FIGURE["start"]})
+    body = placed_body(figure, figure.start)
+    _, front = _step_box(render_svg("flat", figure, "start"))
+    assert front == pytest.approx(max(body.p("toe_right")[0], body.p("heel_right")[0]) + 2, abs=0.1)
+    with pytest.raises(ValueError, match="step_edge"):
+        Figure.model_validate({**EDGE_FIGURE, "props": [], "step_foot": None})
+
+
+def test_a_heel_raise_lifts_the_heels_with_the_arrow_behind_them(shipped):
+    """A foot that stays down in both poses and moves up lifts its heel: so say the words, and
+    the arrow rises behind the heel, clear of the leg."""
+    figure = shipped["heel-raise-two-legs"]
+    assert "lift your heels" in describe(figure)
+    root = ET.fromstring(render_svg("heel-raise-two-legs", figure, "start", title="t"))
+    arrow = next(el for el in root.iter() if el.get("data-part") == "motion" and el.tag == f"{SVG}line")
+    heel_x = placed_body(figure, figure.start).p("heel_right")[0]
+    assert max(x for x, _ in _points(arrow)) < heel_x
+    assert "lift the straight leg" in describe(shipped["straight-leg-raise"]), (
+        "a foot that leaves the floor lifts the leg"
+    )
 
 
 def test_schema_gives_editors_the_joint_ranges():

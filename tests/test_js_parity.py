@@ -10,12 +10,21 @@ from conftest import ROOT
 from generator.model import PLAN_PARTS
 from generator.plan import all_paths, walk
 from generator.render.flowchart import widget_data
-from helpers import knee
 
 
 def test_every_path_walks_the_same_in_python_and_javascript(guide):
-    paths = list(all_paths(knee(guide).flowchart))
-    answers = [[list(s.choice) if isinstance(s.choice, tuple) else s.choice for s in path] for path in paths]
+    """Every path of every protocol; with several protocols the browser first asks "Where does it
+    hurt?", whose answer (the protocol's place in the library) leads to that protocol's start."""
+    several = len(guide.protocols) > 1
+    walks = [(p, path) for p in guide.protocols for path in all_paths(p.flowchart)]
+    paths = [path for _, path in walks]
+    answers = [
+        [
+            *([guide.protocols.index(p)] if several else []),
+            *(list(s.choice) if isinstance(s.choice, tuple) else s.choice for s in path),
+        ]
+        for p, path in walks
+    ]
     payload = json.dumps({"graph": widget_data(guide), "paths": answers})
     result = subprocess.run(
         ["node", str(ROOT / "tests/js/tools/flowchart-walk.mjs")],
@@ -27,8 +36,9 @@ def test_every_path_walks_the_same_in_python_and_javascript(guide):
     )
     browser = json.loads(result.stdout)
     assert len(browser) == len(paths) > 50
-    for path, given, seen in zip(paths, answers, browser, strict=True):
-        end, plan = walk(knee(guide).flowchart, path)
+    assert {p.id for p, _ in walks} == {p.id for p in guide.protocols}
+    for (protocol, path), given, seen in zip(walks, answers, browser, strict=True):
+        end, plan = walk(protocol.flowchart, path)
         assert seen["id"] == end, path
         assert seen["plan"] == {part: plan.part(part) for part in (*PLAN_PARTS, "advice")}, path
         assert seen["decoded"] == given, path

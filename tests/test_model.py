@@ -14,19 +14,34 @@ from helpers import KNEE, ROOT, data_copy, edit, errors_of, knee, line_of
 
 
 def test_shipped_data_loads(guide):
-    assert [k.id for k in guide.keys] == [
+    assert [p.id for p in guide.protocols] == ["knee-pain-running", "achilles-tendinopathy"]
+    assert [k.id for k in knee(guide).keys] == [
         "cut-back-volume",
         "strengthen-hips",
         "improve-flexibility",
         "recovery",
         "weight",
     ]
-    strength = [e for e in guide.exercises if e.kind == "strength"]
-    stretches = [e for e in guide.exercises if e.kind == "stretch"]
-    assert len(strength) == 6 and len(stretches) == 4
-    assert {e.level for e in strength} == {1, 2}
+    assert [k.id for k in guide.protocol("achilles-tendinopathy").keys] == [
+        "achilles-ease-the-load",
+        "achilles-strengthen-calf",
+        "achilles-give-it-time",
+    ]
+    # What each protocol's keys hold of the shared exercises (the calf stretch is in both).
+    for protocol, strength_count, stretch_count, levels in (
+        (knee(guide), 6, 4, {1, 2}),
+        (guide.protocol("achilles-tendinopathy"), 5, 1, {1, 2, 3}),
+    ):
+        mine = [guide.exercise(x) for k in protocol.keys for x in k.exercises]
+        strength = [e for e in mine if e.kind == "strength"]
+        stretches = [e for e in mine if e.kind == "stretch"]
+        assert len(strength) == strength_count and len(stretches) == stretch_count, protocol.id
+        assert {e.level for e in strength} == levels, protocol.id
+    assert len(guide.exercises) == 15
     assert {t.id for t in guide.recovery} == {"ice", "heat", "foam-roller", "massage-ball", "massage-gun"}
-    assert {f.level for f in guide.flags} == {"emergency", "urgent", "soon", "not-for"}
+    for protocol in guide.protocols:
+        levels = {f.level for f in (*guide.red_flags.flags, *protocol.flags)}
+        assert levels == {"emergency", "urgent", "soon", "not-for"}, protocol.id
     assert all(f.source for f in guide.flags)
 
 
@@ -35,6 +50,21 @@ def test_placeholders_are_filled_from_the_data(guide):
     assert any(str(heat.use_after_weeks) in line for line in heat.when)
     assert "{" not in knee(guide).pain_rule.summary
     assert str(knee(guide).pain_rule.acceptable_max) in knee(guide).pain_rule.summary
+
+
+def test_a_warning_sign_and_a_routine_schedule_can_be_quoted(tmp_path):
+    """A sign's span of weeks and a routine's schedule are numbers of the data: prose quotes them."""
+    data = data_copy(tmp_path)
+    edit(
+        data / KNEE / "red_flags.yml",
+        "    text: Your knee still hurts after about a week of running less or not running.\n",
+        "    text: Still sore after {flags.no-better-one-week.weeks} week, on {routines.hip-strength-1.days_per_week} days.\n"
+        "    weeks: 1\n",
+    )
+    guide = load_guide(data)
+    flag = next(f for f in guide.flags if f.id == "no-better-one-week")
+    assert flag.weeks == 1
+    assert flag.text == "Still sore after 1 week, on 2 days."
 
 
 def _prose(value, key=None):
@@ -50,7 +80,7 @@ def _prose(value, key=None):
 
 
 # Names with digits in them: a standard, a condition, a programme. They are names, not numbers to read.
-NAMES = re.compile(r"DCB0129|type 2 diabetes|Couch to 5K")
+NAMES = re.compile(r"DCB0129|type 2 diabetes|Couch to 5K|A4")  # names, not numbers (a paper size)
 
 
 def test_free_text_holds_no_numbers_of_its_own():
@@ -58,14 +88,14 @@ def test_free_text_holds_no_numbers_of_its_own():
     Titles (level names), the sources' registry and what the scope page says the sources say (a
     source's own years and figures), and names with digits are the only exceptions."""
     offenders = []
-    for path in sorted((ROOT / "data").glob("*.yml")):
+    for path in sorted([*(ROOT / "data").glob("*.yml"), *(ROOT / "data" / "protocols").glob("*/*.yml")]):
         if path.name in ("sources.yml", "stories.yml"):  # stories describe people: their age, their score
             continue
         for field, text in _prose(yaml.safe_load(path.read_text(encoding="utf-8"))):
             if field in ("title", "source", "frequency_source") or (path.name == "scope.yml" and field == "sources"):
                 continue
             if re.search(r"\d", NAMES.sub("", PLACEHOLDER.sub("", text))):
-                offenders.append(f"{path.name}: {field}: {text}")
+                offenders.append(f"{path.relative_to(ROOT)}: {field}: {text}")
     assert offenders == []
 
 

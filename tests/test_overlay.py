@@ -24,7 +24,8 @@ def test_the_clinic_exercise_joins_its_key_and_its_routine_the_list():
     clinic = load_guide(ROOT / "data", CLINIC)
     assert "lateral-band-walk" in clinic.key("strengthen-hips").exercises
     assert clinic.exercise("lateral-band-walk").title == "Side steps with a band"
-    assert [r.id for r in clinic.routines][-1] == "harbourside-band-circuit"
+    assert [r.id for r in clinic.protocol("knee-pain-running").routines][-1] == "harbourside-band-circuit"
+    assert clinic.protocol_of("harbourside-band-circuit").id == "knee-pain-running"
     assert clinic.origins["harbourside-band-circuit"].file.endswith("clinics/harbourside/brand.yml")
     assert clinic.origins["hip-strength-1"].file.endswith("data/protocols/knee-pain-running/routines.yml")
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -65,8 +66,10 @@ def test_one_edit_lays_out_one_card_and_joins_the_same_bytes(tmp_path, guide):
     first = _build(project, tmp_path / "first.pdf")
     ladders = [f"{guide.ladder.id}-{p.id}" for p in guide.protocols if guide.ladder and p.ladder]
     cards = len(guide.routines) + len(ladders)
-    assert first["weasyprint"] and sorted(first["laid_out"]) == sorted([r.id for r in guide.routines] + ladders)
-    assert len(first["laid_out"]) == cards
+    # Every card is laid out; one that spills over in the normal layout is laid out again, compact.
+    counts = Counter(first["laid_out"])
+    assert first["weasyprint"] and sorted(counts) == sorted([r.id for r in guide.routines] + ladders)
+    assert len(counts) == cards and set(counts.values()) <= {1, 2}
 
     routine, cue = _exercise_on_one_card(guide)
     exercises = project / "data" / "exercises.yml"
@@ -79,7 +82,7 @@ def test_one_edit_lays_out_one_card_and_joins_the_same_bytes(tmp_path, guide):
     # A full re-render, with no cache at all, gives the very same file.
     shutil.rmtree(project / "build" / "cache")
     fresh = _build(project, tmp_path / "fresh.pdf")
-    assert len(fresh["laid_out"]) == cards
+    assert Counter(fresh["laid_out"]) == counts
     assert (tmp_path / "edited.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
     assert (tmp_path / "edited.pdf").read_bytes() != (tmp_path / "first.pdf").read_bytes()
 

@@ -27,14 +27,16 @@ def _self_care_paths(guide):
     ]
 
 
-def test_the_screen_comes_first_and_sends_each_sign_to_its_level(guide):
-    flags = {f.id: f for f in guide.flags}
-    screen = [n for n in knee(guide).flowchart.nodes if not isinstance(n, Outcome) and n.stage == "screen"]
+@pytest.mark.parametrize("protocol_id", ["knee-pain-running", "achilles-tendinopathy"])
+def test_the_screen_comes_first_and_sends_each_sign_to_its_level(guide, protocol_id):
+    protocol = guide.protocol(protocol_id)
+    flags = {f.id: f for f in (*guide.red_flags.flags, *protocol.flags)}
+    screen = [n for n in protocol.flowchart.nodes if not isinstance(n, Outcome) and n.stage == "screen"]
     assert {f for n in screen for f in n.flags} == set(flags), "every sign is asked"
-    for path in all_paths(knee(guide).flowchart):
+    for path in all_paths(protocol.flowchart):
         kinds = [guide.nodes[s.node].stage for s in path]
         assert kinds == sorted(kinds, key=lambda k: k != "screen"), f"a plan question came before the screen: {path}"
-        end = guide.nodes[walk(knee(guide).flowchart, path)[0]]
+        end = guide.nodes[walk(protocol.flowchart, path)[0]]
         if end.urgency in RED_URGENCIES:
             asked = guide.nodes[path[-1].node]
             assert isinstance(asked, OneChoice) and asked.stage == "screen"
@@ -240,10 +242,14 @@ def test_a_clinic_with_its_own_region_shows_no_default_number(us_clinic_site):
 
 
 def test_the_home_page_says_who_the_guide_is_not_for(built_site, guide):
+    """Each protocol's page, one tap from the home page, says who that protocol is not for."""
     home = _visible((built_site / "index.html").read_text(encoding="utf-8"))
-    for flag in guide.flags:
-        if flag.level == "not-for":
-            assert flag.text in home
+    for protocol in guide.protocols:
+        assert protocol.protocol.where in home, protocol.id
+        page = _visible((built_site / protocol.id / "index.html").read_text(encoding="utf-8"))
+        for flag in protocol.flags:
+            if flag.level == "not-for":
+                assert flag.text in page, flag.id
 
 
 def test_the_about_page_gives_the_check_dates_and_every_source(built_site, guide):

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from generator.model import parse_dose
-from generator.render.text import attr, dose_long, dose_short, json_attr, md
+from generator.render.text import attr, json_attr, md, writer
 
 
 @pytest.mark.parametrize(
@@ -60,9 +60,10 @@ def test_attribute_and_json_escaping():
         ),
     ],
 )
-def test_dose_wording(fields, long, short):
+def test_dose_wording(guide, fields, long, short):
     dose = parse_dose(fields)
-    assert dose_long(dose) == long and dose_short(dose) == short
+    write = writer(guide)
+    assert write.dose_long(dose) == long and write.dose_short(dose) == short
 
 
 def test_a_dose_must_match_one_shape():

@@ -16,6 +16,7 @@ from ..model.skeleton import (
     contact_height,
     lowest,
     placed_body,
+    resting,
     surface,
 )
 from ..numbers import format_number
@@ -71,7 +72,7 @@ def contact_errors(figure_id: str, figure: Figure, source: YamlFile) -> list[Dat
                     )
                 )
         for index, part in enumerate(pose.touching):
-            gap = lowest(body, part) - contact_height(figure, part)
+            gap = resting(figure, body, part) - contact_height(figure, part)
             if abs(gap) > CONTACT_TOLERANCE:
                 where = "above" if gap > 0 else "below"
                 errors.append(

@@ -14,6 +14,7 @@ from ..model.skeleton import (
     HEAD_R,
     LIMB_W,
     MAT_T,
+    STAIR_DEPTH,
     STEP_DEPTH,
     STEP_H,
     TRUNK_W,
@@ -21,6 +22,7 @@ from ..model.skeleton import (
     Body,
     Vec,
     add,
+    ball_of_foot,
     direction,
     distance,
     placed_body,
@@ -220,8 +222,12 @@ def _props_behind(figure: Figure, body: Body) -> tuple[list[Shape], list[Shape]]
         over.append(stroke(box, PROP_INK, 1.2, "mat", closed=True))
     if "step" in figure.props and figure.step_foot:
         foot = figure.step_foot
-        front = max(body.p(f"toe_{foot}")[0], body.p(f"heel_{foot}")[0]) + 2
-        box = _rect(front - STEP_DEPTH, 0.0, front, STEP_H)
+        if figure.step_edge:  # the ball of the foot on the back edge, the heel free behind it
+            back = ball_of_foot(body, foot)[0]
+            box = _rect(back, 0.0, back + STAIR_DEPTH, STEP_H)
+        else:
+            front = max(body.p(f"toe_{foot}")[0], body.p(f"heel_{foot}")[0]) + 2
+            box = _rect(front - STEP_DEPTH, 0.0, front, STEP_H)
         under.append(_fill(box, PROP_FILL))
         over.append(stroke(box, PROP_INK, 1.6, "step", closed=True))
     if "wall" in figure.props:
@@ -283,15 +289,19 @@ MOTION_POINTS: dict[str, tuple[str, float]] = {
 }
 
 
-def motion_arrow(body: Body, motion: Motion) -> list[Shape]:
+def motion_arrow(body: Body, motion: Motion, heel_lift: bool = False) -> list[Shape]:
     """A short arrow starting just clear of the moving part and pointing where it goes.
 
     An arrow pointing down never reaches the floor: with too little room under the part it is
-    drawn beside it, on the side the figure faces."""
+    drawn beside it, on the side the figure faces. A heel that lifts while its foot stays down
+    (`heel_lift`) gets its arrow behind the heel, clear of the leg above it."""
     name, radius = MOTION_POINTS[motion.at]
     d = ARROW_VECTORS[motion.direction]
     point = body.p(name)
     start = add(point, d, radius + 6)
+    if heel_lift and d[1] > 0:
+        heel = body.p(f"heel_{motion.at.split('-')[0]}")
+        start = (heel[0] - body.mirror * (radius + 8), heel[1])
     length = ARROW_LENGTH
     if d[1] < 0:
         room = (start[1] - ARROW_FLOOR_GAP) / -d[1]
@@ -343,7 +353,8 @@ def pose_shapes(figure: Figure, pose: Pose, hatch_id: str, primary: str) -> list
         shapes += _strap_shapes(body)
     shapes += over
     if pose.motion is not None:
-        shapes += motion_arrow(body, pose.motion)
+        heel_lift = pose.motion.at.endswith("-foot") and figure.stays_down(pose.motion.at)
+        shapes += motion_arrow(body, pose.motion, heel_lift)
     return shapes
 
 

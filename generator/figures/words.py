@@ -56,6 +56,8 @@ def _legs_clause(figure: Figure, pose: Pose, body: Body) -> str | None:
         held = _holding_ankle(body)
         if held:
             return "one knee bent, holding that ankle behind you"
+        if sum(part.endswith("-foot") for part in pose.touching) == 1:
+            return "one foot off the floor"
         if abs(body.p("ankle_left")[0] - body.p("ankle_right")[0]) > 25:
             return "one foot in front of the other"
     return None
@@ -64,6 +66,8 @@ def _legs_clause(figure: Figure, pose: Pose, body: Body) -> str | None:
 def _hands_clause(figure: Figure, body: Body) -> str | None:
     if "wall" not in figure.props and "chair" not in figure.props:
         return None
+    if "wall" not in figure.props and next(iter(figure.poses.values())).base == "sitting":
+        return None  # the chair is the seat
     thing = "a wall" if "wall" in figure.props else "a chair"
     if _holding_ankle(body):
         return f"the other hand on {thing}"
@@ -74,7 +78,13 @@ def _posture(figure: Figure) -> str:
     """First clause: where the body rests, how the legs are, which props are used."""
     pose = next(iter(figure.poses.values()))
     body = placed_body(figure, pose)
-    first = "Standing on one leg on a step" if figure.step_foot else BASE_PHRASES[pose.base]
+    first = (
+        "Standing on the edge of a step, heels free"
+        if figure.step_edge
+        else "Standing on one leg on a step"
+        if figure.step_foot
+        else BASE_PHRASES[pose.base]
+    )
     if "mat" in figure.props and pose.base.startswith("lying"):
         first += " on a mat"
     parts = [first, _legs_clause(figure, pose, body), _hands_clause(figure, body)]
@@ -109,6 +119,10 @@ def _mover(figure: Figure, pose: Pose, point: str) -> str:
     if part == "foot":
         if figure.step_foot and side != figure.step_foot:
             return "the other heel"
+        if figure.step_edge:
+            return "your heel"
+        if figure.stays_down(point):  # a foot that stays down lifts its heel
+            return "your heels" if {"left-foot", "right-foot"} <= set(pose.touching) else "your heel"
         return leg
     if part == "knee":
         return leg.replace(" leg", " knee")
@@ -136,7 +150,10 @@ def _action(figure: Figure) -> str:
     elif m.direction.startswith("up"):
         text = f"lift {who}"
     elif m.direction.startswith("down"):
-        text = f"lower {who}" + (" towards the floor" if figure.step_foot else "")
+        on_edge = figure.step_edge and m.at == f"{figure.step_foot}-foot"
+        text = f"lower {who}" + (
+            " below the edge of the step" if on_edge else " towards the floor" if figure.step_foot else ""
+        )
     else:
         text = f"move {who} {'forwards' if m.direction == 'forward' else 'back'}"
     return f"{text} and hold" if figure.hold is not None else text

@@ -79,7 +79,14 @@ def _protocol(
     """One protocol's files, filled with its numbers and the shared ones."""
     mine: dict[str, Any] = {stem: valid.get(protocol_file(protocol_id, stem)) for stem in PROTOCOL}
     names = protocol_names(
-        shared, mine["protocol"].pain_rule, mine["protocol"].scope, mine["weight"], mine["ladder"], locale
+        shared,
+        mine["protocol"].pain_rule,
+        mine["protocol"].scope,
+        mine["weight"],
+        mine["ladder"],
+        routines=mine["routines"].routines,
+        flags=mine["red_flags"].flags,
+        locale=locale,
     )
     filled: dict[str, Any] = {
         stem: fill(value, (), names, files[protocol_file(protocol_id, stem)], errors) if value is not None else None
@@ -169,7 +176,8 @@ def _assemble(
         brand,
         valid["ladder"],
         valid["progress"],
-        edition.locale,
+        flags=valid["red_flags"].flags,
+        locale=edition.locale,
     )
     filled = {key: fill(valid[key], (), shared, files[key], errors) for key in SHARED if key != "sources"}
     built = [_protocol(protocol_id, valid, shared, files, errors, edition.locale) for protocol_id in files.protocols]

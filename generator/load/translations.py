@@ -34,12 +34,12 @@ from ..read.validation import display_path, validation_errors
 from ..read.yamlfile import YamlFile, read_yaml
 
 
-class _Entry(Model):
+class TranslationEntry(Model):
     from_: str = Field(alias="from", pattern=r"^[0-9a-f]{8}$", description="fingerprint of the English")
     text: Text | None = None  # None: not translated yet
 
 
-class _TranslationFile(RootModel[dict[str, _Entry]]):
+class TranslationFile(RootModel[dict[str, TranslationEntry]]):
     pass
 
 
@@ -99,7 +99,7 @@ def read_entries(path: Path, display_root: Path | None, errors: list[DataError])
         return {}, display
     try:
         source = read_yaml(path, display)
-        parsed = _TranslationFile.model_validate(source.data if source.data is not None else {})
+        parsed = TranslationFile.model_validate(source.data if source.data is not None else {})
     except DataErrors as exc:
         errors.extend(exc.errors)
         return {}, display

@@ -142,6 +142,11 @@ class Figure(Model):
         None, description="a short instruction added to the alt text, e.g. keep your feet together"
     )
     step_foot: Side | None = Field(None, description="with a step: the foot that stands on it")
+    step_edge: bool = Field(
+        False,
+        description="with a step: the step foot stands on the step's edge by the ball of the foot, its heel free "
+        "to rise above the step or drop below it (heel raises and heel drops)",
+    )
     start: Pose | None = None
     end: Pose | None = None
     hold: Pose | None = None
@@ -156,6 +161,8 @@ class Figure(Model):
             raise ValueError("a prop is listed twice")
         if ("step" in self.props) != (self.step_foot is not None):
             raise ValueError("a figure with a `step` prop needs `step_foot` (and `step_foot` needs a step)")
+        if self.step_edge and self.step_foot is None:
+            raise ValueError("`step_edge` needs a `step` prop and its `step_foot`")
         for name, pose in self.poses.items():
             side_lying = pose.base == "lying-side"
             if side_lying != (self.view == "front"):
@@ -163,6 +170,11 @@ class Figure(Model):
                     f"{name}: a figure lying on its side is drawn with `view: front`, every other one with `view: side`"
                 )
         return self
+
+    def stays_down(self, part: str) -> bool:
+        """Whether a part touches the floor (or step) in every pose: a foot that stays down while
+        its arrow points up lifts only its heel."""
+        return all(part in pose.touching for pose in self.poses.values())
 
     @property
     def poses(self) -> dict[str, Pose]:

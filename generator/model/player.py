@@ -79,6 +79,7 @@ class PlayerWords(Model):
     move_on_ready: Text
     warning_signs: Short
     no_wake_lock: Text
+    no_voice: Text  # this device has no voice for the page's language: steps are shown, not read
     tempo_source: Short
     rest_source: Short
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PositiveInt
 
 from .common import Model, Phone, Short, Slug, Text, Title
 from .sources import SourceRefs
@@ -44,6 +44,12 @@ class RedFlag(Model):
     level: Urgency
     text: Text
     source: SourceRefs
+    weeks: PositiveInt | None = Field(
+        None,
+        le=52,
+        description="a span of weeks the sign names (no better after so many weeks); its text quotes it as "
+        "{flags.<id>.weeks}",
+    )
 
 
 class RedFlagsFile(Model):

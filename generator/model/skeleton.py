@@ -31,8 +31,10 @@ HIP_STACK = 6.0  # lying on the side: the top hip and shoulder sit this far abov
 MAT_T = 3.0
 STEP_H = 15.0
 STEP_DEPTH = 48.0
+STAIR_DEPTH = 30.0  # a step stood on by its edge: the tread of a stair
 WALL_T = 8.0
 CHAIR_SEAT = 45.0
+BALL = 0.75  # the ball of the foot lies this far along the foot from the back of the heel to the toes
 CONTACT_TOLERANCE = 2.5  # a touching part may rest this far above or below its surface
 SINK_TOLERANCE = 1.0  # any other part may dip this far into the floor (stroke rounding)
 
@@ -147,6 +149,21 @@ def lowest(body: Body, part: str) -> float:
     return min(body.p(n)[1] for n in names) - radius
 
 
+def ball_of_foot(body: Body, side: str) -> Vec:
+    """The ball of one foot, where it rests on the edge of a step."""
+    heel, toe = body.p(f"heel_{side}"), body.p(f"toe_{side}")
+    return add(heel, (toe[0] - heel[0], toe[1] - heel[1]), BALL)
+
+
+def resting(figure: Figure, body: Body, part: str) -> float:
+    """Height of the underside a part rests by: its lowest point, or for a foot on the edge of a
+    step the lower of its toes and its ball, so the heel hangs free above or below the step."""
+    if figure.step_edge and part == f"{figure.step_foot}-foot":
+        side = part.removesuffix("-foot")
+        return min(body.p(f"toe_{side}")[1], ball_of_foot(body, side)[1]) - LIMB_W / 2
+    return lowest(body, part)
+
+
 def body_bottom(body: Body) -> float:
     return min(lowest(body, part) for part in CONTACT_PARTS) if body.points else 0.0
 
@@ -157,12 +174,13 @@ def surface(figure: Figure) -> float:
 
 
 def placed_body(figure: Figure, pose: Pose) -> Body:
-    """The pose set down: its lowest part rests on the floor (or mat), or the step foot on the step.
+    """The pose set down: its lowest part rests on the floor (or mat), or the step foot on the step
+    (on a step's edge, by the ball of the foot).
 
     Horizontally the pelvis stays at x = 0 so start and end line up."""
     body = pose_skeleton(figure.view, pose)
     if figure.step_foot is not None:
-        return body.shifted(0.0, STEP_H - lowest(body, f"{figure.step_foot}-foot"))
+        return body.shifted(0.0, STEP_H - resting(figure, body, f"{figure.step_foot}-foot"))
     return body.shifted(0.0, surface(figure) - body_bottom(body))
 
 

@@ -24,6 +24,8 @@ from ..model import (
     PainRule,
     ProgressFile,
     RecoveryTool,
+    RedFlag,
+    Routine,
     Scope,
     WeightFile,
 )
@@ -62,10 +64,12 @@ def shared_names(
     brand: Brand,
     ladder: LadderFile,
     progress: ProgressFile,
+    flags: Iterable[RedFlag] = (),
     locale: str | None = None,
 ) -> dict[str, str]:
     """Every number that prose anywhere may quote, by its dotted name, already formatted: what
-    the protocols share (the exercises and tools, with a clinic's doses; pace; the ladder; the log)."""
+    the protocols share (the exercises and tools, with a clinic's doses; pace; the ladder; the log;
+    the shared warning signs)."""
     names: dict[str, float] = {f"timing.{k}": v for k, v in _numbers(timing, nested=True).items()}
     for section, items in (
         ("exercises", [*exercises, *brand.overlay.exercises]),
@@ -78,7 +82,13 @@ def shared_names(
     names.update({f"progress.rules.{k}": v for k, v in _numbers(progress.rules).items()})
     for stage in ladder.stages:
         names.update({f"ladder.stages.{stage.id}.{k}": v for k, v in _numbers(stage).items()})
+    names.update(_flag_numbers(flags))
     return {k: format_number(v, locale) for k, v in names.items()}
+
+
+def _flag_numbers(flags: Iterable[RedFlag]) -> dict[str, float]:
+    """The numbers a warning sign names (`{flags.<id>.weeks}`)."""
+    return {f"flags.{f.id}.{k}": v for f in flags for k, v in _numbers(f).items()}
 
 
 def protocol_names(
@@ -87,14 +97,20 @@ def protocol_names(
     scope: Scope,
     weight: WeightFile | None,
     entry: LadderEntryFile | None,
+    routines: Iterable[Routine] = (),
+    flags: Iterable[RedFlag] = (),
     locale: str | None = None,
 ) -> dict[str, str]:
     """What a protocol's own prose may quote besides the shared numbers: its pain rule, its scope,
-    its weight advice and when its runners may start the ladder."""
+    its weight advice, when its runners may start the ladder, its routines' schedules
+    (`{routines.<id>.schedule.weeks}`) and the numbers its own warning signs name."""
     names: dict[str, float] = {f"pain.{k}": v for k, v in _numbers(pain).items()}
     names.update({f"scope.{k}": v for k, v in _numbers(scope).items()})
     names.update({f"weight.{k}": v for k, v in _numbers(weight, nested=True).items()})
     names.update({f"ladder.{k}": v for k, v in _numbers(entry, nested=True).items()})
+    for routine in routines:
+        names.update({f"routines.{routine.id}.{k}": v for k, v in _numbers(routine, nested=True).items()})
+    names.update(_flag_numbers(flags))
     return {**shared, **{k: format_number(v, locale) for k, v in names.items()}}
 
 

@@ -9,16 +9,14 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
-from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..model import AnyDose, Guide, HoldDose, MinutesDose, MinutesRangeDose, RepsDose
 from ..model.ui import DoseWords
-from ..numbers import format_number
+from ..numbers import babel_locale, format_number
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -58,7 +56,7 @@ class Writer:
 
     def date(self, value: datetime.date) -> str:
         """25 November 2026 (en-GB), November 25, 2026 (en-US), 25 de noviembre de 2026 (es)."""
-        return format_date(value, format="long", locale=_locale(self.locale))
+        return format_date(value, format="long", locale=babel_locale(self.locale))
 
     def plural(self, forms: Mapping[str, str] | BaseModel, count: float, shown: str | None = None) -> str:
         """The form for `count` by the language's plural rules, `{count}` filled with `shown` (a
@@ -121,16 +119,11 @@ def fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-@cache
-def _locale(language: str) -> Locale:
-    return Locale.parse(language.replace("-", "_"))
-
-
 def plural(forms: Mapping[str, str] | BaseModel, count: float, language: str, shown: str | None = None) -> str:
     """The form of a word for a count, by the language's plural rules (CLDR, through Babel), with
     `{count}` filled in: `{"one": "once a day", "other": "{count} times a day"}`, 2 -> "2 times a day"."""
     given = forms.model_dump() if isinstance(forms, BaseModel) else dict(forms)
-    category = _locale(language).plural_form(count)
+    category = babel_locale(language).plural_form(count)
     return fill(
         given.get(category) or given["other"], {"count": shown if shown is not None else format_number(count, language)}
     )

@@ -34,7 +34,7 @@ STUBS = r"""
   };
   window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
   Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
-    speaking: false, pending: false, getVoices: () => [],
+    speaking: false, pending: false, getVoices: () => (window.__voices || [{lang: 'en-GB', name: 'English', default: true}, {lang: 'es-ES', name: 'Español'}]),
     speak(u) { calls.speech.push({text: u.text, step: stepNow(), at: performance.now()}); },
     cancel() {},
   }});

@@ -1,5 +1,6 @@
-"""The patient stories (data/protocols/knee-pain-running/stories.yml) clicked through "Find your plan" in a real browser, as
-each person would: by the label of each answer (and the options they tick), ending on the result
+"""The patient stories of every protocol (data/protocols/<id>/stories.yml) clicked through "Find
+your plan" in a real browser, as each person would: where it hurts (when the library has several
+protocols), then by the label of each answer (and the options they tick), ending on the result
 the story expects, with the plan's parts it must hold and never the ones it must not."""
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ import yaml
 
 from conftest import ROOT
 from generator.model import PLAN_PARTS, Outcome
-from helpers import KNEE
 
 # The stories' ids, read at collection so that each story is a test of its own.
 STORIES = [
-    s["id"] for s in yaml.safe_load((ROOT / "data" / KNEE / "stories.yml").read_text(encoding="utf-8"))["stories"]
+    s["id"]
+    for path in sorted((ROOT / "data" / "protocols").glob("*/stories.yml"))
+    for s in yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]
 ]
 
 PAGE = "flowchart/"
@@ -54,6 +56,9 @@ def test_each_story_clicked_through(page, site_url, guide, story_id):
     story = next(s for s in guide.stories if s.id == story_id)
     page.goto(site_url + PAGE)
     page.wait_for_selector(HEADING)
+    if len(guide.protocols) > 1:
+        assert _heading(page) == guide.ui.flowchart.where
+        _click_answer(page, guide.protocol_of(story.id).protocol.where)
     for given in story.answers:
         node = guide.nodes[given.question]
         assert _heading(page) == node.question, (story.id, given.question)

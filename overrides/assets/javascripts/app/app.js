@@ -125,6 +125,9 @@ async function start() {
   }
 }
 
+// The language menu (a copy in more than one language) keeps the reader on the page.
+if (document.querySelector("a[data-guide-language]")) import("./languages.js");
+
 start().catch(() => {
   // Offline use is an extra: a browser that refuses it (private mode, storage full) still reads.
 });

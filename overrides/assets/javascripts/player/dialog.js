@@ -201,7 +201,7 @@ export class Player {
 
   showSettings() {
     this.bar.style.width = "0";
-    showSettings(this.screenBox("settings"), this.data, { choices: this.choices, settings: this.settings, lang: this.lang,
+    showSettings(this.screenBox("settings"), this.data, { choices: this.choices, settings: this.settings, lang: this.lang, voice: this.voice,
       begin: (choices) => this.begin(choices) });
   }
 

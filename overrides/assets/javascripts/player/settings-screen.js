@@ -103,7 +103,7 @@ export function readChoices(form, before, settings) {
  * Draw the settings into `box`; the keyboard goes to Begin.
  * @param {HTMLElement} box
  * @param {PlayerData} data
- * @param {{choices: Choices, settings: Settings, lang: string | undefined, begin: (choices: Choices) => void}} how
+ * @param {{choices: Choices, settings: Settings, lang: string | undefined, voice?: import("./voice.js").Voice, begin: (choices: Choices) => void}} how
  */
 export function showSettings(box, data, how) {
   const w = data.words;
@@ -130,6 +130,11 @@ export function showSettings(box, data, how) {
   });
   form.appendChild(el("h3", {}, w.settings));
   toggle(form, "voice", w.voice, choices.voice);
+  // A device with no voice for the page's language: the steps are shown, not read in another one.
+  const noVoice = form.appendChild(el("p", { class: "player-note player-no-voice", hidden: "" }, w.no_voice));
+  how.voice?.ready.then(() => {
+    if (how.voice?.missing) noVoice.hidden = false;
+  });
   toggle(form, "beeps", w.beeps, choices.beeps);
   if (items.some((item) => item.dose && item.dose.shape === "reps")) {
     radios(form, "rep_mode", w.rep_mode, [["tempo", w.rep_mode_tempo], ["tap", w.rep_mode_tap]], choices.rep_mode);
