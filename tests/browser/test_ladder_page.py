@@ -249,7 +249,9 @@ def test_the_page_says_when_to_see_a_physiotherapist(browser, site_url, guide):
             words = ladder.words.see_physio[reason].replace("{part}", part)
             assert said.inner_text().startswith(words.replace("{weeks}", str(rules.weeks_without_progress)))
             assert said.get_attribute("data-reason") == reason
-            assert said.get_by_role("link", name=ladder.words.warning_signs).get_attribute("href") == "../see-a-clinician/"
+            assert (
+                said.get_by_role("link", name=ladder.words.warning_signs).get_attribute("href") == "../see-a-clinician/"
+            )
             assert "{" not in said.inner_text()
         assert errors == []
         context.close()

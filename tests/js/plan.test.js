@@ -1,4 +1,4 @@
-// plans/core/plan.js: a plan survives the link, a signature holds only for what was signed, and a forged
+// plans/core/plan.js and check.js: a plan survives the link, a signature holds only for what was signed, and a forged
 // or broken link is refused with its code, never an exception.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -7,15 +7,16 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import fc from "fast-check";
+import { checkPlan, rangeOf } from "../../overrides/assets/javascripts/plans/core/check.js";
 import {
-  checkPlan, decodePayload, encodePlan, rangeOf, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
+  decodePayload, encodePlan, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
 } from "../../overrides/assets/javascripts/plans/core/plan.js";
 
 /**
  * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Plan} Plan
  * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Item} Item
  * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Dose} Dose
- * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Library} Library
+ * @typedef {import("../../overrides/assets/javascripts/plans/core/check.js").Library} Library
  */
 
 /** @type {Library} */

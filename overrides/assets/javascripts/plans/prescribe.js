@@ -13,7 +13,8 @@ import { own } from "../shared/core/own.js";
 import { fill } from "../shared/core/words.js";
 import { cardFonts, el, fresh, locale, onPage, readJson, siteScope } from "../shared/page.js";
 import { Settings } from "../shared/settings.js";
-import { checkPlan, decodePayload, encodePlan, signPayload } from "./core/plan.js";
+import { checkPlan } from "./core/check.js";
+import { decodePayload, encodePlan, signPayload } from "./core/plan.js";
 import { KeyPanel } from "./keys.js";
 import { PlanRows, uid } from "./rows.js";
 import { planLink, planSheet, qrLibrary, statusOf } from "./sheet.js";
@@ -24,8 +25,8 @@ import { planLink, planSheet, qrLibrary, statusOf } from "./sheet.js";
  * @typedef {import("./core/plan.js").Plan} Plan
  * @typedef {import("./core/plan.js").Kind} Kind
  * @typedef {import("./core/plan.js").Dose} Dose
- * @typedef {import("./core/plan.js").Problem} Problem
- * @typedef {import("./core/plan.js").CheckedItem} CheckedItem
+ * @typedef {import("./core/check.js").Problem} Problem
+ * @typedef {import("./core/check.js").CheckedItem} CheckedItem
  */
 
 /** The library's groups, in the order they are shown. */

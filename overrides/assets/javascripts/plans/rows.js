@@ -6,7 +6,8 @@
 import { own } from "../shared/core/own.js";
 import { counted, fill } from "../shared/core/words.js";
 import { el, locale } from "../shared/page.js";
-import { FIELDS, rangeOf } from "./core/plan.js";
+import { rangeOf } from "./core/check.js";
+import { FIELDS } from "./core/plan.js";
 import { doseText } from "./sheet.js";
 
 /**

@@ -16,8 +16,8 @@ import { load } from "../shared/versions.js";
  * @typedef {import("./core/plan.js").Plan} Plan
  * @typedef {import("./core/plan.js").Dose} Dose
  * @typedef {import("./core/plan.js").Kind} Kind
- * @typedef {import("./core/plan.js").Bounds} Bounds
- * @typedef {import("./core/plan.js").CheckedItem} CheckedItem
+ * @typedef {import("./core/check.js").Bounds} Bounds
+ * @typedef {import("./core/check.js").CheckedItem} CheckedItem
  * @typedef {import("../shared/core/words.js").Word} Word
  * @typedef {{title: string, dose_shape: "reps" | "hold" | "minutes" | null, default: Dose | null, href: string,
  *   group?: string, level?: number | null, protocols?: string[], protocol?: string | null,
