@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import pytest
 from test_player import STUBS, answer_checkin
 
 from conftest import axe_violations
@@ -195,13 +196,54 @@ def test_before_the_first_run_the_protocols_advice_and_its_self_tests(browser, s
     link = before.get_by_role("link", name=guide.ladder.words.ready_heading)
     target = link.get_attribute("href")
     assert page.locator(target).count() == 1 and page.locator(target).inner_text() == guide.ladder.words.ready_heading
-    # One protocol: nothing to choose.
-    assert page.locator(".ladder-protocol").count() == 0
+    # Several protocols with a way back to running: the runner can choose; the first is followed.
+    runners = [p for p in guide.protocols if p.ladder]
+    choice = page.locator(".ladder-protocol")
+    assert choice.count() == (1 if len(runners) > 1 else 0)
+    if len(runners) > 1:
+        assert choice.locator("label").all_inner_texts() == [p.title for p in runners]
+        assert choice.locator("input:checked").get_attribute("value") == runners[0].id
     # Once a run is logged, the page says what comes next instead.
     page.evaluate(WRITE_JS, {"sessions": [run_session(guide.ladder.stages[0].id, NOW.date(), 1)]})
     page.reload()
     page.wait_for_selector(".ladder:not([hidden]) [data-ladder-start]")
     assert page.locator(".ladder .ladder-before").count() == 0
+    assert errors == []
+    context.close()
+
+
+def test_the_runner_chooses_whose_running_limit_to_follow(browser, site_url, guide):
+    """With several protocols, a run is judged by the chosen one's running limit (kept for the next
+    visit, and saved with the run): a pain above one limit and within the other's."""
+    runners = sorted((p for p in guide.protocols if p.ladder), key=lambda p: p.pain_rule.running_max)
+    if len(runners) < 2:
+        pytest.skip("one protocol with a way back to running")
+    strict, lenient = runners[0], runners[-1]
+    pain = strict.pain_rule.running_max + 1
+    assert pain <= lenient.pain_rule.running_max
+    context, page, errors = open_ladder(browser, site_url)
+    page.locator(f".ladder-protocol input[value={lenient.id}]").check()
+    assert page.locator(f".ladder-protocol input[value={lenient.id}]").is_checked()
+    before = page.locator(".ladder .ladder-before")
+    assert all(item.text in before.inner_text() for item in lenient.ladder.before_you_start)
+    assert before.get_by_role("link").last.get_attribute("href") == f"#ready-{lenient.id}"
+    play_first_stage(page, guide.ladder)
+    assert lenient.protocol.part in page.inner_text(".player-scale legend")
+    page.click(f".player-choice:has(input[name=pain][value='{pain}'])")
+    assert page.locator(".player-verdict").first.get_attribute("data-level") == "ok"
+    answer_checkin(page, pain=pain, easy=None)
+    log = page.evaluate(LOG_JS)
+    assert [(s["pain"], s["protocol"]) for s in log["sessions"]] == [(pain, lenient.id)]
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".player-dialog", state="detached")
+    # Within the chosen limit: stay for more runs, not step back; the choice is kept.
+    page.reload()
+    page.wait_for_selector(".ladder:not([hidden]) [data-ladder-start]")
+    assert page.locator(f".ladder-protocol input[value={lenient.id}]").is_checked()
+    assert page.inner_text(".ladder-reason") == guide.ladder.words.reasons["more-runs"]
+    # The other protocol's limit judges that run too painful.
+    page.locator(f".ladder-protocol input[value={strict.id}]").check()
+    assert page.inner_text(".ladder-reason") == guide.ladder.words.reasons["pain-too-high"]
     assert errors == []
     context.close()
 

@@ -55,7 +55,8 @@ def iso(moment: datetime) -> str:
 def session(n: int, when: datetime, routine: str | None = "hip-strength-1", pain=2, easy=True, **extra) -> dict:
     """A log/core/records.js Session (times are UTC; London is UTC in winter)."""
     return {
-        "v": 1,
+        "v": 2,
+        "protocol": None,
         "id": f"{MARKER}-s{n}",
         "routine": routine,
         "plan": None,

@@ -135,11 +135,8 @@ function show(box, data, log, settings) {
   const rules = entry ? entry.rules : data.rules;
   /** @type {Next | null} */
   let next = null;
-  if (log) {
-    // The runs of the protocol followed (and those from before runs named their protocol).
-    const runs = runsOf(log.sessions.filter((s) => s.protocol === null || s.protocol === follow.id), log.checkins, rules.stages);
-    next = nextStep(rules, runs, localDay(new Date()));
-  }
+  // Every run logged, on the one ladder, judged by the running limit of the protocol followed.
+  if (log) next = nextStep(rules, runsOf(log.sessions, log.checkins, rules.stages), localDay(new Date()));
   const lang = locale();
   box.replaceChildren();
   const picker = choice(data, w, follow, (id) => {
