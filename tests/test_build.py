@@ -122,6 +122,20 @@ def test_no_escaping_shows_through(built_site):
         assert "\\" not in text and "&amp;" not in text and "&lt;" not in text and "&#" not in text, path
 
 
+def test_a_heading_a_template_writes_is_a_heading_not_text(built_site, guide):
+    """Pages whose headings' level depends on the number of protocols write them as headings: no
+    paragraph shows the Markdown's "##" as text; the ladder's "Are you ready?" has the id its script
+    links to."""
+    for path in built_site.rglob("index.html"):
+        assert not re.search(r"<p>#+ ", path.read_text(encoding="utf-8")), path
+    clinician = page(built_site, "see-a-clinician/")
+    for level in guide.region.levels:
+        assert re.search(rf"<h[23][^>]*>{re.escape(html.escape(level.title, quote=False))}", clinician), level.id
+    ladder = page(built_site, "return-to-running/")
+    ready = html.escape(guide.ladder.words.ready_heading, quote=False)
+    assert re.search(rf'<h2 id="ready-{knee(guide).id}"[^>]*>{re.escape(ready)}', ladder)
+
+
 def test_home_lists_every_key_in_order(built_site, guide):
     """The home page leads to each protocol's page, which lists that protocol's keys in order."""
     home = re.search(r"<article.*?</article>", page(built_site, ""), flags=re.S).group(0)

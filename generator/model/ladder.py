@@ -148,6 +148,7 @@ class LadderWords(Model):
     self_test_warning_card: Text  # on the card, after a test whose pain is a warning sign of its own
     no_log: Text
     other_stages: Short  # a list of every stage, for a runner told to run a different one
+    choose_protocol: Short  # with several protocols: which one's running limit the runner follows
 
     @model_validator(mode="after")
     def _every_reason(self) -> LadderWords:

@@ -46,6 +46,7 @@ class PlayerWords(Model):
     up: Short
     down: Short
     say_up: Short  # "{rep}, up": spoken at the start of each repetition
+    say_lowering_up: Short  # "{rep}. {up}": the same for an exercise whose work is the lowering (its own words)
     hold: Short
     rest: Short
     switch: Short

@@ -95,6 +95,9 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
         "apple_icon": f"{urls.APP_ICONS}/apple-touch-icon.png",
         "theme_color": guide.brand.primary,
         "locale": guide.edition.locale,  # dates, numbers and plurals in the browser (shared/page.js locale())
+        # The names phones keep the log, settings and keys under, and a saved log's format
+        # (shared/page.js storage()): from data/site.yml, never changed.
+        "storage": guide.site.storage.model_dump(),
         "worker": worker,  # the service worker's address: only deployable builds (`guide site`) have one
         "words": {
             **guide.ui.offline.model_dump(),

@@ -164,12 +164,18 @@ def shown_advice(guide: Guide) -> dict[str, list[str]]:
 
 
 def outline_html(guide: Guide, data: dict[str, Any], cache_dir: Path | None = None) -> Markup:
-    """The whole tree as nested lists with links: what readers without JavaScript and search see."""
+    """The whole tree as nested lists with links: what readers without JavaScript and search see
+    (a see-a-clinician outcome's recommends under the words for what to use while waiting)."""
     order = list(data["nodes"])
     labels = {node_id: node.get("title") or node["question"] for node_id, node in data["nodes"].items()}
     numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
     return Markup(
         template(html_env(cache_dir), "flowchart_outline.html.j2").render(
-            data=data, order=order, labels=labels, numbers=numbers, words=guide.ui.flowchart_page
+            data=data,
+            order=order,
+            labels=labels,
+            numbers=numbers,
+            words=guide.ui.flowchart_page,
+            waiting=guide.ui.flowchart.while_waiting,
         )
     )

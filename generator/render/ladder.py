@@ -83,6 +83,10 @@ SCRIPT_WORDS = {
     "see_physio",
     "no_log",
     "other_stages",
+    "choose_protocol",
+    "before_you_start",
+    "ready_heading",
+    "warning_signs",
 }
 
 
@@ -99,32 +103,60 @@ def _filled(value: Any, part: str) -> Any:
     return value
 
 
-def protocol_data(guide: Guide, ladder: LadderFile, protocol: ProtocolGuide) -> dict[str, Any]:
-    """What the page's script needs per protocol: its rules (its running limit) and its words,
-    which name what hurts as the protocol does."""
+def ready_anchor(protocol: ProtocolGuide) -> str:
+    """The id of a protocol's "Are you ready?" heading (its entry test and self-tests) on the page."""
+    return f"ready-{protocol.id}"
+
+
+def run_pain(guide: Guide, here: urls.Page, protocol: ProtocolGuide) -> dict[str, Any]:
+    """The pain rule the player's check-in applies to a run of this protocol: its running limit
+    (within it is fine, above it too much, with the protocol's own sentence)."""
+    pain = shared_data(guide, here, protocol)["pain"]
+    running_max = protocol.pain_rule.running_max
+    return {**pain, "ok_max": running_max, "acceptable_max": running_max}
+
+
+def protocol_data(guide: Guide, ladder: LadderFile, protocol: ProtocolGuide, here: urls.Page) -> dict[str, Any]:
+    """What the page's script needs per protocol: its rules (its running limit), the pain rule a
+    run of it is judged by, its words (which name what hurts as the protocol does, the player's
+    too), what to do before starting and where its self-tests are on the page."""
+    part = protocol.protocol.part
+    entry = protocol.ladder
     return {
         "title": protocol.title,
         "rules": rules_data(guide, ladder, protocol),
-        "words": _filled(ladder.words.model_dump(include=SCRIPT_WORDS), protocol.protocol.part),
+        "pain": run_pain(guide, here, protocol),
+        "words": _filled(ladder.words.model_dump(include=SCRIPT_WORDS), part),
+        "player_words": {
+            k: fill(v, {"part": part})
+            for k, v in guide.player.words.model_dump().items()
+            if isinstance(v, str) and "{part}" in v
+        },
+        "before_you_start": [item.text for item in entry.before_you_start] if entry else [],
+        "ready": f"#{ready_anchor(protocol)}",
     }
 
 
 def ladder_data(guide: Guide, ladder: LadderFile, here: urls.Page) -> dict[str, Any]:
-    """The page data of the back-to-running page (its start buttons and the runner's stage)."""
+    """The page data of the back-to-running page (its start buttons and the runner's stage): the
+    shared stages and player, and each runner protocol's own part (`protocols`, in library order),
+    with which protocol each routine is of, so the page follows the protocol the runner chose or
+    logged. `rules`, `words` and the player's pain are the first protocol's."""
     first = runners(guide)[0]
     player = shared_data(guide, here, first)
-    # A run is judged by the running limit, not the exercise one: within it is fine, above it not.
-    running_max = first.pain_rule.running_max
-    player["pain"] = {**player["pain"], "ok_max": running_max, "acceptable_max": running_max}
+    player["pain"] = run_pain(guide, here, first)
     move_on = " ".join(fill(line, {"part": guide.site.part}) for line in ladder.rules.text)
+    protocols = {p.id: protocol_data(guide, ladder, p, here) for p in runners(guide)}
     return {
         "stages": {s.id: stage_routine(ladder, s) for s in ladder.stages},
         "titles": {s.id: s.title for s in ladder.stages},
-        "protocols": {p.id: protocol_data(guide, ladder, p) for p in runners(guide)},
+        "protocols": protocols,
+        "order": list(protocols),
+        "routines": {r.id: p.id for r in guide.routines if (p := guide.protocol_of(r.id)) and p.id in protocols},
         "rules": rules_data(guide, ladder, first),
         "move_on": {"text": move_on, "easy_rule": False, "next": None},
         "player": player,
-        "words": protocol_data(guide, ladder, first)["words"],
+        "words": protocols[first.id]["words"],
         "root": urls.root(here) or "./",
     }
 
@@ -154,6 +186,7 @@ def page_context(guide: Guide, ladder: LadderFile, here: urls.Page, cards: Any) 
                 "limit": fill(words.running_limit, limits),
                 "pain": pain,
                 "card": cards.ladder_id(p),
+                "ready": ready_anchor(p),
             }
         )
     return {

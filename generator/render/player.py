@@ -46,14 +46,17 @@ def item_data(guide: Guide, item: Item, dose: AnyDose | None, shown_as: dict[str
     }
 
 
-def pain_limits(guide: Guide, protocol: ProtocolGuide | None) -> dict[str, int]:
+def pain_limits(guide: Guide, protocol: ProtocolGuide | None) -> dict[str, Any]:
     """The pain rule a player's check-in applies: its protocol's, or for a plan of no one protocol
-    the strictest of the protocols this copy publishes."""
+    the strictest of the protocols this copy publishes. A run is judged by the running limit, and
+    one above it gets that protocol's sentence (`running_too_much`, the strictest limit's)."""
     rules = [protocol.pain_rule] if protocol else [p.pain_rule for p in guide.protocols]
+    running = min(rules, key=lambda r: r.running_max)
     return {
         "ok_max": min(r.ok_max for r in rules),
         "acceptable_max": min(r.acceptable_max for r in rules),
-        "running_max": min(r.running_max for r in rules),
+        "running_max": running.running_max,
+        "running_too_much": running.running_too_much,
         "scale_min": rules[0].scale_min,
         "scale_max": rules[0].scale_max,
     }

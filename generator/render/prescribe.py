@@ -8,13 +8,20 @@ from typing import Any
 
 from .. import urls
 from ..model import Exercise, Guide, Item, MinutesDose, MinutesRangeDose, RecoveryTool
+from . import context
 from .player import dose_data, item_data, shared_data
 from .progress import progress_data
 from .safety_case import review_lines
 
 
 def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str, Any]]]:
-    """Everything a plan can hold, by kind and id, as plans/core/plan.js checks it and pages show it."""
+    """Everything a plan can hold, by kind and id, as plans/core/plan.js checks it and pages show it:
+    with the protocols whose keys or routines use an exercise or tool (`protocols`, a shared one is
+    several's) and the protocol of a routine (`protocol`), so the builder lists them by protocol."""
+    used_in = context.routines_by_item(guide)
+
+    def users(item_id: str) -> list[str]:
+        return [p.id for p in context.users_of(guide, item_id, used_in)]
 
     def entry(kind: str, item_id: str, title: str, dose: Any, **more: Any) -> dict[str, Any]:
         return {
@@ -26,7 +33,7 @@ def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str,
         }
 
     def exercise_more(e: Exercise) -> dict[str, Any]:
-        return {"group": "strength" if e.kind == "strength" else "stretch", "level": e.level}
+        return {"group": "strength" if e.kind == "strength" else "stretch", "level": e.level, "protocols": users(e.id)}
 
     def recovery_entry(t: RecoveryTool) -> dict[str, Any]:
         """A tool used for a number of minutes at a time is prescribed in minutes: its default is
@@ -36,7 +43,7 @@ def library_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, dict[str,
         more = (
             {"bounds": {"minutes": {"min": 1, "max": t.never_over_minutes}}} if spell and t.never_over_minutes else {}
         )
-        return entry("recovery", t.id, t.title, spell, **more)
+        return entry("recovery", t.id, t.title, spell, protocols=users(t.id), **more)
 
     return {
         "exercise": {e.id: entry("exercise", e.id, e.title, e.dose, **exercise_more(e)) for e in guide.exercises},
@@ -110,6 +117,7 @@ def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
         "routines": {r.id: [e.item for e in r.items] for r in guide.routines},
         "my_plan": urls.href(here, urls.page("my-plan")),
         "words": guide.prescribe.words.model_dump(),
+        "protocols": [{"id": p.id, "title": p.title} for p in guide.protocols],
         "player": shared_data(guide, here),
         "log": progress_data(guide, here),
     }

@@ -34,6 +34,16 @@ def routines_data(guide: Guide, here: urls.Page) -> dict[str, dict[str, Any]]:
     return out
 
 
+def routines_limits(guide: Guide) -> dict[str, dict[str, Any]]:
+    """Each routine's protocol and the most pain a session of it may hold (None: of no protocol)."""
+    out = {}
+    for r in guide.routines:
+        protocol = guide.protocol_of(r.id)
+        limit = pain_limit(guide, r, protocol.pain_rule.acceptable_max) if protocol else None
+        out[r.id] = {"protocol": protocol.id if protocol else None, "acceptable_max": limit}
+    return out
+
+
 def protocols_data(guide: Guide) -> dict[str, dict[str, Any]]:
     """Each protocol by id: its title, how it names what hurts, and its pain rule's limits, so a
     session is judged, and asked about, as its own protocol says."""
@@ -44,6 +54,7 @@ def protocols_data(guide: Guide) -> dict[str, dict[str, Any]]:
             "pain": {
                 "ok_max": p.pain_rule.ok_max,
                 "acceptable_max": p.pain_rule.acceptable_max,
+                "scale_min": p.pain_rule.scale_min,
                 "scale_max": p.pain_rule.scale_max,
                 "running_max": p.pain_rule.running_max,
             },
@@ -54,17 +65,22 @@ def protocols_data(guide: Guide) -> dict[str, dict[str, Any]]:
 
 def rules_data(guide: Guide) -> dict[str, Any]:
     """The rules the log applies, with every threshold from the data: `pain` is the strictest of
-    the protocols' (for a session of no one protocol); `protocols` has each protocol's own."""
+    the protocols' (for a session of no one protocol); `protocols` has each protocol's own, and
+    `routines` which protocol each routine is of and the most pain a session of it may hold (an
+    exercise's own rule can be stricter), so log/core/rules.js judges each session by its own."""
     log = guide.progress.rules
     rules = [p.pain_rule for p in guide.protocols]
+    routines = routines_limits(guide)
     return {
         "pain": {
             "ok_max": min(r.ok_max for r in rules),
             "acceptable_max": min(r.acceptable_max for r in rules),
+            "scale_min": rules[0].scale_min,
             "scale_max": rules[0].scale_max,
             "running_max": min(r.running_max for r in rules),
         },
         "protocols": protocols_data(guide),
+        "routines": routines,
         "part": guide.site.part,
         "move_on": {"sessions": log.move_on_sessions, "all_easy": True},
         "ease_off": {"in_a_row": log.ease_off_in_a_row},

@@ -117,7 +117,18 @@ def answer(page, guide, step: Step):
         page.mouse.click(*state["answers"][step.choice])
 
 
+def answer_where(page, guide):
+    """With several protocols, "Where does it hurt?" comes first: answer the shipped knee protocol's
+    (these tests walk its flowchart; tests/browser/test_stories.py walks every protocol's)."""
+    if len(guide.protocols) > 1 and shown_state(page)["heading"] == guide.ui.flowchart.where:
+        before = page.evaluate("location.hash")
+        page.mouse.click(*shown_state(page)["answers"][guide.protocols.index(knee(guide))])
+        page.wait_for_function("h => location.hash !== h", arg=before)
+
+
 def click_through(page, guide, steps: list[Step]):
+    if steps and steps[0].node == knee(guide).flowchart.start:
+        answer_where(page, guide)
     for step in steps:
         answer(page, guide, step)
 
@@ -168,7 +179,7 @@ def path_through_many(guide) -> list[Step]:
 
 def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
     paths = list(all_paths(knee(guide).flowchart))
-    reached = set()
+    reached, waited = set(), set()
     page.set_viewport_size({"width": 1280, "height": 1600})  # every answer on screen without scrolling
     open_flowchart(page, site_url)
     assert page.locator(".flowchart-outline").is_hidden()
@@ -183,17 +194,23 @@ def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
         links = shown_links(page)
         assert links == expected_links(guide, steps), steps
         if node.urgency in RED_URGENCIES:
-            assert links == []
             action = next(level.action for level in guide.region.levels if level.id == node.urgency)
-            assert action in page.locator(".flowchart-app").inner_text()
-            # nothing recommended: the only link is the phone number of this level, if it has one
+            shown = page.locator(".flowchart-app").inner_text()
+            assert action in shown
+            # No plan: the phone number of this level, if it has one, and only what the outcome itself
+            # gives to use while waiting (walk's plan), under its heading.
             call = next(level.call for level in guide.region.levels if level.id == node.urgency)
             hrefs = page.locator(".flowchart-app a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-            assert hrefs == ([f"tel:{call.number}"] if call else [])
+            assert hrefs == ([f"tel:{call.number}"] if call else []) + [href for _, href in links]
+            assert (guide.ui.flowchart.while_waiting in shown) == bool(links)
+            if links:
+                waited.add(node.id)
         else:
             assert links, "a self-care plan recommends something"
     outcomes = {n.id for n in knee(guide).flowchart.nodes if n.type == "outcome"}
     assert reached == outcomes
+    red = {n.id for n in knee(guide).flowchart.nodes if n.type == "outcome" and n.urgency in RED_URGENCIES}
+    assert waited == {n for n in red if nodes(guide)[n].recommends.recovery}, "every while-waiting item was shown"
     print(f"\n{len(paths)} paths clicked through")
 
 
@@ -233,7 +250,10 @@ def test_reload_and_shared_link_restore_the_question(page, browser, site_url, gu
     page.wait_for_selector(HEADING)
     assert page.evaluate("location.hash") == hash_
     assert shown_view(page) == expected_view(guide, steps[5].node)
-    assert page.locator(".fc-progress p").inner_text().startswith(f"Question {len(steps[:5]) + 1} ")
+    # With several protocols, "Where does it hurt?" was the first question (and the first answer).
+    where = [guide.protocols.index(knee(guide))] if len(guide.protocols) > 1 else []
+    prefix = "".join(f"{w}." for w in where)
+    assert page.locator(".fc-progress p").inner_text().startswith(f"Question {len(where) + len(steps[:5]) + 1} ")
     other = browser.new_context().new_page()
     open_flowchart(other, site_url, hash_)
     assert shown_view(other) == expected_view(guide, steps[5].node)
@@ -246,20 +266,23 @@ def test_reload_and_shared_link_restore_the_question(page, browser, site_url, gu
         else str(x.choice)
         for x in steps
     )
-    open_flowchart(other, site_url, "#q=" + last)
+    open_flowchart(other, site_url, "#q=" + prefix + last)
     assert shown_links(other) == expected_links(guide, steps), "the encoding the bad hashes below build on"
     for bad in (
         "#q=9",
         "#q=x",
         "#q=01",
         "#q=1.1.1.",
-        "#q=" + last + ".0",
-        "#q=1.1.1.1.1.1.1-0.0",
-        "#q=1.1.1.1.1.1.0-0.0",
-        "#q=1.1.1.1.1.1.9.0",
+        "#q=" + prefix + last + ".0",
+        "#q=" + prefix + "1.1.1.1.1.1.1-0.0",
+        "#q=" + prefix + "1.1.1.1.1.1.0-0.0",
+        "#q=" + prefix + "1.1.1.1.1.1.9.0",
     ):
         open_flowchart(other, site_url, bad)
-        assert shown_view(other) == expected_view(guide, knee(guide).flowchart.start), bad
+        start = other.locator(HEADING).inner_text()
+        assert start == (guide.ui.flowchart.where if where else expected_view(guide, knee(guide).flowchart.start)[0]), (
+            bad
+        )
         assert other.evaluate("location.hash") == ""
     other.context.close()
 
@@ -274,6 +297,7 @@ def test_keyboard_only_completion(page, site_url, guide):
         key=lambda s: len(expected_links(guide, s)),
     )
     open_flowchart(page, site_url)
+    answer_where(page, guide)
 
     def tab_to(selector: str):
         for _ in range(80):
@@ -375,6 +399,12 @@ def test_without_javascript_the_outline_shows_every_question(browser, site_url, 
         else:
             assert node.title in text
             assert all(line in text for line in node.advice)
+            if node.urgency in RED_URGENCIES and node.recommends.recovery:
+                # What to use while waiting, under its heading, with links.
+                waiting = page.locator(f"#step-{node.id} .outline-waiting")
+                assert waiting.inner_text().startswith(guide.ui.flowchart.while_waiting)
+                shown = set(waiting.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))"))
+                assert shown == {_address("recovery", i) for i in node.recommends.recovery}
     context.close()
 
 
@@ -582,6 +612,24 @@ def test_bmi_calculator_bands(page, site_url, guide):
         assert band == band_for(guide, bmi), (ft, inch, st, lb, text)
         seen.add(band)
     assert seen == {b.label for b in knee(guide).weight.bands}
+
+
+def test_bmi_calculator_says_the_lower_line_to_a_reader_who_ticks_it(page, site_url, guide):
+    """A ticked family background: the lower line's sentence at or above that line (never below it,
+    never unticked); the running advice stays the same."""
+    weight = knee(guide).weight
+    line, running = weight.lower_thresholds.overweight_from, weight.reduce_before_running_from
+    lower = " ".join(weight.calculator_words.lower.split())
+    page.goto(site_url + "keys/weight/")
+    tick = page.locator(".bmi-form input[name=lower]")
+    # 200 cm: a BMI of x is 4x kg. Just under the line, on it, and above the running threshold.
+    for bmi, ticked in [(line - 0.1, True), (line, True), (line, False), (running, True)]:
+        tick.set_checked(ticked)
+        text, band = bmi_result(page, "metric", {"cm": "200", "kg": f"{bmi * 4:g}"})
+        text = " ".join(text.split())
+        assert band == band_for(guide, bmi), (bmi, text)
+        assert (lower in text) == (ticked and bmi >= line), (bmi, ticked, text)
+        assert ("low-impact" in text) == (bmi >= running), (bmi, text)
 
 
 @pytest.mark.parametrize(

@@ -294,6 +294,37 @@ def test_a_whole_routine_runs_hands_free_to_the_checkin_and_is_saved(browser, si
     closed(context, page)
 
 
+def test_an_exercise_whose_work_is_the_lowering_is_counted_in_its_own_words(browser, site_url, guide):
+    """Its own pace (else the guide's) times each repetition; the screen and the voice say its words
+    for the way up and the way down instead of the plain "up" and "down"."""
+    routine = next(
+        (r for r in guide.routines if any(getattr(guide.item(e.item), "lowering", None) for e in r.items)), None
+    )
+    if routine is None:
+        pytest.skip("no routine holds an exercise whose work is the lowering")
+    context, page, _ = open_page(browser, site_url, f"routines/{routine.id}/")
+    data = page_data(page)
+    words, items = data["words"], data["routine"]["items"]
+    steps = steps_of(page)
+    index = next(i for i, s in enumerate(steps) if s["kind"] == "reps" and items[s["item"]]["lowering"])
+    item = items[steps[index]["item"]]
+    exercise = guide.item(item["id"])
+    assert item["lowering"] == {"up": exercise.lowering.up, "down": exercise.lowering.down}
+    tempo = exercise.tempo or guide.site.exercise.tempo
+    assert (steps[index]["up_ms"], steps[index]["down_ms"]) == (tempo.up_seconds * 1000, tempo.down_seconds * 1000)
+    start_player(page)
+    page.clock.run_for(starts(steps)[index])
+    phase = f"t => document.querySelector('.player-dialog[data-step=\"{index}\"] .player-phase')?.textContent === t"
+    page.wait_for_function(phase, arg=item["lowering"]["up"])
+    page.clock.run_for(steps[index]["up_ms"])
+    page.wait_for_function(phase, arg=item["lowering"]["down"])
+    said = [u["text"] for u in calls(page)["speech"] if u["step"] == index]
+    up = words["say_lowering_up"].replace("{rep}", "1").replace("{up}", item["lowering"]["up"])
+    assert said[1:3] == [up, item["lowering"]["down"]], said
+    assert words["say_up"].replace("{rep}", "1") not in said
+    closed(context, page)
+
+
 def test_the_screen_shows_the_step_its_figure_and_where_the_runner_is(browser, site_url):
     context, page, _ = open_page(browser, site_url)
     data = page_data(page)

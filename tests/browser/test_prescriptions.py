@@ -28,7 +28,8 @@ from conftest import axe_violations, mkdocs_build, project_copy, serve
 from generator.keys import make_clinic_key
 from generator.load import load_guide
 from generator.model import HoldDose, MinutesDose, RepsDose
-from generator.render.text import dose_short
+from generator.render.safety_case import review_lines
+from generator.render.text import writer
 from helpers import knee
 
 CLINIC = "harbourside"
@@ -98,6 +99,14 @@ def clinic(tmp_path_factory):
         old.unlink()
     brand = folder / "brand.yml"
     brand.write_text("".join(line for line in brand.read_text().splitlines(True) if not line.startswith("plan_key:")))
+    # A named clinical review of the current edition: its line is on every printed plan.
+    edition = load_guide(project / "data").site.edition
+    with brand.open("a", encoding="utf-8") as f:
+        f.write(
+            "clinical_review:\n  name: Dr Example Reviewer\n  profession: Physiotherapist\n"
+            "  registration: {body: HCPC, number: PH123456}\n"
+            f"  reviewed_on: 2026-12-01\n  edition: '{edition}'\n"
+        )
     pair = make_clinic_key(folder, root / "keys" / f"{CLINIC}.pem", project)
     out = root / "site"
     result = mkdocs_build(project, out, env={"GUIDE_BRAND": str(brand)})
@@ -140,7 +149,8 @@ def load_key(page, clinic):
 
 
 def add(page, words, title: str):
-    page.get_by_role("button", name=fill(words.add_item, title=title), exact=True).click()
+    # A shared item is listed under each protocol that uses it: any of its buttons adds it.
+    page.get_by_role("button", name=fill(words.add_item, title=title), exact=True).first.click()
 
 
 def dose(page, index: int, label: str, value):
@@ -186,6 +196,7 @@ def typical_plan(page, clinic) -> str:
 def expected_typical(clinic) -> list[dict]:
     """What the patient must see: the chosen doses, and the guide's (the clinic's) where none was set."""
     g = clinic.guide
+    dose_short = writer(g).dose_short
     routine = g.routine("hip-strength-1")
     sub = [g.item(e.item) for e in routine.items]
     return [
@@ -469,6 +480,39 @@ def test_the_builder_refuses_a_dose_outside_the_bounds(clinic, context):
     assert w.problems["review-before-start"] in page.inner_text(".rx-problems")
 
 
+def test_an_items_own_limit_holds_in_the_builder_and_in_a_signed_link(clinic, context):
+    """Heat is never used for longer than so many minutes at a time: the builder's field stops at
+    that, not at the general bound, and a link signed by the clinic with more is refused."""
+    w = clinic.words
+    heat = clinic.guide.item("heat")
+    most, general = heat.never_over_minutes, clinic.guide.prescribe.bounds.minutes
+    assert general.min <= most < general.max
+    page = context.new_page()
+    page.goto(clinic.url + "prescribe/")
+    page.wait_for_selector(".rx-app")
+    add(page, w, heat.title)
+    field = page.locator(".rx-item").nth(0).get_by_label(w.doses.minutes, exact=True)
+    assert field.get_attribute("max") == str(most)
+    page.get_by_label(w.clinician, exact=True).fill("Sam Patel")
+    dose(page, 0, w.doses.minutes, most + 1)
+    page.get_by_role("button", name=w.make_link).click()
+    assert fill(w.errors["out-of-bounds"], title=heat.title) in page.inner_text(".rx-problems")
+    assert fill(w.out_of_range, min=general.min, max=most) in page.inner_text(".rx-item")
+    assert page.locator(".rx-out").is_hidden()
+    dose(page, 0, w.doses.minutes, most)
+    assert make_link(page, w)
+    # Within the general bound, past the item's own, and signed by this clinic: still refused.
+    for minutes, state in ((most + 1, "refused"), (most, "verified")):
+        fragment = signed(clinic.key, payload_of(wire([[1, "heat", 2, minutes]])))
+        plan, shown = open_plan(context, clinic.url + "my-plan/#" + fragment)
+        assert shown == state, minutes
+        if state == "refused":
+            reason = fill(w.errors["out-of-bounds"], title=heat.title)
+            assert plan.inner_text(".plan-refused").strip() == fill(w.refused, reason=reason)
+        plan.close()
+    assert foreign(context, clinic.url) == []
+
+
 def test_printed_plan_is_one_page_with_a_qr_code_of_the_link(clinic, context):
     w = clinic.words
     builder = context.new_page()
@@ -485,6 +529,11 @@ def test_printed_plan_is_one_page_with_a_qr_code_of_the_link(clinic, context):
         text = reader.pages[0].extract_text()
         assert "Side steps with a band" in text and knee(clinic.guide).pain_rule.title in text
         assert "Search" not in text and w.keep not in text
+        # Who reviewed the guide clinically, and the plan's own review date.
+        review = review_lines(clinic.guide)["short"]
+        assert review.startswith("Clinically reviewed by Dr Example Reviewer")
+        assert " ".join(review.split()) in " ".join(text.split())
+        assert fill(w.review_on, review="15 December 2026") in " ".join(text.split())
     assert link in pdf_qr(pdf)
     # The longest plans the bounds allow (single exercises, or routines first), with the longest
     # note and name, still print on one page.

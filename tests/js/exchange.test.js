@@ -22,17 +22,17 @@ import { MAX_PLAN_STRING, MAX_SESSIONS } from "../../overrides/assets/javascript
  */
 function session(id, started, change = {}) {
   return {
-    v: 1, id, routine: "hip-strength-1", plan: "my-plan", source: "player", started,
+    v: 2, id, routine: "hip-strength-1", plan: "my-plan", source: "player", started,
     ended: new Date(Date.parse(started) + 20 * 60000).toISOString(),
     items: [{ item: "clams", sets: [{ set: 1, side: "left", reps: 20, seconds: null, skipped: false },
                                     { set: 2, side: "right", reps: null, seconds: null, skipped: true }] },
             { item: "bridge-with-band", sets: [{ set: 1, side: null, reps: null, seconds: 30, skipped: false }] }],
-    pain: 2, easy: true, stage: null, ...change,
+    pain: 2, easy: true, stage: null, protocol: null, ...change,
   };
 }
 
 /** @param {string} id @param {string} of @param {boolean} worse @returns {Checkin} */
-const checkin = (id, of, worse) => ({ v: 1, id, kind: "morning", date: "2026-11-26", session: of, worse, pain: worse ? 4 : null });
+const checkin = (id, of, worse) => ({ v: 2, id, kind: "morning", date: "2026-11-26", session: of, worse, pain: worse ? 4 : null });
 
 /** @returns {Records} */
 function stored() {
@@ -44,8 +44,13 @@ function stored() {
 }
 
 const NOW = Date.parse("2026-11-26T08:00:00.000Z");
-const LOG = makeLog(stored(), "/knee-guide/", NOW);
+/** The format a saved log names: the page gives it (data/site.yml `storage.log_format`). */
+const FORMAT = "test-guide-log";
+const LOG = makeLog(stored(), "/guide/", NOW, FORMAT);
 const TEXT = toJson(LOG);
+
+/** parseImport of this guide's format. @param {unknown} text @param {import("../../overrides/assets/javascripts/log/core/exchange.js").ImportLimits} [limits] */
+const readImport = (text, limits) => parseImport(text, FORMAT, limits);
 
 /** @param {{ok: boolean}} result @param {string} error @param {string} [path] */
 function refused(result, error, path) {
@@ -64,11 +69,11 @@ function edited(change) {
 }
 
 test("the JSON export names its format and version, one record a line, and parses back to the log", () => {
-  assert.ok(TEXT.startsWith('{\n  "format": "knee-guide-log",\n  "v": 1,\n  "site": "/knee-guide/",\n  "exported": "2026-11-26T08:00:00.000Z",\n'));
+  assert.ok(TEXT.startsWith('{\n  "format": "test-guide-log",\n  "v": 2,\n  "site": "/guide/",\n  "exported": "2026-11-26T08:00:00.000Z",\n'));
   assert.ok(TEXT.endsWith("}\n"));
   assert.deepEqual(JSON.parse(TEXT), LOG);
-  assert.equal(TEXT.split("\n").filter((l) => l.startsWith('    {"v":1,"id":"s-')).length, 2);
-  const empty = toJson(makeLog({ sessions: [], checkins: [], plans: [] }, "/", NOW));
+  assert.equal(TEXT.split("\n").filter((l) => l.startsWith('    {"v":2,"id":"s-')).length, 2);
+  const empty = toJson(makeLog({ sessions: [], checkins: [], plans: [] }, "/", NOW, FORMAT));
   assert.deepEqual(JSON.parse(empty).sessions, []);
 });
 
@@ -76,7 +81,7 @@ test("the JSON export names its format and version, one record a line, and parse
 const unverified = () => ({ ...stored(), plans: stored().plans.map((p) => ({ ...p, verified: false })) });
 
 test("export, delete everything, import: the same log (its plans unverified)", () => {
-  const imported = parseImport(TEXT);
+  const imported = readImport(TEXT);
   assert.ok(imported.ok);
   assert.deepEqual(imported.log, { ...LOG, plans: unverified().plans });
   const merged = merge({ sessions: [], checkins: [], plans: [] }, imported.log);
@@ -84,46 +89,46 @@ test("export, delete everything, import: the same log (its plans unverified)", (
   assert.deepEqual(merged.value, unverified());
   assert.deepEqual(merged.added, { sessions: 2, checkins: 1, plans: 1 });
   assert.deepEqual(merged.kept, { sessions: 0, checkins: 0, plans: 0 });
-  assert.ok(parseImport(BOM + TEXT).ok, "a byte order mark from an editor is allowed");
+  assert.ok(readImport(BOM + TEXT).ok, "a byte order mark from an editor is allowed");
 });
 
 test("a plan that arrives in a file is unverified, whatever the file says", () => {
-  const claims = parseImport(edited((l) => { l.plans[0].verified = true; l.plans[0].clinician = "Dr Forger"; }));
+  const claims = readImport(edited((l) => { l.plans[0].verified = true; l.plans[0].clinician = "Dr Forger"; }));
   assert.ok(claims.ok);
   assert.equal(claims.log.plans[0].verified, false);
   assert.equal(claims.log.plans[0].clinician, "Dr Forger"); // kept as text, shown under "not verified"
 });
 
 test("every kind of bad import is refused with its code", () => {
-  refused(parseImport(TEXT.replace('"v": 1', '"v": 2')), "wrong-version", "v");
-  refused(parseImport(TEXT.replace("knee-guide-log", "other-log")), "wrong-format", "format");
-  refused(parseImport("{}"), "wrong-format", "format");
-  refused(parseImport("[1, 2]"), "not-an-object", "");
-  refused(parseImport("null"), "not-an-object", "");
-  refused(parseImport(TEXT.slice(0, TEXT.length / 2)), "not-json");
-  refused(parseImport(""), "not-json");
-  refused(parseImport("{'format': 'knee-guide-log'}"), "not-json");
-  refused(parseImport(/** @type {any} */ (42)), "not-text");
-  refused(parseImport(edited((l) => { l.sessions[1].pain = "7"; })), "bad-field", "sessions[1].pain");
-  refused(parseImport(edited((l) => { l.sessions[0].items = "clams"; })), "bad-field", "sessions[0].items");
-  refused(parseImport(edited((l) => { l.checkins[0].worse = 1; })), "bad-field", "checkins[0].worse");
-  refused(parseImport(edited((l) => { l.sessions = {}; })), "bad-field", "sessions");
-  refused(parseImport(edited((l) => { l.sessions[0].id = "x".repeat(65); })), "too-long", "sessions[0].id");
-  refused(parseImport(edited((l) => { l.plans[0].note = "x".repeat(MAX_PLAN_STRING + 1); })), "too-long", "plans[0].note");
-  refused(parseImport(edited((l) => { l.sessions = Array.from({ length: MAX_SESSIONS + 1 }, (_, i) => ({ ...l.sessions[0], id: `s-${i}` })); })),
+  refused(readImport(TEXT.replace('"v": 2', '"v": 3')), "wrong-version", "v");
+  refused(readImport(TEXT.replace("test-guide-log", "other-log")), "wrong-format", "format");
+  refused(readImport("{}"), "wrong-format", "format");
+  refused(readImport("[1, 2]"), "not-an-object", "");
+  refused(readImport("null"), "not-an-object", "");
+  refused(readImport(TEXT.slice(0, TEXT.length / 2)), "not-json");
+  refused(readImport(""), "not-json");
+  refused(readImport("{'format': 'test-guide-log'}"), "not-json");
+  refused(readImport(/** @type {any} */ (42)), "not-text");
+  refused(readImport(edited((l) => { l.sessions[1].pain = "7"; })), "bad-field", "sessions[1].pain");
+  refused(readImport(edited((l) => { l.sessions[0].items = "clams"; })), "bad-field", "sessions[0].items");
+  refused(readImport(edited((l) => { l.checkins[0].worse = 1; })), "bad-field", "checkins[0].worse");
+  refused(readImport(edited((l) => { l.sessions = {}; })), "bad-field", "sessions");
+  refused(readImport(edited((l) => { l.sessions[0].id = "x".repeat(65); })), "too-long", "sessions[0].id");
+  refused(readImport(edited((l) => { l.plans[0].note = "x".repeat(MAX_PLAN_STRING + 1); })), "too-long", "plans[0].note");
+  refused(readImport(edited((l) => { l.sessions = Array.from({ length: MAX_SESSIONS + 1 }, (_, i) => ({ ...l.sessions[0], id: `s-${i}` })); })),
     "too-many", "sessions");
-  refused(parseImport(edited((l) => { l.sessions[1].id = "s-1"; })), "duplicate-id", "sessions[1].id");
+  refused(readImport(edited((l) => { l.sessions[1].id = "s-1"; })), "duplicate-id", "sessions[1].id");
 });
 
 test("a 10 MB file is refused before it is parsed", () => {
-  const huge = `{"format": "knee-guide-log", "site": "${"x".repeat(10_000_000)}"}`;
+  const huge = `{"format": "test-guide-log", "site": "${"x".repeat(10_000_000)}"}`;
   const parse = JSON.parse;
   let parsed = false;
   JSON.parse = (/** @type {string} */ text, /** @type {any} */ reviver) => ((parsed = true), parse(text, reviver));
   try {
-    refused(parseImport(huge), "too-large");
-    refused(parseImport(TEXT, { max_chars: 100 }), "too-large");
-    refused(parseImport(huge, { max_chars: 1e9 }), "too-large"); // the page can lower the limit, not raise it
+    refused(readImport(huge), "too-large");
+    refused(readImport(TEXT, { max_chars: 100 }), "too-large");
+    refused(readImport(huge, { max_chars: 1e9 }), "too-large"); // the page can lower the limit, not raise it
   } finally {
     JSON.parse = parse;
   }
@@ -134,20 +139,20 @@ test("a 10 MB file is refused before it is parsed", () => {
 test("__proto__ and constructor keys are refused and pollute nothing", () => {
   const inSession = TEXT.replace('"routine":"hip-strength-1"', '"__proto__":{"polluted":true},"routine":"hip-strength-1"');
   assert.notEqual(inSession, TEXT);
-  refused(parseImport(inSession), "bad-key", "sessions[0].__proto__");
-  refused(parseImport(TEXT.replace('"format"', '"constructor": {"prototype": {"polluted": true}}, "format"')), "bad-key", "constructor");
-  refused(parseImport(TEXT.replace('{"id":"my-plan"', '{"id":"my-plan","x":{"__proto__":{"polluted":true}}')), "bad-key", "plans[0].x.__proto__");
+  refused(readImport(inSession), "bad-key", "sessions[0].__proto__");
+  refused(readImport(TEXT.replace('"format"', '"constructor": {"prototype": {"polluted": true}}, "format"')), "bad-key", "constructor");
+  refused(readImport(TEXT.replace('{"id":"my-plan"', '{"id":"my-plan","x":{"__proto__":{"polluted":true}}')), "bad-key", "plans[0].x.__proto__");
   assert.equal(/** @type {Loose} */ ({}).polluted, undefined);
   assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted"), false);
 });
 
 test("a script tag stays inert text in a plan, and is refused in a field with a pattern", () => {
   const script = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-  const imported = parseImport(edited((l) => { l.plans[0].note = script; }));
+  const imported = readImport(edited((l) => { l.plans[0].note = script; }));
   assert.ok(imported.ok);
   assert.equal(imported.log.plans[0].note, script, "kept exactly, as text for textContent");
-  refused(parseImport(edited((l) => { l.sessions[0].items[0].item = script; })), "bad-field", "sessions[0].items[0].item");
-  refused(parseImport(edited((l) => { l.site = "/<script>/"; })), "bad-field", "site");
+  refused(readImport(edited((l) => { l.sessions[0].items[0].item = script; })), "bad-field", "sessions[0].items[0].item");
+  refused(readImport(edited((l) => { l.site = "/<script>/"; })), "bad-field", "site");
 });
 
 test("one bad record refuses the whole file: nothing is half-merged", () => {
@@ -156,7 +161,7 @@ test("one bad record refuses the whole file: nothing is half-merged", () => {
   const incoming = edited((l) => {
     l.sessions.push({ ...l.sessions[0], id: "s-new" }, { ...l.sessions[0], id: "s-bad", pain: 11 });
   });
-  const imported = parseImport(incoming);
+  const imported = readImport(incoming);
   refused(imported, "bad-field", "sessions[3].pain");
   if (imported.ok) merge(store, imported.log);
   assert.deepEqual(store, before);
@@ -207,7 +212,7 @@ const COLUMNS = { date: "Date", routine: "Routine", item: "Exercise", set: "Set"
   skipped: "Skipped", pain: "Pain (0-10)", easy: "Easy" };
 
 test("the CSV has a header of the page's words and one row per set, with CRLF", () => {
-  const log = makeLog({ ...stored(), sessions: [...stored().sessions].reverse() }, "/", NOW);
+  const log = makeLog({ ...stored(), sessions: [...stored().sessions].reverse() }, "/", NOW, FORMAT);
   const text = toCsv(log, COLUMNS, { yes: "yes", no: "no", left: "L", right: "R", routines: { "hip-strength-1": "Hip strength, level 1" } });
   assert.ok(text.endsWith("\r\n"));
   assert.equal(text.replace(/\r\n/g, "").includes("\n"), false);
@@ -222,7 +227,7 @@ test("the CSV has a header of the page's words and one row per set, with CRLF", 
   assert.ok(text.includes('"Hip strength, level 1"'));
   const codes = readCsv(toCsv(log, COLUMNS));
   assert.deepEqual(codes[1].slice(1, 10), ["hip-strength-1", "clams", "1", "left", "20", "", "false", "2", "true"]);
-  const bare = makeLog({ sessions: [session("s-9", "2026-11-23T09:30:00.000Z", { items: [] })], checkins: [], plans: [] }, "/", NOW);
+  const bare = makeLog({ sessions: [session("s-9", "2026-11-23T09:30:00.000Z", { items: [] })], checkins: [], plans: [] }, "/", NOW, FORMAT);
   assert.deepEqual(readCsv(toCsv(bare, COLUMNS))[1].slice(1), ["hip-strength-1", "", "", "", "", "", "", "2", "true"], "a session with no sets keeps its row");
 });
 
@@ -248,10 +253,10 @@ test("property: no text makes parseImport throw, and what it accepts is a valid 
     object: fc.dictionary(fc.oneof(hostileKey, fc.string()), tie("value"), { maxKeys: 4 }),
   })).value;
   fc.assert(fc.property(jsonish, (value) => {
-    const result = parseImport(JSON.stringify(value) ?? "");
-    if (result.ok) assert.deepEqual(parseImport(toJson(result.log)), result);
+    const result = readImport(JSON.stringify(value) ?? "");
+    if (result.ok) assert.deepEqual(readImport(toJson(result.log)), result);
   }), { numRuns: 500 });
-  fc.assert(fc.property(fc.string(), (text) => { parseImport(text); }), { numRuns: 500 });
+  fc.assert(fc.property(fc.string(), (text) => { readImport(text); }), { numRuns: 500 });
   // A valid log with one value anywhere in it replaced by a random one.
   const paths = fc.constantFrom(["v"], ["site"], ["sessions", 0, "id"], ["sessions", 0, "items", 0, "sets", 1, "side"], ["sessions", 1, "pain"],
     ["checkins", 0, "date"], ["plans", 0], ["sessions", 0, "items"], ["sessions", 1, "started"], ["checkins"]);
@@ -260,17 +265,17 @@ test("property: no text makes parseImport throw, and what it accepts is a valid 
     let at = log;
     for (const key of path.slice(0, -1)) at = at[key];
     at[path[path.length - 1]] = value;
-    const result = parseImport(JSON.stringify(log));
+    const result = readImport(JSON.stringify(log));
     assert.equal(typeof result.ok, "boolean");
   }), { numRuns: 500 });
 });
 
 test("every cut of an export is refused as not JSON, and deep nesting does not overflow", () => {
   const end = TEXT.trimEnd().length;
-  for (let n = 0; n < end; n += 7) refused(parseImport(TEXT.slice(0, n)), "not-json");
+  for (let n = 0; n < end; n += 7) refused(readImport(TEXT.slice(0, n)), "not-json");
   const deep = "[".repeat(200_000) + "]".repeat(200_000);
-  const result = parseImport(deep);
+  const result = readImport(deep);
   assert.equal(result.ok, false);
-  const nested = `{"format":"knee-guide-log","v":1,"x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
-  refused(parseImport(nested), "too-deep");
+  const nested = `{"format":"test-guide-log","v":2,"x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+  refused(readImport(nested), "too-deep");
 });

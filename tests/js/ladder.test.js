@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { localDay, nextStep, runsOf } from "../../overrides/assets/javascripts/ladder/core/ladder.js";
+import { localDay } from "../../overrides/assets/javascripts/shared/core/days.js";
+import { nextStep, runsOf } from "../../overrides/assets/javascripts/ladder/core/ladder.js";
 
 const table = JSON.parse(readFileSync(new URL("../data/ladder_rules.json", import.meta.url), "utf8"));
 
@@ -16,6 +17,7 @@ for (const entry of table.cases) {
 }
 
 test("a day that is not a date is a programming error", () => {
+  assert.throws(() => nextStep(table.rules, [{ stage: "stage-1", day: "2026-12-01", pain: 0, worse_next_morning: false }], "today"));
   assert.throws(() => nextStep(table.rules, [{ stage: "stage-1", day: "1 Dec", pain: 0, worse_next_morning: false }], "2026-12-01"));
 });
 

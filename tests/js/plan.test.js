@@ -1,4 +1,4 @@
-// plans/core/plan.js: a plan survives the link, a signature holds only for what was signed, and a forged
+// plans/core/plan.js and check.js: a plan survives the link, a signature holds only for what was signed, and a forged
 // or broken link is refused with its code, never an exception.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -7,15 +7,16 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import fc from "fast-check";
+import { checkPlan, rangeOf } from "../../overrides/assets/javascripts/plans/core/check.js";
 import {
-  checkPlan, decodePayload, encodePlan, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
+  decodePayload, encodePlan, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
 } from "../../overrides/assets/javascripts/plans/core/plan.js";
 
 /**
  * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Plan} Plan
  * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Item} Item
  * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Dose} Dose
- * @typedef {import("../../overrides/assets/javascripts/plans/core/plan.js").Library} Library
+ * @typedef {import("../../overrides/assets/javascripts/plans/core/check.js").Library} Library
  */
 
 /** @type {Library} */
@@ -25,7 +26,12 @@ const LIBRARY = {
     "straight-leg-raise": { title: "Straight leg raises", dose_shape: "reps" },
     "wall-sit": { title: "Wall sit", dose_shape: "hold" },
   },
-  recovery: { "easy-walk": { title: "Easy walk", dose_shape: "minutes" }, "calf-stretch": { title: "Calf stretch", dose_shape: "hold" } },
+  recovery: {
+    "easy-walk": { title: "Easy walk", dose_shape: "minutes" },
+    "calf-stretch": { title: "Calf stretch", dose_shape: "hold" },
+    // A tool never used for longer than so many minutes at a time (heat): its own bound.
+    warmth: { title: "Warmth", dose_shape: "minutes", bounds: { minutes: { min: 1, max: 30 } } },
+  },
   routine: { "hip-strength-1": { title: "Hip strength, level 1", dose_shape: null } },
   stage: { "walk-run-2": { title: "Walk-run, stage 2" } },
 };
@@ -74,18 +80,22 @@ const [{ privateKey, publicKey }, other] = pairs;
 const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/);
 /** @param {number} max */
 const text = (max) => fc.string({ unit: "binary", maxLength: max }).map((s) => s.replace(NOT_TEXT, "?"));
-/** @param {keyof typeof BOUNDS.reps | string} shape @returns {fc.Arbitrary<Dose>} */
-const doseOf = (shape) => {
+/**
+ * A dose of a shape within the bounds (an item's own, where it has them, for minutes).
+ * @param {keyof typeof BOUNDS.reps | string} shape @param {{minutes?: {min: number, max: number}}} [own]
+ * @returns {fc.Arbitrary<Dose>}
+ */
+const doseOf = (shape, own = {}) => {
   /** @param {{min: number, max: number}} r */
   const n = (r) => fc.integer(r);
   if (shape === "reps") return fc.record({ shape: fc.constant("reps"), sets: n(BOUNDS.reps.sets), reps: n(BOUNDS.reps.reps) });
   if (shape === "hold") return fc.record({ shape: fc.constant("hold"), holds: n(BOUNDS.hold.holds), seconds: n(BOUNDS.hold.seconds) });
-  return fc.record({ shape: fc.constant("minutes"), minutes: n(BOUNDS.minutes.minutes) });
+  return fc.record({ shape: fc.constant("minutes"), minutes: n(own.minutes ?? BOUNDS.minutes.minutes) });
 };
 /** An item from the fake library, its dose inside the bounds (or null: the guide's own). */
 const knownItem = fc.constantFrom(...Object.entries(LIBRARY).flatMap(([kind, shelf]) =>
-  Object.entries(shelf ?? {}).map(([id, entry]) => ({ kind, id, shape: entry.dose_shape ?? null }))))
-  .chain(({ kind, id, shape }) => (shape ? fc.option(doseOf(shape), { nil: null }) : fc.constant(null))
+  Object.entries(shelf ?? {}).map(([id, entry]) => ({ kind, id, shape: entry.dose_shape ?? null, bounds: entry.bounds ?? {} }))))
+  .chain(({ kind, id, shape, bounds }) => (shape ? fc.option(doseOf(shape, bounds), { nil: null }) : fc.constant(null))
     .map((dose) => /** @type {Item} */ ({ kind, id, dose })));
 /** Any item of the right shape, known or not, with any dose (bounds are not the wire's business). */
 const anyItem = fc.record({
@@ -477,6 +487,23 @@ test("a dose outside its bounds, or of the wrong shape for the item, is out of b
   const checked = checkPlan(withPlan(TYPICAL, { items: [{ kind: "exercise", id: "clams", dose: { shape: "reps", sets: 9, reps: 15 } }] }), LIBRARY, BOUNDS);
   assert.equal(checked.items[0].title, "Clams");
   assert.deepEqual(checked.problems, []);
+});
+
+test("an item's own bounds narrow the general ones: a signed plan past them is refused too", () => {
+  /** @param {number} minutes */
+  const warmth = (minutes) => checkPlan(withPlan(TYPICAL, { items: [{ kind: "recovery", id: "warmth", dose: { shape: "minutes", minutes } }] }),
+    LIBRARY, BOUNDS).items[0].status;
+  assert.equal(warmth(30), "ok");
+  assert.equal(warmth(1), "ok");
+  assert.equal(warmth(31), "out-of-bounds", "within the general 60, past its own 30");
+  assert.equal(warmth(0), "out-of-bounds");
+  const shelf = /** @type {NonNullable<Library["recovery"]>} */ (LIBRARY.recovery);
+  assert.deepEqual(rangeOf(shelf.warmth, BOUNDS, "minutes", "minutes"), { min: 1, max: 30 });
+  assert.deepEqual(rangeOf(shelf["easy-walk"], BOUNDS, "minutes", "minutes"), { min: 1, max: 60 });
+  // An item's own bound never widens the general one.
+  assert.deepEqual(rangeOf({ title: "x", bounds: { minutes: { min: 0, max: 90 } } }, BOUNDS, "minutes", "minutes"), { min: 1, max: 60 });
+  assert.equal(rangeOf(shelf.warmth, BOUNDS, "minutes", "sets"), null);
+  assert.equal(rangeOf(undefined, BOUNDS, "reps", "constructor"), null);
 });
 
 test("whatever the link holds, decoding returns a code and never throws", async () => {

@@ -9,26 +9,31 @@ import {
 
 /** @typedef {Record<string, any>} Loose */
 
+/** The format a saved log names: the page gives it (data/site.yml `storage.log_format`). */
+const FORMAT = "test-guide-log";
+/** @param {unknown} x */
+const validLog = (x) => validateLog(x, FORMAT);
+
 /** A valid session, with some fields replaced. @param {Loose} [change] @returns {Loose} */
 function session(change = {}) {
   return {
-    v: 1, id: "s-20261125-0930-ab12", routine: "hip-strength-1", plan: null, source: "player",
+    v: 2, id: "s-20261125-0930-ab12", routine: "hip-strength-1", plan: null, source: "player",
     started: "2026-11-25T09:30:00.000Z", ended: "2026-11-25T09:50:00.000Z",
     items: [{ item: "clams", sets: [{ set: 1, side: "left", reps: 20, seconds: null, skipped: false },
                                     { set: 1, side: "right", reps: 20, seconds: null, skipped: false }] },
             { item: "bridge-with-band", sets: [{ set: 1, side: null, reps: null, seconds: 30, skipped: true }] }],
-    pain: 2, easy: true, stage: null, ...change,
+    pain: 2, easy: true, stage: null, protocol: null, ...change,
   };
 }
 
 /** @param {Loose} [change] @returns {Loose} */
 function checkin(change = {}) {
-  return { v: 1, id: "c-20261126-ab12", kind: "morning", date: "2026-11-26", session: "s-20261125-0930-ab12", worse: false, pain: 1, ...change };
+  return { v: 2, id: "c-20261126-ab12", kind: "morning", date: "2026-11-26", session: "s-20261125-0930-ab12", worse: false, pain: 1, ...change };
 }
 
 /** @param {Loose} [change] @returns {Loose} */
 function log(change = {}) {
-  return { format: "knee-guide-log", v: 1, site: "/knee-guide/", exported: "2026-11-26T08:00:00.000Z",
+  return { format: FORMAT, v: 2, site: "/guide/", exported: "2026-11-26T08:00:00.000Z",
     sessions: [session()], checkins: [checkin()], plans: [{ id: "my-plan", routines: ["hip-strength-1"], note: "<b>hi</b>" }], ...change };
 }
 
@@ -42,7 +47,7 @@ function refused(result, error, path) {
 test("a valid session, check-in and log pass and come back equal", () => {
   assert.deepEqual(validateSession(session()), { ok: true, value: session() });
   assert.deepEqual(validateCheckin(checkin()), { ok: true, value: checkin() });
-  assert.deepEqual(validateLog(log()), { ok: true, value: log() });
+  assert.deepEqual(validLog(log()), { ok: true, value: log() });
 });
 
 test("the clean copy holds only the known fields and a time in toISOString form", () => {
@@ -104,25 +109,25 @@ test("every field of a check-in is checked", () => {
 });
 
 test("a log is checked whole: format, version, every record, limits and unique ids", () => {
-  refused(validateLog(log({ format: "other-log" })), "wrong-format", "format");
-  refused(validateLog({ v: 1 }), "wrong-format", "format");
-  refused(validateLog(log({ v: 2 })), "wrong-version", "v");
-  refused(validateLog(log({ v: "1" })), "wrong-version", "v");
-  refused(validateLog(log({ site: "https://evil.example/" })), "bad-field", "site");
-  refused(validateLog(log({ site: `/${"a".repeat(MAX_STRING)}/` })), "too-long", "site");
-  refused(validateLog(log({ sessions: [session(), session({ pain: 12 })] })), "bad-field", "sessions[1].pain");
-  refused(validateLog(log({ sessions: [session(), session()] })), "duplicate-id", "sessions[1].id");
-  refused(validateLog(log({ checkins: [checkin({ v: 3 })] })), "wrong-version", "checkins[0].v");
-  refused(validateLog(log({ sessions: Array(MAX_SESSIONS + 1).fill(0) })), "too-many", "sessions");
-  refused(validateLog(log({ checkins: Array(MAX_CHECKINS + 1).fill(0) })), "too-many", "checkins");
-  refused(validateLog(log({ plans: Array(MAX_PLANS + 1).fill({ id: "p" }) })), "too-many", "plans");
-  refused(validateLog(log({ plans: [{ name: "no id" }] })), "bad-field", "plans[0].id");
-  refused(validateLog(log({ plans: [{ id: "p", note: "x".repeat(MAX_PLAN_STRING + 1) }] })), "too-long", "plans[0].note");
-  assert.equal(validateLog(log({ plans: [{ id: "p", note: "x".repeat(500) }] })).ok, true);
-  refused(validateLog(log({ plans: [{ id: "p", notes: Array(200).fill("x".repeat(MAX_STRING)) }] })), "too-long", "plans[0]");
+  refused(validLog(log({ format: "other-log" })), "wrong-format", "format");
+  refused(validLog({ v: 1 }), "wrong-format", "format");
+  refused(validLog(log({ v: 3 })), "wrong-version", "v");
+  refused(validLog(log({ v: "1" })), "wrong-version", "v");
+  refused(validLog(log({ site: "https://evil.example/" })), "bad-field", "site");
+  refused(validLog(log({ site: `/${"a".repeat(MAX_STRING)}/` })), "too-long", "site");
+  refused(validLog(log({ sessions: [session(), session({ pain: 12 })] })), "bad-field", "sessions[1].pain");
+  refused(validLog(log({ sessions: [session(), session()] })), "duplicate-id", "sessions[1].id");
+  refused(validLog(log({ checkins: [checkin({ v: 3 })] })), "wrong-version", "checkins[0].v");
+  refused(validLog(log({ sessions: Array(MAX_SESSIONS + 1).fill(0) })), "too-many", "sessions");
+  refused(validLog(log({ checkins: Array(MAX_CHECKINS + 1).fill(0) })), "too-many", "checkins");
+  refused(validLog(log({ plans: Array(MAX_PLANS + 1).fill({ id: "p" }) })), "too-many", "plans");
+  refused(validLog(log({ plans: [{ name: "no id" }] })), "bad-field", "plans[0].id");
+  refused(validLog(log({ plans: [{ id: "p", note: "x".repeat(MAX_PLAN_STRING + 1) }] })), "too-long", "plans[0].note");
+  assert.equal(validLog(log({ plans: [{ id: "p", note: "x".repeat(500) }] })).ok, true);
+  refused(validLog(log({ plans: [{ id: "p", notes: Array(200).fill("x".repeat(MAX_STRING)) }] })), "too-long", "plans[0]");
   assert.ok(JSON.stringify({ id: "p", notes: Array(200).fill("x".repeat(MAX_STRING)) }).length > MAX_PLAN_CHARS);
-  refused(validateLog(log({ plans: [{ id: "p", when: new Date(0) }] })), "bad-field", "plans[0].when");
-  refused(validateLog(log({ sessions: undefined })), "bad-field", "sessions");
+  refused(validLog(log({ plans: [{ id: "p", when: new Date(0) }] })), "bad-field", "plans[0].when");
+  refused(validLog(log({ sessions: undefined })), "bad-field", "sessions");
 });
 
 test("__proto__, constructor and prototype keys are refused anywhere, and pollute nothing", () => {
@@ -132,10 +137,10 @@ test("__proto__, constructor and prototype keys are refused anywhere, and pollut
   ];
   for (const [json, key] of hostile) {
     refused(validateSession({ ...session(), ...JSON.parse(json) }), "bad-key", key);
-    refused(validateLog(log({ plans: [{ id: "p", ...JSON.parse(json) }] })), "bad-key", `plans[0].${key}`);
+    refused(validLog(log({ plans: [{ id: "p", ...JSON.parse(json) }] })), "bad-key", `plans[0].${key}`);
   }
   const deep = log({ sessions: [session({ items: [{ item: "clams", sets: [JSON.parse('{"__proto__": 1}')] }] })] });
-  refused(validateLog(deep), "bad-key", "sessions[0].items[0].sets[0].__proto__");
+  refused(validLog(deep), "bad-key", "sessions[0].items[0].sets[0].__proto__");
   assert.equal(/** @type {Loose} */ ({}).polluted, undefined);
 });
 
@@ -143,12 +148,12 @@ test("nesting deeper than the limit is refused, not recursed into", () => {
   /** @type {Loose} */
   let plan = { id: "p" };
   for (let i = 0; i < MAX_DEPTH + 5; i++) plan = { id: "p", inner: plan };
-  refused(validateLog(log({ plans: [plan] })), "too-deep");
+  refused(validLog(log({ plans: [plan] })), "too-deep");
 });
 
 test("a script tag is inert text in a plan and refused where a field has a pattern", () => {
   const script = "<script>alert(1)</script>";
-  const result = validateLog(log({ plans: [{ id: "p", note: script }] }));
+  const result = validLog(log({ plans: [{ id: "p", note: script }] }));
   assert.ok(result.ok);
   assert.equal(result.value.plans[0].note, script);
   refused(validateSession(session({ routine: script })), "bad-field", "routine");
@@ -159,7 +164,8 @@ test("a version 0 session, check-in and log are upgraded, then checked", () => {
     items: [], pain: 3, easy: false };
   const upgraded = migrate(v0);
   assert.ok(upgraded.ok);
-  assert.equal(upgraded.value.v, 1);
+  assert.equal(upgraded.value.v, 2);
+  assert.equal(upgraded.value.protocol, null);
   assert.equal(upgraded.value.started, "2026-11-25T09:30:00.000Z");
   assert.equal(upgraded.value.ended, "2026-11-25T09:50:00.000Z");
   assert.equal("date" in upgraded.value, false);
@@ -168,14 +174,14 @@ test("a version 0 session, check-in and log are upgraded, then checked", () => {
   assert.equal(validateSession(v0).ok, true);
 
   const c0 = { v: 0, id: "c-1", date: "2026-11-26", session: "s-1", worse: true };
-  assert.deepEqual(validateCheckin(c0), { ok: true, value: { ...c0, v: 1, kind: "morning", pain: null } });
+  assert.deepEqual(validateCheckin(c0), { ok: true, value: { ...c0, v: 2, kind: "morning", pain: null } });
 
-  const log0 = { format: "knee-guide-log", v: 0, site: "/", exported: "2026-11-26T08:00:00.000Z", sessions: [v0], checkins: [c0] };
+  const log0 = { format: FORMAT, v: 0, site: "/", exported: "2026-11-26T08:00:00.000Z", sessions: [v0], checkins: [c0] };
   const m = migrate(log0);
   assert.ok(m.ok);
   assert.deepEqual(m.value.plans, []);
   assert.equal(/** @type {Loose[]} */ (m.value.sessions)[0].started, "2026-11-25T09:30:00.000Z");
-  const checked = validateLog(log0);
+  const checked = validLog(log0);
   assert.ok(checked.ok);
   assert.equal(checked.value.sessions[0].ended, "2026-11-25T09:50:00.000Z");
 });
@@ -188,6 +194,27 @@ test("a version 0 session that cannot be converted is refused, not thrown", () =
 });
 
 test("versions this code does not know are refused", () => {
-  for (const v of [2, -1, 0.5, "1", null, undefined]) refused(migrate(session({ v })), "wrong-version", "v");
+  for (const v of [3, -1, 0.5, "1", null, undefined]) refused(migrate(session({ v })), "wrong-version", "v");
   refused(migrate(42), "not-an-object", "");
+});
+
+test("a version 1 session gets no protocol (judged as before), and a run may name the protocol it was judged by", () => {
+  const { protocol, ...v1 } = session({ v: 1, routine: null, stage: "stage-2" });
+  assert.equal(protocol, null);
+  assert.deepEqual(validateSession(v1), { ok: true, value: session({ routine: null, stage: "stage-2" }) });
+  assert.deepEqual(validateCheckin(checkin({ v: 1 })), { ok: true, value: checkin() });
+  const run = session({ routine: null, stage: "stage-2", protocol: "some-protocol" });
+  assert.deepEqual(validateSession(run), { ok: true, value: run });
+  refused(validateSession(session({ protocol: "Not A Slug" })), "bad-field", "protocol");
+  refused(validateSession(session({ protocol: undefined })), "bad-field", "protocol");
+  const old = validLog(log({ v: 1, sessions: [v1], checkins: [checkin({ v: 1 })] }));
+  assert.ok(old.ok);
+  assert.equal(old.value.v, 2);
+  assert.equal(old.value.sessions[0].protocol, null);
+});
+
+test("a log names the guide's own format: any other is refused, whatever else it holds", () => {
+  assert.equal(validateLog(log(), FORMAT).ok, true);
+  refused(validateLog(log(), "another-guide-log"), "wrong-format", "format");
+  refused(validateLog(log({ format: "" }), ""), "wrong-format", "format");
 });

@@ -6,7 +6,8 @@ process.env.TZ = "America/New_York";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { calendar, dayKey, easeOff, moveOn, painBand, pendingCheckin, summary, week } from "../../overrides/assets/javascripts/log/core/rules.js";
+import { localDay as dayKey } from "../../overrides/assets/javascripts/shared/core/days.js";
+import { calendar, easeOff, painOf, painRulesOf, partOf, protocolOf, routineProtocol, moveOn, painBand, pendingCheckin, summary, week } from "../../overrides/assets/javascripts/log/core/rules.js";
 
 /**
  * @typedef {import("../../overrides/assets/javascripts/log/core/records.js").Session} Session
@@ -15,7 +16,7 @@ import { calendar, dayKey, easeOff, moveOn, painBand, pendingCheckin, summary, w
  */
 
 /** @type {Rules} */
-const RULES = { pain: { ok_max: 3, acceptable_max: 5, scale_max: 10, running_max: 2 }, move_on: { sessions: 3, all_easy: true }, ease_off: { in_a_row: 2 }, week_starts: 1 };
+const RULES = { pain: { ok_max: 3, acceptable_max: 5, scale_min: 0, scale_max: 10, running_max: 2 }, move_on: { sessions: 3, all_easy: true }, ease_off: { in_a_row: 2 }, week_starts: 1 };
 
 /** Thursday 26 November 2026, 10:00 local time. */
 const NOW = new Date(2026, 10, 26, 10, 0);
@@ -25,22 +26,24 @@ const NOW = new Date(2026, 10, 26, 10, 0);
  * @param {string} id
  * @param {string | null} routine
  * @param {number | string} day
- * @param {{hour?: number, pain?: number | null, easy?: boolean | null, minutes?: number, items?: string[], stage?: string | null}} [opts]
+ * @param {{hour?: number, pain?: number | null, easy?: boolean | null, minutes?: number, items?: string[], stage?: string | null,
+ *   protocol?: string | null}} [opts]
  * @returns {Session}
  */
 function s(id, routine, day, opts = {}) {
   const [y, m, d] = typeof day === "number" ? [2026, 11, day] : day.split("-").map(Number);
   const start = new Date(y, m - 1, d, opts.hour ?? 9, 0);
   return {
-    v: 1, id, routine, plan: null, source: "player", started: start.toISOString(),
+    v: 2, id, routine, plan: null, source: "player", started: start.toISOString(),
     ended: new Date(start.getTime() + (opts.minutes ?? 20) * 60000).toISOString(),
     items: (opts.items ?? ["clams"]).map((item) => ({ item, sets: [] })),
     pain: opts.pain === undefined ? 2 : opts.pain, easy: opts.easy === undefined ? true : opts.easy, stage: opts.stage ?? null,
+    protocol: opts.protocol ?? null,
   };
 }
 
 /** @param {string} session @param {boolean} worse @returns {Checkin} */
-const morning = (session, worse) => ({ v: 1, id: `c-${session}`, kind: "morning", date: "2026-11-27", session, worse, pain: null });
+const morning = (session, worse) => ({ v: 2, id: `c-${session}`, kind: "morning", date: "2026-11-27", session, worse, pain: null });
 
 test("this week counts days, not sessions, from the page's first weekday, on local dates", () => {
   const sessions = [
@@ -136,10 +139,15 @@ test("move on needs two easy sessions in a row, each with a morning no worse", (
 test("a run is judged by the running limit and means stepping back, not fewer repetitions", () => {
   const run = (/** @type {string} */ id, /** @type {number} */ day, /** @type {number} */ pain) => s(id, null, day, { pain, stage: "stage-2" });
   // 3 out of 10 is within the exercise rule but above the running limit.
-  assert.deepEqual(easeOff([run("r1", 20, 3), run("r2", 22, 3)], [], RULES), { ease_off: true, reason: "run-too-painful" });
-  assert.deepEqual(easeOff([s("e1", "hip", 20, { pain: 3 }), s("e2", "hip", 22, { pain: 3 })], [], RULES), { ease_off: false, reason: "none" });
-  assert.deepEqual(easeOff([run("r1", 20, 2), run("r2", 22, 2)], [], RULES), { ease_off: false, reason: "none" }, "at the limit is within it");
-  assert.deepEqual(easeOff([s("e1", "hip", 20, { pain: 7 }), run("r2", 22, 4)], [], RULES), { ease_off: true, reason: "run-too-painful" });
+  assert.deepEqual(easeOff([run("r1", 20, 3), run("r2", 22, 3)], [], RULES), { ease_off: true, reason: "run-too-painful", run: true });
+  assert.deepEqual(easeOff([s("e1", "hip", 20, { pain: 3 }), s("e2", "hip", 22, { pain: 3 })], [], RULES),
+    { ease_off: false, reason: "none", run: false });
+  assert.deepEqual(easeOff([run("r1", 20, 2), run("r2", 22, 2)], [], RULES), { ease_off: false, reason: "none", run: false },
+    "at the limit is within it");
+  assert.deepEqual(easeOff([s("e1", "hip", 20, { pain: 7 }), run("r2", 22, 4)], [], RULES), { ease_off: true, reason: "run-too-painful", run: true });
+  // A run followed by a worse morning also means stepping back: the reason is the morning, the advice a run's.
+  assert.deepEqual(easeOff([run("r1", 20, 1), run("r2", 22, 1)], [morning("r1", true), morning("r2", true)], RULES),
+    { ease_off: true, reason: "worse-next-morning", run: true });
 });
 
 test("easing off after two bad sessions in a row, not after one", () => {
@@ -161,7 +169,8 @@ test("easing off after two bad sessions in a row, not after one", () => {
     ["no pain score is not bad", [hurt("a", 23), s("b", "hip", 25, { pain: null })], [], false, "none"],
   ];
   for (const [name, sessions, checkins, ease, reason] of table) {
-    assert.deepEqual(easeOff(sessions, checkins, RULES), { ease_off: ease, reason }, name);
+    const found = easeOff(sessions, checkins, RULES);
+    assert.deepEqual({ ease_off: found.ease_off, reason: found.reason }, { ease_off: ease, reason }, name);
   }
   const three = { ...RULES, ease_off: { in_a_row: 3 } };
   assert.equal(easeOff([hurt("a", 20), hurt("b", 23)], [], three).ease_off, false);
@@ -223,4 +232,60 @@ test("property: the week's days are distinct, sorted, within seven days of its s
     assert.equal(row.start, w.start);
     assert.deepEqual(row.days.filter((d) => d.routines.includes("hip")).map((d) => d.date), w.dates);
   }));
+});
+
+/** A library of two protocols with their own pain rules, and the strictest of both for anything else. */
+const LIBRARY = {
+  ...RULES,
+  pain: { ok_max: 2, acceptable_max: 4, scale_min: 0, scale_max: 10, running_max: 2 },
+  part: "it",
+  protocols: {
+    one: { part: "your one", pain: { ok_max: 3, acceptable_max: 5, scale_min: 0, scale_max: 10, running_max: 2 } },
+    two: { part: "your two", pain: { ok_max: 2, acceptable_max: 4, scale_min: 0, scale_max: 10, running_max: 5 } },
+  },
+  routines: {
+    hip: { protocol: "one", acceptable_max: 5 },
+    strict: { protocol: "one", acceptable_max: 3 },
+    wob: { protocol: "two", acceptable_max: 4 },
+  },
+  move_on: { sessions: 2, all_easy: true },
+};
+
+test("each session is judged by its own protocol's rule, a routine's own stricter limit, or the strictest", () => {
+  assert.equal(protocolOf(s("a", "hip", 20), LIBRARY), "one");
+  assert.equal(protocolOf(s("a", "wob", 20), LIBRARY), "two");
+  assert.equal(protocolOf(s("a", null, 20), LIBRARY), null, "a plan's or a single item's session");
+  assert.equal(protocolOf(s("a", "gone", 20), LIBRARY), null, "a routine this copy does not have");
+  assert.equal(protocolOf(s("a", null, 20, { stage: "stage-1", protocol: "two" }), LIBRARY), "two", "a run names its own");
+  assert.equal(protocolOf(s("a", "constructor", 20), LIBRARY), null);
+  assert.equal(painRulesOf(s("a", "hip", 20), LIBRARY).acceptable_max, 5);
+  assert.equal(painRulesOf(s("a", "strict", 20), LIBRARY).acceptable_max, 3);
+  assert.equal(painRulesOf(s("a", "wob", 20), LIBRARY).acceptable_max, 4);
+  assert.deepEqual(painRulesOf(s("a", null, 20), LIBRARY), LIBRARY.pain);
+  assert.equal(partOf(protocolOf(s("a", "wob", 20), LIBRARY), LIBRARY), "your two");
+  assert.equal(partOf(protocolOf(s("a", null, 20), LIBRARY), LIBRARY), "it");
+  assert.equal(partOf(null, LIBRARY), "it");
+  assert.equal(partOf("gone", LIBRARY), "it");
+  assert.equal(partOf("one", RULES), "", "a page with no words for it");
+  assert.equal(routineProtocol("strict", LIBRARY), "one");
+  assert.equal(routineProtocol(null, LIBRARY), null);
+  assert.deepEqual(painOf("two", LIBRARY), LIBRARY.protocols.two.pain);
+  assert.deepEqual(painOf(null, LIBRARY), LIBRARY.pain);
+
+  // 5 out of 10 is within the first protocol's rule and above the second's.
+  const at5 = (/** @type {string} */ id, /** @type {string} */ routine, /** @type {number} */ day) => s(id, routine, day, { pain: 5 });
+  assert.equal(easeOff([at5("a", "hip", 20), at5("b", "hip", 22)], [], LIBRARY).ease_off, false);
+  assert.deepEqual(easeOff([at5("a", "wob", 20), at5("b", "wob", 22)], [], LIBRARY), { ease_off: true, reason: "pain-during", run: false });
+  assert.equal(easeOff([at5("a", "hip", 20), at5("b", "wob", 22)], [], LIBRARY).ease_off, false, "one of the two was within its rule");
+  assert.equal(easeOff([at5("a", "strict", 20), at5("b", "strict", 22)], [], LIBRARY).ease_off, true);
+  const fine = [morning("a", false), morning("b", false)];
+  assert.equal(moveOn([at5("a", "hip", 20), at5("b", "hip", 22)], fine, "hip", LIBRARY).reason, "ready");
+  assert.equal(moveOn([at5("a", "wob", 20), at5("b", "wob", 22)], fine, "wob", LIBRARY).reason, "pain-too-high");
+
+  // A run at 4: within the second protocol's running limit, above the first's (and the strictest).
+  const run = (/** @type {string} */ id, /** @type {number} */ day, /** @type {string | null} */ protocol) =>
+    s(id, null, day, { pain: 4, stage: "stage-2", protocol });
+  assert.equal(easeOff([run("a", 20, "two"), run("b", 22, "two")], [], LIBRARY).ease_off, false);
+  assert.deepEqual(easeOff([run("a", 20, "one"), run("b", 22, "one")], [], LIBRARY), { ease_off: true, reason: "run-too-painful", run: true });
+  assert.equal(easeOff([run("a", 20, null), run("b", 22, null)], [], LIBRARY).ease_off, true, "a run of no known protocol: the strictest");
 });

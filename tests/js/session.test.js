@@ -204,3 +204,15 @@ test("a dose or option the generator should never write throws a clear error", (
   const noTempo = /** @type {Step} */ ({ ...buildSteps(good, OPTIONS)[1], duration_ms: null, up_ms: null });
   assert.throws(() => estimateMs([noTempo]), /a reps step has neither a duration nor reps and a tempo/);
 });
+
+test("an exercise with a pace of its own is counted at it; the others at the options' pace", () => {
+  /** @type {Item} */
+  const slow = { ...strength("heel-drop", true), tempo: { up_s: 1, down_s: 3 } };
+  const steps = buildSteps({ id: "r", title: "r", items: [strength("clams", false), slow] }, OPTIONS);
+  const reps = steps.filter((s) => s.kind === "reps");
+  assert.deepEqual(reps.filter((s) => s.id === "clams").map((s) => [s.up_ms, s.down_ms, s.duration_ms])[0], [2000, 2000, 20 * 4000]);
+  assert.ok(reps.filter((s) => s.id === "heel-drop").every((s) => s.up_ms === 1000 && s.down_ms === 3000 && s.duration_ms === 20 * 4000));
+  const tap = buildSteps({ id: "r", title: "r", items: [slow] }, { ...OPTIONS, rep_mode: "tap" });
+  assert.equal(estimateMs(tap), estimateMs(buildSteps({ id: "r", title: "r", items: [slow] }, OPTIONS)), "tap mode estimates at its own pace");
+  assert.throws(() => buildSteps({ id: "r", title: "r", items: [{ ...slow, tempo: { up_s: 0, down_s: 3 } }] }, OPTIONS), /tempo\.up_s/);
+});

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { start } from "../../overrides/assets/javascripts/player/core/player.js";
 import { buildSteps } from "../../overrides/assets/javascripts/player/core/session.js";
-import { sentence, where } from "../../overrides/assets/javascripts/player/core/speech.js";
+import { repSaid, sentence, where } from "../../overrides/assets/javascripts/player/core/speech.js";
 import { clock, nextTick } from "../../overrides/assets/javascripts/player/core/timing.js";
 
 /** @typedef {import("../../overrides/assets/javascripts/player/core/session.js").Routine} Routine */
@@ -36,4 +36,15 @@ test("time left is written m:ss, rounded up; the next tick comes just past the n
   assert.equal(nextTick(state, 5500), 501);
   const slow = start(buildSteps(ROUTINE, { ...OPTIONS, tempo: { up_s: 1.5, down_s: 1.5 } }), 0, 3);
   assert.equal(nextTick(slow, 6200), 301); // the half rep changes at 6.5 s, before the next second
+});
+
+test("a guided repetition says its count and up, then down; an exercise whose work is the lowering says its own words", () => {
+  const words = { ...WORDS, up: "Up", down: "Down", say_up: "{rep}, up", say_lowering_up: "{rep}. {up}" };
+  const plain = { title: "Clams", dose: null };
+  const lowering = { title: "Drops", dose: null, lowering: { up: "Rise on two", down: "Lower on one" } };
+  assert.equal(repSaid("up", 3, plain, words, "en"), "3, up");
+  assert.equal(repSaid("down", 3, plain, words, "en"), "Down");
+  assert.equal(repSaid("up", 1200, lowering, words, "en"), "1,200. Rise on two");
+  assert.equal(repSaid("down", 4, lowering, words, "en"), "Lower on one");
+  assert.equal(repSaid("up", 2, undefined, words, "en"), "2, up", "no item (a lead-in): the plain words");
 });

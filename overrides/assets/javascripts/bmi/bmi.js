@@ -1,6 +1,8 @@
 /**
  * The BMI calculator on the weight page: worked out on this device, nothing is sent anywhere.
- * Bands, limits, the running threshold and every sentence come from the page data.
+ * Bands, limits, the running threshold and every sentence come from the page data. A reader who
+ * ticks the family-background box gets the lower line's sentence when the BMI is at or above it
+ * (`lower_from`); the running advice is the same for everyone.
  */
 import { fill, number } from "../shared/core/words.js";
 import { fresh, locale, onPage, readJson } from "../shared/page.js";
@@ -49,6 +51,8 @@ function mount(box) {
     // One digit after the point, as the locale writes it ("27.4", "27,4").
     const sentences = [fill(data.words.result, { bmi: number(value, locale(), 1), band: band.label })];
     if (value >= data.reduce_from) sentences.push(data.words.above);
+    const lower = form.elements.namedItem("lower");
+    if (lower instanceof HTMLInputElement && lower.checked && value >= data.lower_from) sentences.push(data.words.lower);
     sentences.push(data.caveat);
     result.textContent = sentences.join(" ");
     result.dataset.band = band.label;

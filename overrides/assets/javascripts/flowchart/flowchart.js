@@ -14,7 +14,7 @@ import { decode, encode, hashOf, HASH_PREFIX, longest, walk } from "./core/flowc
  * @typedef {import("./core/flowchart.js").Question} Question
  * @typedef {import("./core/flowchart.js").Walked} Walked
  * @typedef {{progress: string, announce: string, proceed: string, back: string, start_over: string,
- *   plan_intro: string, good_to_know: string, print_plan: string, how_often: string,
+ *   plan_intro: string, good_to_know: string, print_plan: string, how_often: string, while_waiting: string,
  *   parts: Record<string, string>}} Words
  */
 
@@ -133,17 +133,16 @@ class Widget {
         call.appendChild(el("a", { href: `tel:${level.call.number}`, class: "md-button md-button--primary" }, `${level.call.label}: ${level.call.number}`));
       }
       this.list(this.view, node.advice, "fc-advice");
+      // What the outcome gives to use until the reader is seen (a "see someone soon" result).
+      if (this.graph.parts.some((part) => result.plan[part].length)) {
+        const waiting = this.view.appendChild(el("section", { class: "fc-waiting", "aria-labelledby": "fc-waiting" }));
+        waiting.appendChild(el("h3", { id: "fc-waiting" }, this.words.while_waiting));
+        this.parts(waiting, result, "h4");
+      }
       return node.title;
     }
     this.view.appendChild(el("p", {}, this.words.plan_intro));
-    const parts = this.view.appendChild(el("div", { class: "fc-parts" }));
-    for (const part of this.graph.parts) {
-      if (!result.plan[part].length) continue;
-      const section = parts.appendChild(el("section", { class: "fc-part", "aria-labelledby": `fc-part-${part}` }));
-      section.appendChild(el("h3", { id: `fc-part-${part}` }, this.words.parts[part] || part));
-      const ul = section.appendChild(el("ul", { class: "fc-items" }));
-      for (const id of result.plan[part]) this.planItem(ul.appendChild(el("li")), part, this.graph.links[part][id]);
-    }
+    this.parts(this.view, result, "h3");
     const advice = [...result.plan.advice, ...node.advice];
     if (advice.length) {
       this.view.appendChild(el("h3", {}, this.words.good_to_know));
@@ -152,6 +151,23 @@ class Widget {
     if (this.safety) /** @type {HTMLElement} */ (this.view.appendChild(this.safety.cloneNode(true))).hidden = false;
     this.button(this.view.appendChild(el("div", { class: "fc-actions" })), this.words.print_plan, "print", "md-button md-button--primary fc-print");
     return node.title;
+  }
+
+  /**
+   * The plan's parts, each under its heading, with a link and what to do for each item.
+   * @param {HTMLElement} parent
+   * @param {Walked} result
+   * @param {string} level the parts' heading element
+   */
+  parts(parent, result, level) {
+    const parts = parent.appendChild(el("div", { class: "fc-parts" }));
+    for (const part of this.graph.parts) {
+      if (!result.plan[part].length) continue;
+      const section = parts.appendChild(el("section", { class: "fc-part", "aria-labelledby": `fc-part-${part}` }));
+      section.appendChild(el(level, { id: `fc-part-${part}` }, this.words.parts[part] || part));
+      const ul = section.appendChild(el("ul", { class: "fc-items" }));
+      for (const id of result.plan[part]) this.planItem(ul.appendChild(el("li")), part, this.graph.links[part][id]);
+    }
   }
 
   /**

@@ -1,16 +1,17 @@
 /**
- * The next-morning check-in ("Is your knee worse than usual this morning?"): a small panel, not a
- * modal, offered on any later day the guide is opened after a session (core/rules.js
- * `pendingCheckin`), until it is answered; "Not now" hides it for the rest of the day.
+ * The next-morning check-in ("Is {part} worse than usual this morning?", naming what hurts as
+ * the session's protocol does, core/rules.js `partOf`): a small panel, not a modal, offered on any
+ * later day the guide is opened after a session (core/rules.js `pendingCheckin`), until it is
+ * answered; "Not now" hides it for the rest of the day.
  */
 import { localDay } from "../shared/core/days.js";
 import { newId } from "../shared/core/ids.js";
 import { fill } from "../shared/core/words.js";
 import { el, fresh, locale, onPage } from "../shared/page.js";
-import { pendingCheckin } from "./core/rules.js";
+import { painOf as scaleOf, partOf, pendingCheckin, protocolOf } from "./core/rules.js";
 import { wholeLogData } from "./widgets-data.js";
 import {
-  CHANGED, PAIN_MIN, advice, button, changed, chosen, logData, logFor, painField, painOf, settingsOf, storageWords, yesNoField,
+  CHANGED, advice, button, changed, chosen, logData, logFor, painField, painOf, settingsOf, storageWords, yesNoField,
 } from "./widgets.js";
 
 /**
@@ -47,16 +48,18 @@ async function mount(box) {
   const title = document.querySelector(".md-content h1");
   if (title && title.parentElement) title.after(box);
 
-  const build = () => {
+  /** @param {Session} session the session asked about */
+  const build = (session) => {
     const f = /** @type {HTMLFormElement} */ (el("form", { class: "log-form" }));
-    const question = yesNoField(words.checkin_question, "worse", words);
+    const protocol = protocolOf(session, data.rules);
+    const part = partOf(protocol, data.rules);
+    const question = yesNoField(fill(words.checkin_question, { part }, locale()), "worse", words);
     for (const input of question.querySelectorAll("input")) input.required = true;
     const save = button(words.checkin_answer, true, "submit");
     const later = button(words.checkin_later);
     const actions = el("div", { class: "log-actions" });
     actions.append(save, later);
-    const max = data.rules.pain.scale_max;
-    f.append(question, painField(fill(words.checkin_pain, { min: PAIN_MIN, max }, locale()), max), actions);
+    f.append(question, painField(words.checkin_pain, scaleOf(protocol, data.rules), part), actions);
     later.addEventListener("click", () => {
       if (pending) settings.set("checkin_later", `${pending.id} ${localDay(new Date())}`);
       box.hidden = true;
@@ -66,7 +69,7 @@ async function mount(box) {
       if (!pending) return;
       save.disabled = true;
       const checkin = {
-        v: 1, id: newId(), kind: "morning", date: localDay(new Date()), session: pending.id,
+        v: 2, id: newId(), kind: "morning", date: localDay(new Date()), session: pending.id,
         worse: chosen(f, "worse") === "yes", pain: painOf(chosen(f, "pain")),
       };
       try {
@@ -106,7 +109,7 @@ async function mount(box) {
     if (pending && pending.id === found.id && !box.hidden) return;
     pending = found;
     if (form) form.remove();
-    form = build();
+    form = build(found);
     box.insertBefore(form, live);
     done.hidden = true;
     live.textContent = "";

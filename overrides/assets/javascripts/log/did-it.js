@@ -9,10 +9,10 @@
  */
 import { has } from "../shared/core/own.js";
 import { newId } from "../shared/core/ids.js";
-import { fill } from "../shared/core/words.js";
-import { el, fresh, locale, onPage } from "../shared/page.js";
+import { el, fresh, onPage } from "../shared/page.js";
+import { painOf as scaleOf, partOf, routineProtocol } from "./core/rules.js";
 import {
-  PAIN_MIN, advice, button, changed, chosen, kept, logData, logFor, painField, painOf, storageWords, uid, yesNoField, yesNoOf,
+  advice, button, changed, chosen, kept, logData, logFor, painField, painOf, storageWords, uid, yesNoField, yesNoOf,
 } from "./widgets.js";
 
 /** @param {HTMLElement} box */
@@ -22,13 +22,15 @@ function mount(box) {
   if (!data || !has(data.routines, routine)) return;
   const words = data.words;
   const log = logFor(data);
-  const max = data.rules.pain.scale_max;
+  // The routine's protocol's scale, naming what hurts as it does.
+  const protocol = routineProtocol(routine, data.rules);
   const formId = uid("did-it-form");
   const open = /** @type {HTMLButtonElement} */ (
     el("button", { type: "button", class: "md-button log-button", "aria-expanded": "false", "aria-controls": formId }, words.did_it_today));
   const form = /** @type {HTMLFormElement} */ (el("form", { class: "log-form", id: formId, hidden: "" }));
   const save = button(words.did_it_save, true, "submit");
-  form.append(painField(fill(words.did_it_pain, { min: PAIN_MIN, max }, locale()), max), yesNoField(words.did_it_easy, "easy", words), save);
+  const pain = painField(words.did_it_pain, scaleOf(protocol, data.rules), partOf(protocol, data.rules));
+  form.append(pain, yesNoField(words.did_it_easy, "easy", words), save);
   const live = el("p", { class: "log-status", role: "status" });
   const done = el("div", { class: "log-done", tabindex: "-1", hidden: "" });
   box.classList.add("log-panel");
@@ -53,8 +55,8 @@ function mount(box) {
     save.disabled = true;
     const now = new Date().toISOString();
     const session = {
-      v: 1, id: newId(), routine, plan: null, source: "manual", started: now, ended: now, items: [],
-      pain: painOf(chosen(form, "pain")), easy: yesNoOf(chosen(form, "easy")), stage: null,
+      v: 2, id: newId(), routine, plan: null, source: "manual", started: now, ended: now, items: [],
+      pain: painOf(chosen(form, "pain")), easy: yesNoOf(chosen(form, "easy")), stage: null, protocol: null,
     };
     try {
       await log.saveSession(session);

@@ -16,6 +16,7 @@
  */
 import { logDatabase } from "../shared/core/places.js";
 import { openDatabase } from "../shared/idb.js";
+import { storage } from "../shared/page.js";
 import { askToReload } from "../shared/versions.js";
 import { migrate, validateCheckin, validatePlan, validateSession } from "./core/records.js";
 
@@ -79,7 +80,9 @@ const empty = () => ({ sessions: [], checkins: [], plans: [], damaged: 0 });
 class Log {
   /** @param {string} scope the site's path */
   constructor(scope) {
-    this.name = logDatabase(scope);
+    const names = storage();
+    /** The database's name; "" on a page that names no storage (the log is then unavailable). */
+    this.name = names ? logDatabase(names.prefix, scope) : "";
     /** @type {Promise<IDBDatabase> | null} the open connection, once there is one */
     this.connection = null;
     /** The last attempt to open it. @type {Promise<IDBDatabase | null>} */
@@ -98,6 +101,7 @@ class Log {
     if (this.connection) return this.connection;
     const attempt = this.pending.catch(() => null).then(async () => {
       if (this.upgraded) throw new StorageError("unavailable", "upgraded in another tab");
+      if (!this.name) throw new StorageError("unavailable", "this page names no storage");
       if (this.connection) return this.connection;
       let db;
       try {

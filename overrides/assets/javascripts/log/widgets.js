@@ -2,12 +2,13 @@
  * What the log's widgets share (the morning check-in, "I did this today", the progress page): their
  * page data, the log and settings of the page's copy of the guide, the form parts they are built
  * of, the words for a storage failure, and the rules' advice. Everything a person enters is written
- * with store.js into this browser only; every word comes from the page data (data/progress.yml).
+ * with store.js into this browser only; every word comes from the page data (data/progress.yml),
+ * and what hurts is named as the protocol of the session or routine concerned names it.
  */
 import { fill } from "../shared/core/words.js";
 import { el, locale, readJson, siteScope } from "../shared/page.js";
 import { Settings } from "../shared/settings.js";
-import { easeOff, moveOn } from "./core/rules.js";
+import { easeOff, moveOn, partOf, protocolOf, routineProtocol } from "./core/rules.js";
 import { StorageError, logOf } from "./store.js";
 
 /**
@@ -15,7 +16,7 @@ import { StorageError, logOf } from "./store.js";
  * @typedef {import("./core/records.js").Checkin} Checkin
  * @typedef {{id: string, title: string, href: string}} NextRoutine
  * @typedef {{title: string, frequency: string, days_per_week: number | null, href: string,
- *   moves_on_when_easy: boolean, next: NextRoutine | null}} RoutineInfo
+ *   moves_on_when_easy: boolean, next: NextRoutine | null, protocol?: string | null}} RoutineInfo
  * @typedef {{routines: Record<string, RoutineInfo>, items: Record<string, string>,
  *   rules: import("./core/rules.js").Rules, calendar_weeks: number, table_sessions: number,
  *   summary: import("./core/rules.js").SummaryWindow, reminders: {default_time: string, alarm_minutes: number,
@@ -23,11 +24,8 @@ import { StorageError, logOf } from "./store.js";
  *   root: string, site: string, routine_order?: string[], routine?: string}} LogData
  */
 
-/** The pain scale's lowest score, "no pain": part of the 0-10 numeric rating scale (core/records.js). */
-export const PAIN_MIN = 0;
-
 /** The event every widget of the log sends on `document` after it changed the stored log. */
-export const CHANGED = "knee-log-changed";
+export const CHANGED = "guide:log-changed";
 
 /**
  * The page data of a log widget, or null when it is missing or malformed.
@@ -132,12 +130,17 @@ export function choices(legend, name, options, extra = "") {
   return set;
 }
 
-/** Pain from none to the scale's top. @param {string} legend @param {number} max */
-export function painField(legend, max) {
+/**
+ * Pain from the scale's bottom (no pain) to its top, the protocol's scale: the legend's `{min}`,
+ * `{max}` and `{part}` are filled in.
+ * @param {string} legend @param {import("./core/rules.js").PainRules} scale @param {string} part
+ */
+export function painField(legend, scale, part) {
+  const min = scale.scale_min;
   /** @type {[string, string][]} */
   const options = [];
-  for (let n = PAIN_MIN; n <= max; n++) options.push([String(n), String(n)]);
-  return choices(legend, "pain", options, "log-scale");
+  for (let n = min; n <= scale.scale_max; n++) options.push([String(n), String(n)]);
+  return choices(fill(legend, { min, max: scale.scale_max, part }, locale()), "pain", options, "log-scale");
 }
 
 /** @param {string} legend @param {string} name @param {Record<string, any>} words */
@@ -172,9 +175,10 @@ export function button(label, primary = false, type = "button") {
 }
 
 /**
- * What the guide's rules say about the log, as paragraphs: "ease off" (with the warning signs),
- * or else "ready for the next level?" for each routine that moves on when easy, is ready, and
- * whose next level has not been done since.
+ * What the guide's rules say about the log, as paragraphs: "ease off" (with the warning signs;
+ * after runs, "step back a stage"), naming what hurts as the latest session's protocol does, or
+ * else "ready for the next level?" for each routine that moves on when easy, is ready, and whose
+ * next level has not been done since.
  * @param {LogData} data
  * @param {Session[]} sessions
  * @param {Checkin[]} checkins
@@ -182,8 +186,13 @@ export function button(label, primary = false, type = "button") {
  */
 export function advice(data, sessions, checkins) {
   const words = data.words;
-  if (easeOff(sessions, checkins, data.rules).ease_off) {
-    const p = el("p", { class: "log-advice log-ease-off" }, `${words.ease_off} `);
+  const rules = data.rules;
+  const lang = locale();
+  const ease = easeOff(sessions, checkins, rules);
+  if (ease.ease_off) {
+    const latest = [...sessions].sort((a, b) => Date.parse(a.started) - Date.parse(b.started)).pop();
+    const part = partOf(latest ? protocolOf(latest, rules) : null, rules);
+    const p = el("p", { class: "log-advice log-ease-off" }, `${fill(ease.run ? words.ease_off_run : words.ease_off, { part }, lang)} `);
     p.append(el("a", { href: data.links.clinician }, words.warning_signs));
     return [p];
   }
@@ -195,7 +204,8 @@ export function advice(data, sessions, checkins) {
     const last = Math.max(...mine);
     if (sessions.some((s) => s.routine === next.id && Date.parse(s.started) >= last)) continue;
     if (!moveOn(sessions, checkins, id, data.rules).ready) continue;
-    const p = el("p", { class: "log-advice log-move-on" }, `${fill(words.move_on, { next: next.title }, locale())} `);
+    const part = partOf(routineProtocol(id, rules), rules);
+    const p = el("p", { class: "log-advice log-move-on" }, `${fill(words.move_on, { next: next.title, part }, lang)} `);
     p.append(el("a", { href: next.href }, words.move_on_open));
     out.push(p);
   }

@@ -6,7 +6,7 @@
  */
 import { keyDatabase } from "../shared/core/places.js";
 import { openDatabase } from "../shared/idb.js";
-import { el, siteScope } from "../shared/page.js";
+import { el, siteScope, storage } from "../shared/page.js";
 import { importPrivateKey, importPublicKey, signPayload, verifyPayload } from "./core/plan.js";
 
 /**
@@ -24,7 +24,9 @@ const PROBE_BYTES = 16;
 class KeyStore {
   /** @param {string} scope the site's path */
   constructor(scope) {
-    this.name = keyDatabase(scope);
+    const names = storage();
+    /** The database's name; "" on a page that names no storage (nothing is kept). */
+    this.name = names ? keyDatabase(names.prefix, scope) : "";
   }
 
   /**
@@ -33,6 +35,7 @@ class KeyStore {
    * @returns {Promise<any>}
    */
   async run(mode, act) {
+    if (!this.name) throw new DOMException("this page names no storage", "InvalidStateError");
     const db = /** @type {IDBDatabase} */ (await openDatabase(this.name, KEY_DB_VERSION, (made) => made.createObjectStore(KEY_STORE), true));
     return new Promise((resolve, reject) => {
       try {

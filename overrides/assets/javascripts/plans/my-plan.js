@@ -15,14 +15,15 @@ import { fill } from "../shared/core/words.js";
 import { cardFonts, el, fresh, locale, onPage, readJson, siteScope } from "../shared/page.js";
 import { logOf, StorageError } from "../log/store.js";
 import { loadPlayer } from "../player/start.js";
-import { checkPlan, decodePayload, importPublicKey, parseFragment, planId, verifyPayload } from "./core/plan.js";
+import { checkPlan } from "./core/check.js";
+import { decodePayload, importPublicKey, parseFragment, planId, verifyPayload } from "./core/plan.js";
 import { trust } from "./core/trust.js";
 import { planReminders } from "./reminders.js";
 import { planLink, planSheet, qrLibrary, sessionItems, statusOf } from "./sheet.js";
 
 /**
  * @typedef {import("./core/plan.js").Plan} Plan
- * @typedef {import("./core/plan.js").CheckedItem} CheckedItem
+ * @typedef {import("./core/check.js").CheckedItem} CheckedItem
  * @typedef {import("./sheet.js").PlanPage} PlanPage
  * @typedef {import("./sheet.js").QRCodeFactory} QRCodeFactory
  * @typedef {{ok: true, plan: Plan, items: CheckedItem[], verified: boolean, payload: string, fragment: string}

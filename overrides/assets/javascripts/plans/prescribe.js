@@ -1,6 +1,8 @@
 /**
  * The clinician's plan builder (/prescribe/): pick items from this guide's library (never an id it
- * does not have), set each dose within the bounds the data declares (the protocol's dose first),
+ * does not have; with several protocols, listed under each protocol whose keys or routines use
+ * them), set each dose within the bounds the data declares (the protocol's dose first, an item's
+ * own limits where it has them),
  * how often, a start and a review date, your name and a note; the plan becomes a link to
  * /my-plan/ with the plan in its fragment (core/plan.js), a QR code of it and a printable sheet,
  * signed when the clinic's key is loaded (keys.js). Nothing is sent anywhere: the plan exists only
@@ -11,7 +13,8 @@ import { own } from "../shared/core/own.js";
 import { fill } from "../shared/core/words.js";
 import { cardFonts, el, fresh, locale, onPage, readJson, siteScope } from "../shared/page.js";
 import { Settings } from "../shared/settings.js";
-import { checkPlan, decodePayload, encodePlan, signPayload } from "./core/plan.js";
+import { checkPlan } from "./core/check.js";
+import { decodePayload, encodePlan, signPayload } from "./core/plan.js";
 import { KeyPanel } from "./keys.js";
 import { PlanRows, uid } from "./rows.js";
 import { planLink, planSheet, qrLibrary, statusOf } from "./sheet.js";
@@ -22,8 +25,8 @@ import { planLink, planSheet, qrLibrary, statusOf } from "./sheet.js";
  * @typedef {import("./core/plan.js").Plan} Plan
  * @typedef {import("./core/plan.js").Kind} Kind
  * @typedef {import("./core/plan.js").Dose} Dose
- * @typedef {import("./core/plan.js").Problem} Problem
- * @typedef {import("./core/plan.js").CheckedItem} CheckedItem
+ * @typedef {import("./core/check.js").Problem} Problem
+ * @typedef {import("./core/check.js").CheckedItem} CheckedItem
  */
 
 /** The library's groups, in the order they are shown. */
@@ -76,21 +79,48 @@ class Builder {
     const w = this.words;
     const sec = el("section", { class: "rx-section rx-library" });
     sec.append(el("h2", {}, w.library));
+    const protocols = Array.isArray(this.data.protocols) ? this.data.protocols : [];
+    if (protocols.length < 2) {
+      this.libraryGroups(sec, () => true, "h3");
+      return sec;
+    }
+    // Several protocols: each with what its keys and routines use (a shared exercise under each),
+    // then what belongs to none of them (the way back to running, a clinic's own items).
+    const ids = protocols.map((p) => p.id);
+    /** @param {LibraryEntry} entry */
+    const owners = (entry) => (typeof entry.protocol === "string" ? [entry.protocol] : Array.isArray(entry.protocols) ? entry.protocols : []);
+    for (const protocol of protocols) {
+      const box = sec.appendChild(el("section", { class: "rx-protocol", "aria-label": protocol.title }));
+      box.append(el("h3", {}, protocol.title));
+      this.libraryGroups(box, (entry) => owners(entry).includes(protocol.id), "h4");
+    }
+    this.libraryGroups(sec, (entry) => !owners(entry).some((id) => ids.includes(id)), "h3");
+    return sec;
+  }
+
+  /**
+   * The library's entries that `wanted` keeps, by group (strength, stretches, …), each group a list
+   * of buttons that add an item to the plan.
+   * @param {HTMLElement} parent @param {(entry: LibraryEntry) => boolean} wanted @param {string} level the groups' heading
+   */
+  libraryGroups(parent, wanted, level) {
+    const w = this.words;
     /** @type {Record<string, [Kind, string, LibraryEntry][]>} */
     const groups = Object.fromEntries(GROUPS.map((g) => [g, []]));
     for (const kind of /** @type {Kind[]} */ (["exercise", "recovery", "routine", "stage"])) {
       for (const [id, entry] of Object.entries(this.data.library[kind] || {})) {
+        if (!wanted(entry)) continue;
         const group = kind === "exercise" ? (entry.group === "stretch" ? "stretch" : "strength") : kind;
         groups[group].push([kind, id, entry]);
       }
     }
-    const level = (/** @type {LibraryEntry} */ e) => (typeof e.level === "number" ? e.level : 0);
+    const rank = (/** @type {LibraryEntry} */ e) => (typeof e.level === "number" ? e.level : 0);
     for (const group of GROUPS) {
-      const entries = groups[group].sort(([, , a], [, , b]) => level(a) - level(b) || a.title.localeCompare(b.title));
+      const entries = groups[group].sort(([, , a], [, , b]) => rank(a) - rank(b) || a.title.localeCompare(b.title));
       if (!entries.length) continue;
       const headingId = uid("rx-group");
-      sec.append(el("h3", { id: headingId }, w.groups[group]));
-      const list = sec.appendChild(el("ul", { class: "rx-add-list", "aria-labelledby": headingId }));
+      parent.append(el(level, { id: headingId }, w.groups[group]));
+      const list = parent.appendChild(el("ul", { class: "rx-add-list", "aria-labelledby": headingId }));
       for (const [kind, id, entry] of entries) {
         const add = button(list.appendChild(el("li")), entry.title, "rx-add", {
           "data-kind": kind, "data-id": id, "aria-label": fill(w.add_item, { title: entry.title }, locale()),
@@ -99,7 +129,6 @@ class Builder {
         this.adders.push(add);
       }
     }
-    return sec;
   }
 
   /** Each adder shows whether its item is in the plan, or the plan is full. */

@@ -1,11 +1,12 @@
 /**
  * The builder's list of the plan's items (/prescribe/): each with its dose fields (within the
- * data's bounds, checked as typed), or the guide's own dose, and buttons to move it up, down or
+ * data's bounds, and the item's own where it has them, checked as typed), or the guide's own dose, and buttons to move it up, down or
  * remove it; the keyboard stays on the control that acted. Items come from the library only.
  */
 import { own } from "../shared/core/own.js";
 import { counted, fill } from "../shared/core/words.js";
 import { el, locale } from "../shared/page.js";
+import { rangeOf } from "./core/check.js";
 import { FIELDS } from "./core/plan.js";
 import { doseText } from "./sheet.js";
 
@@ -154,7 +155,9 @@ export class PlanRows {
   /** @param {Row} row @param {string} field @param {string} titleId */
   doseField(row, field, titleId) {
     const w = this.words;
-    const range = /** @type {Record<string, {min: number, max: number}>} */ (this.data.bounds[/** @type {Shape} */ (row.shape)])[field];
+    // The item's own limits where it has them (heat: so many minutes at most), else the general ones.
+    const entry = own(own(this.data.library, row.kind), row.id);
+    const range = /** @type {{min: number, max: number}} */ (rangeOf(entry, this.data.bounds, /** @type {Shape} */ (row.shape), field));
     const id = uid("rx-dose");
     const errorId = `${id}-error`;
     const box = el("div", { class: "rx-field" });

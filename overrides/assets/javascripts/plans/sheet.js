@@ -1,8 +1,9 @@
 /**
  * A plan as a sheet that prints on one page, shown the same on /my-plan/ and in the builder
  * (/prescribe/): the clinic (only on a verified plan), the plan's status, who made it, how often and
- * when, the items in order with their doses, the note (as text), the pain rule and safety net
- * (print only: the page shows them below), the disclaimer and the link's QR code. Also what both
+ * when (with its review date), the items in order with their doses, the note (as text), the pain
+ * rule and safety net (print only: the page shows them below), the disclaimer, who reviewed the
+ * guide clinically (or plainly that no named clinician has) and the link's QR code. Also what both
  * pages write the same way: a dose ("3 × 20"), a plan's full link, the items a session runs.
  */
 import { dayText } from "../shared/core/days.js";
@@ -15,11 +16,12 @@ import { load } from "../shared/versions.js";
  * @typedef {import("./core/plan.js").Plan} Plan
  * @typedef {import("./core/plan.js").Dose} Dose
  * @typedef {import("./core/plan.js").Kind} Kind
- * @typedef {import("./core/plan.js").Bounds} Bounds
- * @typedef {import("./core/plan.js").CheckedItem} CheckedItem
+ * @typedef {import("./core/check.js").Bounds} Bounds
+ * @typedef {import("./core/check.js").CheckedItem} CheckedItem
  * @typedef {import("../shared/core/words.js").Word} Word
  * @typedef {{title: string, dose_shape: "reps" | "hold" | "minutes" | null, default: Dose | null, href: string,
- *   group?: string, level?: number | null}} LibraryEntry
+ *   group?: string, level?: number | null, protocols?: string[], protocol?: string | null,
+ *   bounds?: Partial<Record<string, {min: number, max: number}>>}} LibraryEntry
  * @typedef {Record<Kind, Record<string, LibraryEntry>>} Library
  * @typedef {{id: string, title: string, kind: string, each_side: boolean, side_label: string | null,
  *   dose: ({shape: string} & Record<string, unknown>) | null, dose_text: string | null, cues: string[]}} ItemData
@@ -32,9 +34,9 @@ import { load } from "../shared/versions.js";
  *   event_minutes?: number}, rules: {week_starts: number}}} LogData
  * @typedef {{clinic: {id: string, name: string}, public_key: JsonWebKey | null, library: Library, bounds: Bounds,
  *   limits: import("./core/plan.js").Limits, items: Record<string, ItemData>, routines: Record<string, string[]>,
- *   my_plan: string, words: Words, player: Record<string, any>, log: LogData,
+ *   my_plan: string, words: Words, player: Record<string, any>, log: LogData, protocols?: {id: string, title: string}[],
  *   defaults: {days_per_week: number, review_weeks: number},
- *   sheet: {pain_title: string, pain: string, safety: string, disclaimer: string}}} PlanPage
+ *   sheet: {pain_title: string, pain: string, safety: string, disclaimer: string, review: string}}} PlanPage
  * @typedef {{text: string, verified: boolean}} Status
  * @typedef {import("../vendor/qrcode.mjs").QRCodeFactory} QRCodeFactory
  */
@@ -264,5 +266,7 @@ export function planSheet(data, plan, items, options) {
     else qr.append(el("p", { class: "plan-qr-caption" }, words.qr_too_long));
   }
   sheet.append(el("p", { class: "plan-disclaimer plan-print-only" }, data.sheet.disclaimer));
+  // Who reviewed this guide clinically, and when (or plainly that no named clinician has).
+  if (data.sheet.review) sheet.append(el("p", { class: "plan-review-line" }, data.sheet.review));
   return sheet;
 }

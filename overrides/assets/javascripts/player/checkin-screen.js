@@ -1,10 +1,13 @@
 /**
- * The player's last screen: how it went. The pain during the session (0 to the scale's top) is
- * judged on the spot by the protocol's pain rule (log/core/rules.js `painBand`, loaded as the
- * screen opens: the log's rules are no weight for the player to carry before), "could you do every
- * set easily?" is asked where the routine moves on when easy, and Save keeps the session on this
- * device (log/store.js) as what was played: a session ended early keeps only what was done, and the
- * screen says so. When it is saved, `document` gets `guide:session-saved` with the session.
+ * The player's last screen: how it went. The pain during the session (from the scale's bottom to
+ * its top, both from the protocol's pain rule) is judged on the spot by that rule (log/core/rules.js
+ * `painBand`, loaded as the screen opens: the log's rules are no weight for the player to carry
+ * before); a run (a back-to-running stage, or any run-walk item) is judged by the running limit
+ * instead, and one above it gets the protocol's own sentence for a run that hurt too much. "Could
+ * you do every set easily?" is asked where the routine moves on when easy, and Save keeps the
+ * session on this device (log/store.js) as what was played: a session ended early keeps only what
+ * was done, and the screen says so; a run keeps the protocol whose limit judged it. When it is
+ * saved, `document` gets `guide:session-saved` with the session.
  */
 import { newId } from "../shared/core/ids.js";
 import { own } from "../shared/core/own.js";
@@ -23,8 +26,8 @@ import { record } from "./core/player.js";
  * @typedef {{started: string, ended: string, state: State, steps: Step[], early: boolean}} Played
  */
 
-/** The pain score's scale starts at 0, no pain (a format, as in log/core/records.js; its top comes with the data). */
-const PAIN_SCALE_BOTTOM = 0;
+/** The kind of a routine item that is a run (a run-walk session). */
+const RUN_KIND = "run-walk";
 
 export class CheckinScreen {
   /** @param {PlayerData} data @param {OpenOptions} options @param {string | undefined} lang */
@@ -40,6 +43,11 @@ export class CheckinScreen {
       data.words.save));
   }
 
+  /** Whether this session is a run: judged by the running limit, not the exercise one. */
+  get run() {
+    return Boolean(this.options.stage) || this.data.routine.items.some((item) => item.kind === RUN_KIND);
+  }
+
   /**
    * Draw the check-in into `box` (emptied by the caller); the keyboard goes to its heading.
    * @param {HTMLElement} box @param {Played} played
@@ -53,9 +61,9 @@ export class CheckinScreen {
     const heading = box.appendChild(el("h3", { class: "player-checkin-title", tabindex: "-1" }, w.checkin_title));
     const form = box.appendChild(el("form", { class: "player-checkin" }));
     const painSet = form.appendChild(el("fieldset", { class: "player-scale" }));
-    painSet.appendChild(el("legend", {}, fill(w.pain_question, { min: PAIN_SCALE_BOTTOM, max: pain.scale_max }, this.lang)));
+    painSet.appendChild(el("legend", {}, fill(w.pain_question, { min: pain.scale_min, max: pain.scale_max }, this.lang)));
     const scale = painSet.appendChild(el("div", { class: "player-scale-options" }));
-    for (let n = PAIN_SCALE_BOTTOM; n <= pain.scale_max; n += 1) {
+    for (let n = pain.scale_min; n <= pain.scale_max; n += 1) {
       const label = scale.appendChild(el("label", { class: "player-choice" }));
       label.appendChild(el("input", { type: "radio", name: "pain", value: String(n) }));
       label.appendChild(el("span", {}, fill("{n}", { n }, this.lang)));
@@ -78,9 +86,12 @@ export class CheckinScreen {
       if (input.name === "pain") {
         const pain = Number(input.value);
         this.answers.pain = pain;
-        rules.then((found) => {
-          if (found && this.answers.pain === pain) this.verdict(verdict, found.painBand(pain, this.data.pain));
-        });
+        if (this.run) this.verdict(verdict, pain <= this.data.pain.running_max ? "ok" : "too-high");
+        else {
+          rules.then((found) => {
+            if (found && this.answers.pain === pain) this.verdict(verdict, found.painBand(pain, this.data.pain));
+          });
+        }
       } else if (input.name === "easy" && easyVerdict) {
         this.answers.easy = input.value === "yes";
         easyVerdict.textContent = this.answers.easy ? w.move_on_ready : "";
@@ -106,7 +117,8 @@ export class CheckinScreen {
     if (!level) return;
     box.textContent = "";
     box.setAttribute("data-level", level);
-    const text = level === "ok" ? w.pain_ok : level === "acceptable" ? w.pain_acceptable : w.pain_too_high;
+    const tooHigh = this.run ? this.data.pain.running_too_much : w.pain_too_high;
+    const text = level === "ok" ? w.pain_ok : level === "acceptable" ? w.pain_acceptable : tooHigh;
     const p = box.appendChild(el("p", {}, text));
     if (level === "too-high") {
       p.appendChild(document.createTextNode(" "));
@@ -119,7 +131,7 @@ export class CheckinScreen {
     const done = record(played.state, played.steps);
     const options = this.options;
     return {
-      v: 1,
+      v: 2,
       id: this.id,
       // A plan's session, or a back-to-running stage's, is not one of the guide's routines.
       routine: options.plan || options.stage ? null : this.data.routine.id,
@@ -134,6 +146,8 @@ export class CheckinScreen {
       pain: this.answers.pain,
       easy: this.data.move_on.easy_rule ? this.answers.easy : null,
       stage: options.stage ?? null,
+      // A run keeps the protocol whose running limit it was judged by (the runner's choice).
+      protocol: options.stage && options.protocol ? options.protocol : null,
     };
   }
 

@@ -23,7 +23,7 @@ import { Settings } from "../shared/settings.js";
 import { fill } from "../shared/core/words.js";
 import { advance, end, pause, record, resume, start, tap } from "./core/player.js";
 import { EXERCISE_KINDS } from "./core/session.js";
-import { sentence } from "./core/speech.js";
+import { repSaid, sentence } from "./core/speech.js";
 import { nextTick } from "./core/timing.js";
 import { CheckinScreen } from "./checkin-screen.js";
 import { listen } from "./input.js";
@@ -257,7 +257,8 @@ export class Player {
     for (const event of events) {
       if (event.type === "rep" && event.index === state.index) {
         if (this.choices.beeps) this.sound.beep(event.phase);
-        if (this.choices.voice) this.voice.say(event.phase === "up" ? fill(this.words.say_up, { rep: event.rep }, this.lang) : this.words.down, false);
+        const item = this.data.routine.items[state.steps[state.index].item];
+        if (this.choices.voice) this.voice.say(repSaid(event.phase, event.rep, item, this.words, this.lang), false);
       } else if (event.type === "count" && event.index === state.index) {
         if (this.choices.beeps) this.sound.beep("count");
         if (this.choices.voice) this.voice.say(fill("{n}", { n: event.n }, this.lang), false);

@@ -19,7 +19,8 @@
  * then has `routine: null` and `plan` set. `options.figures`: "templates" takes each item's picture
  * from `<template data-player-figure="<item id>">` in the page, "card" from the routine's card on
  * the page. `options.stage` (optional): the return-to-running stage the session is of, saved as its
- * `stage`. `options.status` (optional): a plan's status, shown on every screen. The player opens
+ * `stage`; `options.protocol` (optional): for a stage, the protocol whose running limit judges it,
+ * saved as its `protocol`. `options.status` (optional): a plan's status, shown on every screen. The player opens
  * over the current page with a history entry of the same URL (Back stops it); it returns nothing.
  */
 import { el, fresh, onPage, readJson } from "../shared/page.js";
@@ -29,16 +30,20 @@ import { leaveEntry, watchHistory } from "./history.js";
 
 /**
  * @typedef {import("./core/session.js").Item} SessionItem
- * @typedef {SessionItem & {side_label: string | null, dose_text: string | null, cues: string[]}} Item
+ * @typedef {SessionItem & {side_label: string | null, dose_text: string | null, cues: string[],
+ *   lowering?: {up: string, down: string} | null}} Item
+ *   `tempo` (its own pace) and `lowering` (the words said on the way up and down of an exercise
+ *   whose work is the lowering) come with the items that have them
  * @typedef {{publisher: string, title: string, url: string}} Source
  * @typedef {{routine: {id: string, title: string, items: Item[]},
  *   move_on: {text: string, easy_rule: boolean, next: {title: string, href: string} | null},
  *   options: {tempo: {up_s: number, down_s: number}, rest: {between_sets_s: number, between_items_s: number},
  *     switch_s: number, lead_in_s: number, countdown: number},
- *   pain: {ok_max: number, acceptable_max: number, scale_max: number},
+ *   pain: {ok_max: number, acceptable_max: number, scale_min: number, scale_max: number, running_max: number,
+ *     running_too_much: string},
  *   sources: {tempo: Source[], rest: Source[]}, links: {clinician: string, pain_rule: string, progress: string},
  *   root: string, words: Record<string, any>}} PlayerData
- * @typedef {{plan: string | null, figures: "templates" | "card", stage?: string | null,
+ * @typedef {{plan: string | null, figures: "templates" | "card", stage?: string | null, protocol?: string | null,
  *   status?: {text: string, verified: boolean} | null}} OpenOptions
  * @typedef {import("./dialog.js").How} How
  */
@@ -92,6 +97,7 @@ export function openPlayer(data, options) {
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   /** @type {OpenOptions} */
   const chosen = { plan: options && options.plan ? options.plan : null, stage: options && options.stage ? options.stage : null,
+    protocol: options && options.protocol ? options.protocol : null,
     figures: options && options.figures === "card" ? "card" : "templates", status: options && options.status ? options.status : null };
   launch(data, chosen, { host, hash: false, push: true, opener, ownHost: true });
 }

@@ -5,6 +5,7 @@
  * the same steps. Anything else found there is ignored.
  */
 import { playerKey } from "../shared/core/places.js";
+import { storage } from "../shared/page.js";
 import { pause } from "./core/player.js";
 
 /**
@@ -18,7 +19,9 @@ import { pause } from "./core/player.js";
 export class Resume {
   /** @param {string} scope the site's path @param {Which} which */
   constructor(scope, which) {
-    this.key = playerKey(scope);
+    const names = storage();
+    /** Where it is kept; null on a page that names no storage (a reload starts over). */
+    this.key = names ? playerKey(names.prefix, scope) : null;
     this.which = which;
   }
 
@@ -30,7 +33,7 @@ export class Resume {
     /** @type {Snapshot} */
     const snapshot = { v: 1, ...this.which, started, choices, state: pause(state, now) };
     try {
-      sessionStorage.setItem(this.key, JSON.stringify(snapshot));
+      if (this.key) sessionStorage.setItem(this.key, JSON.stringify(snapshot));
     } catch {
       // A reload will start over.
     }
@@ -38,7 +41,7 @@ export class Resume {
 
   forget() {
     try {
-      sessionStorage.removeItem(this.key);
+      if (this.key) sessionStorage.removeItem(this.key);
     } catch {
       // Nothing kept.
     }
@@ -51,7 +54,7 @@ export class Resume {
    */
   restore(stepsFor) {
     try {
-      const kept = /** @type {Snapshot | null} */ (JSON.parse(sessionStorage.getItem(this.key) || "null"));
+      const kept = /** @type {Snapshot | null} */ (JSON.parse((this.key && sessionStorage.getItem(this.key)) || "null"));
       const w = this.which;
       if (!kept || kept.v !== 1 || kept.routine !== w.routine || kept.plan !== w.plan || kept.stage !== w.stage || kept.path !== w.path) {
         return null;

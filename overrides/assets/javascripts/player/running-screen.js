@@ -79,7 +79,9 @@ export class RunningScreen {
         this.tapCount.textContent = fill(w.rep_count, { rep: state.taps[at.index], reps: step.reps }, this.lang);
       } else {
         big = fill(w.rep_count, { rep: at.rep, reps: step.reps }, this.lang);
-        phase = at.phase === "up" ? w.up : w.down;
+        // An exercise whose work is the lowering says its own words for the way up and down.
+        const lowering = this.data.routine.items[step.item]?.lowering;
+        phase = at.phase === "up" ? (lowering ? lowering.up : w.up) : (lowering ? lowering.down : w.down);
       }
     } else if (at.remaining_ms !== null && step.kind !== "done") {
       big = clock(at.remaining_ms);

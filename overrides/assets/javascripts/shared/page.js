@@ -108,7 +108,21 @@ export function locale() {
 }
 
 /**
- * The site's path, from the way to its root that each page knows (`"../../"`), e.g. "/knee/":
+ * The names the guide keeps things on the device under (data/site.yml `storage`, which the
+ * generator writes into every page as <meta name="guide-storage"> and <meta name="guide-log-format">):
+ * the prefix of every stored name (shared/core/places.js) and the format a saved log file names.
+ * Null on a page that names neither (nothing is then kept).
+ * @returns {{prefix: string, log_format: string} | null}
+ */
+export function storage() {
+  const read = (/** @type {string} */ name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute("content") || "";
+  const prefix = read("guide-storage");
+  const format = read("guide-log-format");
+  return prefix && format ? { prefix, log_format: format } : null;
+}
+
+/**
+ * The site's path, from the way to its root that each page knows (`"../../"`), e.g. "/guide/":
  * what everything kept on the device is named after, so two guides on one host never mix.
  * @param {string} root
  * @returns {string}

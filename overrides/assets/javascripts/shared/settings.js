@@ -4,17 +4,20 @@
  * just forgets.
  */
 import { settingsKey } from "./core/places.js";
+import { storage } from "./page.js";
 
 export class Settings {
   /** @param {string} scope the site's path */
   constructor(scope) {
-    this.key = settingsKey(scope);
+    const names = storage();
+    /** Where they are kept; null on a page that names no storage (nothing is kept). */
+    this.key = names ? settingsKey(names.prefix, scope) : null;
   }
 
   /** @returns {Record<string, string | boolean>} */
   all() {
     try {
-      const value = JSON.parse(localStorage.getItem(this.key) || "{}");
+      const value = this.key ? JSON.parse(localStorage.getItem(this.key) || "{}") : {};
       return value && typeof value === "object" && !Array.isArray(value) ? value : {};
     } catch {
       return {};
@@ -24,6 +27,7 @@ export class Settings {
   /** @param {string} name @param {string | boolean} value @returns {boolean} whether it was kept */
   set(name, value) {
     try {
+      if (!this.key) return false;
       localStorage.setItem(this.key, JSON.stringify({ ...this.all(), [name]: value }));
       return true;
     } catch {

@@ -7,6 +7,7 @@
  * (`#q=0.1.1.2-0-3.1`). A hash is untrusted input: anything that is not a path from the start
  * decodes to null.
  */
+import { own } from "../../shared/core/own.js";
 
 /**
  * @typedef {{keys?: string[], routines?: string[], exercises?: string[], recovery?: string[], advice?: string[]}} Adds
@@ -123,7 +124,8 @@ export function walk(graph, answers) {
   const node = graph.nodes[id];
   if (node.type === "outcome") {
     if (node.urgency in graph.levels) {
-      // No plan: only what the outcome itself gives to use while waiting (ice for a swollen knee).
+      // No plan: only what the outcome itself gives to use while waiting (a recovery tool, such
+      // as something cold for a swollen joint, until the reader is seen).
       for (const part of parts) plan[part] = [];
       collect(node.recommends);
     } else {
@@ -158,14 +160,4 @@ export function longest(graph, id, memo) {
  */
 export function successors(node) {
   return node.choose === "many" ? [/** @type {string} */ (node.next)] : node.answers.map((a) => a.next);
-}
-
-/**
- * @template T
- * @param {Record<string, T>} record
- * @param {string} key
- * @returns {T | undefined}
- */
-function own(record, key) {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

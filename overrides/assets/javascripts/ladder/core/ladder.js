@@ -19,23 +19,10 @@
  *   rest_until: string | null, see_physio: SeePhysio | null}} Next
  */
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86400000;
+import { addDays, daysBetween, localDay, WEEK_DAYS } from "../../shared/core/days.js";
 
-/** @param {string} day @returns {number} days since 1970-01-01 */
-function dayNumber(day) {
-  const match = DAY.exec(day);
-  if (!match) throw new Error(`not a day: ${day}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
-}
-
-/** @param {number} number @returns {string} */
-function dayText(number) {
-  return new Date(number * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** Days in a week (a definition, not a protocol number). */
-const WEEK_DAYS = 7;
+/** Days "YYYY-MM-DD" sort as the days do. @param {Run} a @param {Run} b */
+const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
 
 /** @param {Run} run @param {number} painMax @returns {boolean} too painful, or a worse next morning */
 const bad = (run, painMax) => (run.pain !== null && run.pain > painMax) || run.worse_next_morning === true;
@@ -56,7 +43,7 @@ export function seePhysio(rules, sorted, today) {
   if (!known.length) return null;
   const highest = Math.max(...known.map((r) => rules.stages.indexOf(r.stage)));
   const reached = /** @type {Run} */ (known.find((r) => rules.stages.indexOf(r.stage) === highest)).day;
-  const waited = dayNumber(today) - dayNumber(reached);
+  const waited = daysBetween(reached, today);
   return highest < rules.stages.length - 1 && waited >= rules.weeks_without_progress * WEEK_DAYS ? "no-progress" : null;
 }
 
@@ -68,8 +55,9 @@ export function seePhysio(rules, sorted, today) {
  * @returns {Next}
  */
 export function nextStep(rules, runs, today) {
+  for (const day of [today, ...runs.map((r) => r.day)]) if (Number.isNaN(daysBetween(day, day))) throw new Error(`not a day: ${day}`);
   if (!runs.length) return { decision: "start", stage: rules.start, reason: "no-runs", rest_until: null, see_physio: null };
-  const sorted = [...runs].sort((a, b) => dayNumber(a.day) - dayNumber(b.day));
+  const sorted = [...runs].sort(byDay);
   return { ...decide(rules, sorted, today), see_physio: seePhysio(rules, sorted, today) };
 }
 
@@ -82,7 +70,7 @@ export function nextStep(rules, runs, today) {
  */
 function decide(rules, sorted, today) {
   const last = sorted[sorted.length - 1];
-  const restUntil = dayText(dayNumber(last.day) + rules.rest_days + 1);
+  const restUntil = addDays(last.day, rules.rest_days + 1);
   const current = rules.stages.includes(last.stage) ? last.stage : rules.start;
   const index = rules.stages.indexOf(current);
   const hurt = last.pain !== null && last.pain > rules.pain_max;
@@ -96,16 +84,10 @@ function decide(rules, sorted, today) {
   for (let i = sorted.length - 1; i >= 0 && sorted[i].stage === current; i--) tail.push(sorted[i]);
   if (index === rules.stages.length - 1) return { decision: "stay", stage: current, reason: "last-stage", rest_until: restUntil };
   if (tail.length < rules.runs_to_move_up) return { decision: "stay", stage: current, reason: "more-runs", rest_until: restUntil };
-  if (dayNumber(today) - dayNumber(tail[tail.length - 1].day) < rules.days_at_a_stage) {
+  if (daysBetween(tail[tail.length - 1].day, today) < rules.days_at_a_stage) {
     return { decision: "stay", stage: current, reason: "too-soon", rest_until: restUntil };
   }
   return { decision: "up", stage: rules.stages[index + 1], reason: "ready", rest_until: restUntil };
-}
-
-/** @param {Date} date @returns {string} the day in the device's time zone, "YYYY-MM-DD" */
-export function localDay(date) {
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

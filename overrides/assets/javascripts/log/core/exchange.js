@@ -8,7 +8,7 @@
 
 import { localDay } from "../../shared/core/days.js";
 import { has } from "../../shared/core/own.js";
-import { FORMAT, MAX_CHECKINS, MAX_PLANS, MAX_SESSIONS, VERSION, validateLog } from "./records.js";
+import { MAX_CHECKINS, MAX_PLANS, MAX_SESSIONS, VERSION, validateLog } from "./records.js";
 
 /**
  * @typedef {import("./records.js").Log} Log
@@ -42,15 +42,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
- * A log of these records, exported now from this site.
+ * A log of these records, exported now from this site, in the guide's log format (page data).
  * @param {Records} records
  * @param {string} site
  * @param {Date | number} now
+ * @param {string} format
  * @returns {Log}
  */
-export function makeLog(records, site, now) {
+export function makeLog(records, site, now, format) {
   const exported = new Date(typeof now === "number" ? now : now.getTime()).toISOString();
-  return { format: FORMAT, v: VERSION, site, exported, sessions: records.sessions, checkins: records.checkins, plans: records.plans };
+  return { format, v: VERSION, site, exported, sessions: records.sessions, checkins: records.checkins, plans: records.plans };
 }
 
 /**
@@ -62,7 +63,7 @@ export function makeLog(records, site, now) {
 export function toJson(log) {
   /** @param {unknown[]} records */
   const list = (records) => (records.length ? `[\n${records.map((r) => `    ${JSON.stringify(r)}`).join(",\n")}\n  ]` : "[]");
-  const head = { format: FORMAT, v: VERSION, site: log.site, exported: log.exported };
+  const head = { format: log.format, v: VERSION, site: log.site, exported: log.exported };
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   lines.push(`  "sessions": ${list(log.sessions)}`, `  "checkins": ${list(log.checkins)}`, `  "plans": ${list(log.plans)}`);
   return `{\n${lines.join(",\n")}\n}\n`;
@@ -117,17 +118,19 @@ export function toCsv(log, columns, words = {}) {
 }
 
 /**
- * Read an exported file. Refused, with nothing kept: text over the limit (before parsing),
- * "too-large"; not JSON or cut short, "not-json"; not a log, "wrong-format"; a version this code
+ * Read an exported file of this guide's log format. Refused, with nothing kept: text over the limit
+ * (before parsing), "too-large"; not JSON or cut short, "not-json"; not a log of this format,
+ * "wrong-format"; a version this code
  * does not know, "wrong-version"; then the first bad record's code and path from records.js
  * ("bad-field", "too-long", "too-many", "bad-key", "duplicate-id", ...). An older version is
  * upgraded; every plan in it is marked unverified. `limits.max_chars` can lower the limit, never
  * raise it. Never throws.
  * @param {unknown} text
+ * @param {string} format the log format of this guide (page data)
  * @param {ImportLimits} [limits]
  * @returns {Imported}
  */
-export function parseImport(text, limits = {}) {
+export function parseImport(text, format, limits = {}) {
   const given = limits.max_chars;
   const max = typeof given === "number" && given >= 0 ? Math.min(given, MAX_IMPORT_CHARS) : MAX_IMPORT_CHARS;
   if (typeof text !== "string") return { ok: false, error: "not-text", path: "" };
@@ -139,7 +142,7 @@ export function parseImport(text, limits = {}) {
   } catch {
     return { ok: false, error: "not-json", path: "" };
   }
-  const checked = validateLog(data);
+  const checked = validateLog(data, format);
   if (!checked.ok) return checked;
   const plans = checked.value.plans.map((plan) => ({ ...plan, verified: false }));
   return { ok: true, log: { ...checked.value, plans } };

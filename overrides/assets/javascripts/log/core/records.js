@@ -1,7 +1,9 @@
 /**
  * The progress log's stored shapes: a session (saved by the player or by "I did this routine
  * today"), a morning check-in, and the log that export and import carry. Each record says its
- * schema version (`v`); older records are upgraded by `migrate`, then checked field by field.
+ * schema version (`v`); older records are upgraded by `migrate`, then checked field by field. A
+ * saved log names its format (data/site.yml `storage.log_format`, given by the page): a file of
+ * another format is not a log of this guide.
  *
  * Everything here may come from outside (an imported file, a record read back from the device),
  * so nothing is trusted: the validators never throw, never copy a field they do not know, refuse
@@ -14,13 +16,16 @@
  * @typedef {{set: number, side: "left" | "right" | null, reps: number | null, seconds: number | null,
  *   skipped: boolean}} SetDone
  * @typedef {{item: string, sets: SetDone[]}} ItemDone
- * @typedef {{v: 1, id: string, routine: string | null, plan: string | null, source: "player" | "manual",
+ * @typedef {{v: 2, id: string, routine: string | null, plan: string | null, source: "player" | "manual",
  *   started: string, ended: string, items: ItemDone[], pain: number | null, easy: boolean | null,
- *   stage: string | null}} Session
- * @typedef {{v: 1, id: string, kind: "morning", date: string, session: string, worse: boolean,
+ *   stage: string | null, protocol: string | null}} Session
+ *   `protocol`: the protocol whose pain rule the session was judged by, when it is not its routine's
+ *   (a back-to-running run, judged by the running limit of the protocol the runner follows); null
+ *   otherwise (a routine's session is its routine's protocol's; a plan's, the strictest rule's).
+ * @typedef {{v: 2, id: string, kind: "morning", date: string, session: string, worse: boolean,
  *   pain: number | null}} Checkin
  * @typedef {{id: string, [key: string]: unknown}} Plan
- * @typedef {{format: "knee-guide-log", v: 1, site: string, exported: string, sessions: Session[],
+ * @typedef {{format: string, v: 2, site: string, exported: string, sessions: Session[],
  *   checkins: Checkin[], plans: Plan[]}} Log
  * @typedef {{ok: false, error: string, path: string}} Refusal
  * @typedef {Record<string, unknown>} Fields
@@ -32,8 +37,7 @@
 
 import { own } from "../../shared/core/own.js";
 
-export const FORMAT = "knee-guide-log";
-export const VERSION = 1;
+export const VERSION = 2;
 /** Sessions (decades at three a week) and check-ins in one log. */
 export const MAX_SESSIONS = 5000;
 export const MAX_CHECKINS = 5000;
@@ -213,6 +217,7 @@ function checkSession(x, path) {
     pain: r.count("pain", 0, PAIN_SCALE_TOP),
     easy: r.oneOf("easy", /** @type {const} */ ([true, false, null])),
     stage: r.orNull("stage", ID),
+    protocol: r.orNull("protocol", SLUG),
   };
 }
 
@@ -261,14 +266,14 @@ function unique(records, path) {
   records.forEach((r, i) => (seen.has(r.id) ? fail("duplicate-id", at(at(path, i), "id")) : seen.add(r.id)));
 }
 
-/** @param {unknown} x @returns {Log} */
-function checkLog(x) {
-  if (own(fields(x, ""), "format") !== FORMAT) fail("wrong-format", "format");
+/** @param {unknown} x @param {string} format @returns {Log} */
+function checkLog(x, format) {
+  if (typeof format !== "string" || !format || own(fields(x, ""), "format") !== format) fail("wrong-format", "format");
   const r = reader(migrated(x, ""), "");
   r.oneOf("v", [VERSION]);
   /** @type {Log} */
   const log = {
-    format: FORMAT,
+    format,
     v: VERSION,
     site: r.str("site", SITE, MAX_STRING),
     exported: r.time("exported"),
@@ -310,19 +315,22 @@ export function validatePlan(x) {
 }
 
 /**
- * Check a whole log and every record in it: one bad record refuses the log.
+ * Check a whole log of this format and every record in it: one bad record refuses the log.
  * @param {unknown} x
+ * @param {string} format the format a log of this guide names (page data)
  * @returns {Result<Log>}
  */
-export function validateLog(x) {
-  return attempt(() => (scan(x, "", 1), checkLog(x)));
+export function validateLog(x, format) {
+  return attempt(() => (scan(x, "", 1), checkLog(x, format)));
 }
 
-// Migrations. Version 0 never shipped: it is defined here so the mechanism is tested before a real
-// version 2 needs it. A v0 session had `date` (when it started) and `minutes` instead of `started`
+// Migrations. Version 0 never shipped: it is defined here so the mechanism was tested before a real
+// version needed it. A v0 session had `date` (when it started) and `minutes` instead of `started`
 // and `ended`, and no `plan` or `stage`; a v0 check-in had no `kind` and no `pain`; a v0 log had no
-// `plans`. STEPS[kind][n] takes a record from version n to n + 1, as a copy; it need not check
-// anything (a value it cannot convert becomes null and the validators refuse it).
+// `plans`. Version 2 gave a session its `protocol` (null for every session before: each is judged as
+// before, by its routine's protocol, or the strictest rule); check-ins and logs only changed number.
+// STEPS[kind][n] takes a record from version n to n + 1, as a copy; it need not check anything (a
+// value it cannot convert becomes null and the validators refuse it).
 
 /** @param {number} ms @returns {string | null} */
 const isoOrNull = (ms) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null);
@@ -333,9 +341,9 @@ const STEPS = {
     const start = typeof date === "string" ? Date.parse(date) : NaN;
     const end = start + (typeof minutes === "number" ? minutes : NaN) * 60000;
     return { ...rest, v: 1, started: isoOrNull(start), ended: isoOrNull(end), plan: null, stage: null };
-  }],
-  checkin: [(o) => ({ ...o, v: 1, kind: "morning", pain: null })],
-  log: [(o) => ({ ...o, v: 1, plans: [] })],
+  }, (o) => ({ ...o, v: 2, protocol: null })],
+  checkin: [(o) => ({ ...o, v: 1, kind: "morning", pain: null }), (o) => ({ ...o, v: 2 })],
+  log: [(o) => ({ ...o, v: 1, plans: [] }), (o) => ({ ...o, v: 2 })],
 };
 
 /** @param {Fields} o @returns {"log" | "checkin" | "session"} */

@@ -3,49 +3,109 @@
  * last weeks as a calendar, when to move on to the next stage, when to ease off, which session to
  * ask about the next morning, and the numbers behind a plain-words summary.
  *
- * The thresholds are the protocol's and come from page data as `rules`; the answers are codes
+ * The thresholds come from page data as `rules`: each protocol's pain rule (`protocols`), which
+ * protocol each routine is of and its own limit (`routines`: a routine may hold an exercise with a
+ * stricter rule of its own), and the strictest rule of all (`pain`), for a session of no one
+ * protocol. Each session is judged by its own protocol's rule (`painRulesOf`). The answers are codes
  * (`{ready: false, reason: "not-easy"}`) the page turns into words. Days are the runner's local
  * calendar days (a session at 01:00 UTC may belong to the evening before); `now` is an argument.
  * The sessions and check-ins are assumed checked by records.js.
  */
+import { localDay, WEEK_DAYS } from "../../shared/core/days.js";
+import { own } from "../../shared/core/own.js";
 
 /**
  * @typedef {import("./records.js").Session} Session
  * @typedef {import("./records.js").Checkin} Checkin
- * @typedef {{ok_max: number, acceptable_max: number, scale_max: number, running_max: number}} PainRules
- * @typedef {{pain: PainRules, move_on: {sessions: number, all_easy: boolean}, ease_off: {in_a_row: number},
+ * @typedef {{ok_max: number, acceptable_max: number, scale_min: number, scale_max: number, running_max: number}} PainRules
+ * @typedef {{title?: string, part: string, pain: PainRules}} ProtocolRules
+ * @typedef {{protocol: string | null, acceptable_max: number | null}} RoutineRules
+ * @typedef {{pain: PainRules, protocols?: Record<string, ProtocolRules>, routines?: Record<string, RoutineRules>,
+ *   part?: string, move_on: {sessions: number, all_easy: boolean}, ease_off: {in_a_row: number},
  *   week_starts: number}} Rules
  * @typedef {{done_days: number, dates: string[], start: string}} Week
  * @typedef {{date: string, routines: string[], items: string[], today: boolean, future: boolean}} Day
  * @typedef {{start: string, days: Day[]}} CalendarWeek
  * @typedef {{ready: boolean, reason: "ready" | "not-enough-sessions" | "pain-too-high" | "worse-next-morning" |
  *   "no-pain-score" | "not-easy" | "no-morning-yet", sessions_counted: number}} MoveOn
- * @typedef {{ease_off: boolean, reason: "none" | "pain-during" | "run-too-painful" | "worse-next-morning"}} EaseOff
+ * @typedef {{ease_off: boolean, reason: "none" | "pain-during" | "run-too-painful" | "worse-next-morning",
+ *   run: boolean}} EaseOff `run`: the latest session was a run (the advice is to step back a stage)
  * @typedef {{weeks: number, average_of: number}} SummaryWindow
  * @typedef {{routine: string, title: string | null, times: number, total: number, last_date: string,
  *   first_pain: number | null, latest_pain: number | null, trend: "down" | "up" | "same" | null,
  *   worse_mornings: number}} RoutineSummary
  */
 
-/** Days in a week (a definition, not a protocol number). */
-const WEEK_DAYS = 7;
 /** The longest calendar drawn, whatever the page asks for (ten years). */
 export const MAX_CALENDAR_WEEKS = 520;
+
+/**
+ * The protocol a session is judged by: the one it names (a run), else its routine's; null for a
+ * session of no one protocol (a plan, a single item, a routine this copy does not have).
+ * @param {Session} session
+ * @param {Rules} rules
+ * @returns {string | null}
+ */
+export function protocolOf(session, rules) {
+  return session.protocol || routineProtocol(session.routine, rules);
+}
+
+/**
+ * The protocol a routine is of, or null (none given, or a routine this copy does not have).
+ * @param {string | null} routineId
+ * @param {Rules} rules
+ * @returns {string | null}
+ */
+export function routineProtocol(routineId, rules) {
+  const routine = routineId === null ? undefined : own(rules.routines, routineId);
+  return routine ? routine.protocol : null;
+}
+
+/** @param {string | null} protocolId @param {Rules} rules @returns {ProtocolRules | undefined} */
+const protocolRules = (protocolId, rules) => (protocolId === null ? undefined : own(rules.protocols, protocolId));
+
+/**
+ * A protocol's pain rule (its scale, its limits), else the strictest of all (`rules.pain`).
+ * @param {string | null} protocolId
+ * @param {Rules} rules
+ * @returns {PainRules}
+ */
+export function painOf(protocolId, rules) {
+  const found = protocolRules(protocolId, rules);
+  return found ? found.pain : rules.pain;
+}
+
+/**
+ * How the page names what hurts under a protocol (its `part`, said inside a sentence), else the
+ * guide's word for no one protocol (`rules.part`), else "".
+ * @param {string | null} protocolId
+ * @param {Rules} rules
+ * @returns {string}
+ */
+export function partOf(protocolId, rules) {
+  const found = protocolRules(protocolId, rules);
+  return found ? found.part : rules.part ?? "";
+}
+
+/**
+ * The pain rule a session is judged by: its protocol's (else the strictest, `rules.pain`), with
+ * its routine's own limit where that is stricter.
+ * @param {Session} session
+ * @param {Rules} rules
+ * @returns {PainRules}
+ */
+export function painRulesOf(session, rules) {
+  const base = painOf(protocolOf(session, rules), rules);
+  const routine = session.routine === null ? undefined : own(rules.routines, session.routine);
+  const limit = routine ? routine.acceptable_max : null;
+  return typeof limit === "number" && limit < base.acceptable_max ? { ...base, acceptable_max: limit } : base;
+}
 
 /** @param {Date | number} now @returns {Date} */
 const asDate = (now) => new Date(typeof now === "number" ? now : now.getTime());
 
-/** @param {number} n @returns {string} */
-const pad = (n) => String(n).padStart(2, "0");
-
-/**
- * The local calendar day of a moment, as "YYYY-MM-DD" (these sort as the days do).
- * @param {Date} date
- * @returns {string}
- */
-export function dayKey(date) {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+/** The local calendar day of a moment (shared/core/days.js). */
+const dayKey = localDay;
 
 /** @param {string} iso @returns {string} */
 const dayOf = (iso) => dayKey(new Date(iso));
@@ -148,8 +208,9 @@ export function painBand(pain, painRules) {
 
 /**
  * Ready to move on when each of the last `move_on.sessions` sessions of the routine (in a row) had
- * a pain score within the acceptable level, was marked easy (if `move_on.all_easy`), and has had
- * its next morning: a check-in saying the knee was no worse than usual. One easy session can be
+ * a pain score within the acceptable level of its own rule (`painRulesOf`), was marked easy (if
+ * `move_on.all_easy`), and has had its next morning: a check-in saying what hurts was no worse
+ * than usual. One easy session can be
  * chance; several in a row, each with a known good morning, are the sign. When several reasons
  * apply, the first in this order is given: not-enough-sessions, pain-too-high, worse-next-morning,
  * no-pain-score, not-easy, no-morning-yet.
@@ -167,7 +228,7 @@ export function moveOn(sessions, checkins, routineId, rules) {
   /** @param {MoveOn["reason"]} reason @returns {MoveOn} */
   const answer = (reason) => ({ ready: reason === "ready", reason, sessions_counted: last.length });
   if (last.length < need) return answer("not-enough-sessions");
-  if (last.some((s) => s.pain !== null && s.pain > rules.pain.acceptable_max)) return answer("pain-too-high");
+  if (last.some((s) => s.pain !== null && s.pain > painRulesOf(s, rules).acceptable_max)) return answer("pain-too-high");
   if (last.some((s) => worse.has(s.id))) return answer("worse-next-morning");
   if (last.some((s) => s.pain === null)) return answer("no-pain-score");
   if (rules.move_on.all_easy && last.some((s) => s.easy !== true)) return answer("not-easy");
@@ -177,9 +238,11 @@ export function moveOn(sessions, checkins, routineId, rules) {
 
 /**
  * Ease off (do less next time) when each of the last `ease_off.in_a_row` sessions, of any routine,
- * had pain above its limit during it or a worse next morning. A run (a session of a back-to-running
- * stage) is judged by the running limit, and its reason is "run-too-painful": the runner steps back
- * a stage, rather than doing fewer repetitions. The reason is the latest session's (pain first).
+ * had pain above its limit during it or a worse next morning, each by its own protocol's rule
+ * (`painRulesOf`). A run (a session of a back-to-running stage) is judged by the running limit,
+ * and its reason is "run-too-painful": the runner steps back a stage, rather than doing fewer
+ * repetitions (`run` says the latest session was a run, whatever the reason). The reason is the
+ * latest session's (pain first).
  * @param {Session[]} sessions
  * @param {Checkin[]} checkins
  * @param {Rules} rules
@@ -191,17 +254,19 @@ export function easeOff(sessions, checkins, rules) {
   /** @param {Session} s @returns {EaseOff["reason"]} */
   const why = (s) => {
     const run = typeof s.stage === "string";
-    const limit = run ? rules.pain.running_max : rules.pain.acceptable_max;
+    const pain = painRulesOf(s, rules);
+    const limit = run ? pain.running_max : pain.acceptable_max;
     if (s.pain !== null && s.pain > limit) return run ? "run-too-painful" : "pain-during";
     return worse.has(s.id) ? "worse-next-morning" : "none";
   };
   const last = byStart(sessions).slice(-need);
-  if (last.length < need || last.some((s) => why(s) === "none")) return { ease_off: false, reason: "none" };
-  return { ease_off: true, reason: why(last[last.length - 1]) };
+  if (last.length < need || last.some((s) => why(s) === "none")) return { ease_off: false, reason: "none", run: false };
+  const latest = last[last.length - 1];
+  return { ease_off: true, reason: why(latest), run: typeof latest.stage === "string" };
 }
 
 /**
- * The session to ask "Is your knee worse than usual this morning?" about, or null. The rule: only
+ * The session to ask "Is it worse than usual this morning?" about (`partOf` names what hurts), or null. The rule: only
  * the latest session is ever asked about; it is asked about on any later calendar day than the one
  * it ended on (the next day the guide is opened, however many days later), until a check-in for it
  * exists. A session done today means no question (its morning has not come); an older unanswered
@@ -252,7 +317,7 @@ export function summary(sessions, checkins, routineTitles, now, window) {
     const trend = !k || first === null || latest === null ? null : latest < first ? "down" : latest > first ? "up" : "same";
     return {
       routine,
-      title: Object.prototype.hasOwnProperty.call(routineTitles, routine) ? routineTitles[routine] : null,
+      title: own(routineTitles, routine) ?? null,
       times: done.filter((s) => dayOf(s.started) >= from && dayOf(s.started) <= to).length,
       total: done.length,
       last_date: dayOf(done[done.length - 1].started),

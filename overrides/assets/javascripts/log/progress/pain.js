@@ -1,11 +1,13 @@
 /**
  * Pain over time: a point per session, pain during it (circles, solid line) and the next morning
- * (squares, dashed line), over a shaded band up to the acceptable level, then the same sessions as
- * a table (the chart's text equivalent, and what a clinician reads).
+ * (squares, dashed line), over a shaded band up to the acceptable level (of the sessions shown,
+ * each by its own protocol's rule: the strictest of them), then the same sessions as a table (the
+ * chart's text equivalent, and what a clinician reads).
  */
 import { fill, number } from "../../shared/core/words.js";
 import { el, locale } from "../../shared/page.js";
-import { PAIN_MIN, uid } from "../widgets.js";
+import { painRulesOf } from "../core/rules.js";
+import { uid } from "../widgets.js";
 import { byStart, mornings, scrolling, section, showDay, startDay, whatOf } from "./parts.js";
 
 /**
@@ -28,18 +30,19 @@ function svg(tag, attrs) {
 }
 
 /**
- * @param {LogData} data @param {{during: number | null, morning: number | null}[]} rows @param {string} labelId
+ * @param {{min: number, max: number, acceptable: number}} scale
+ * @param {{during: number | null, morning: number | null}[]} rows @param {string} labelId
  * @param {[string, string]} ends the first and last dates, as shown
  */
-function chart(data, rows, labelId, ends) {
+function chart(scale, rows, labelId, ends) {
   const { width, height, left, right, top, bottom } = CHART;
-  const { scale_max: max, acceptable_max: acceptable } = data.rules.pain;
+  const { min, max, acceptable } = scale;
   const span = width - left - right;
   const x = (/** @type {number} */ i) => left + (rows.length === 1 ? span / 2 : (i * span) / (rows.length - 1));
-  const y = (/** @type {number} */ v) => top + ((height - top - bottom) * (max - v)) / (max - PAIN_MIN);
+  const y = (/** @type {number} */ v) => top + ((height - top - bottom) * (max - v)) / (max - min);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": labelId, class: "log-chart" });
-  root.append(svg("rect", { class: "log-band", x: left, y: y(acceptable), width: span, height: y(PAIN_MIN) - y(acceptable) }));
-  for (const v of new Set([PAIN_MIN, acceptable, max])) {
+  root.append(svg("rect", { class: "log-band", x: left, y: y(acceptable), width: span, height: y(min) - y(acceptable) }));
+  for (const v of new Set([min, acceptable, max])) {
     root.append(svg("line", { class: "log-grid", x1: left, x2: width - right, y1: y(v), y2: y(v) }));
     const label = svg("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end" });
     label.textContent = number(v, locale());
@@ -75,12 +78,15 @@ export function painSection(data, log) {
   const day = (/** @type {Session} */ s) => showDay(startDay(s), { weekday: "short", day: "numeric", month: "short" });
   if (rows.some((r) => r.during !== null || r.morning !== null)) {
     const figure = el("figure", { class: "log-figure" });
-    const scale = { min: PAIN_MIN, max: data.rules.pain.scale_max, acceptable: data.rules.pain.acceptable_max };
+    const rules = data.rules;
+    const exercises = shown.filter((s) => s.stage === null).map((s) => painRulesOf(s, rules).acceptable_max);
+    const acceptable = exercises.length ? Math.min(...exercises) : rules.pain.acceptable_max;
+    const scale = { min: rules.pain.scale_min, max: rules.pain.scale_max, acceptable };
     const caption = el("figcaption", { id: uid("log-chart") }, fill(w.pain_chart_caption, scale, lang));
     const legend = el("ul", { class: "log-legend" });
     legend.append(el("li", { class: "log-key-during" }, w.pain_during), el("li", { class: "log-key-morning" }, w.pain_morning));
     const ends = /** @type {[string, string]} */ ([day(shown[0]), shown.length > 1 ? day(shown[shown.length - 1]) : ""]);
-    figure.append(chart(data, rows, caption.id, ends), legend, caption);
+    figure.append(chart(scale, rows, caption.id, ends), legend, caption);
     box.append(figure);
   }
   const table = el("table", { class: "log-table" });

@@ -7,7 +7,7 @@ import { localDay } from "../../shared/core/days.js";
 import { own } from "../../shared/core/own.js";
 import { fill } from "../../shared/core/words.js";
 import { download } from "../../shared/download.js";
-import { el, locale } from "../../shared/page.js";
+import { el, locale, storage } from "../../shared/page.js";
 import { load } from "../../shared/versions.js";
 import { StorageError } from "../store.js";
 import { button, changed, storageWords, uid } from "../widgets.js";
@@ -22,6 +22,8 @@ import { section, speaker } from "./parts.js";
 const SITE_PATH = /^\/[A-Za-z0-9._~/-]*$/;
 /** Saving, sharing and bringing back the log: loaded when a button asks for it. */
 const exchange = () => load(() => import("../core/exchange.js"));
+/** The format a saved log of this guide names (data/site.yml `storage.log_format`). */
+const logFormat = () => storage()?.log_format || "";
 
 /** Whether this browser's share sheet takes files. */
 function canShareFiles() {
@@ -54,7 +56,7 @@ export function takeItSection(data, log, scope) {
   const files = async () => {
     const { BOM, makeLog, toCsv, toJson } = await exchange();
     const stored = await log.read();
-    const made = makeLog(stored, SITE_PATH.test(scope) ? scope : "/", new Date());
+    const made = makeLog(stored, SITE_PATH.test(scope) ? scope : "/", new Date(), logFormat());
     const name = fill(w.file_name, { date: localDay(new Date()) });
     const cells = { yes: w.answer_yes, no: w.answer_no, left: w.side_left, right: w.side_right, items: data.items,
       routines: Object.fromEntries(Object.entries(data.routines).map(([id, r]) => [id, r.title])) };
@@ -119,7 +121,7 @@ function importing(data, log, say) {
     } catch {
       return refuse("not-json");
     }
-    const parsed = parseImport(text);
+    const parsed = parseImport(text, logFormat());
     if (!parsed.ok) return refuse(parsed.error);
     try {
       const stored = await log.read();

@@ -19,6 +19,8 @@
  * without padding. Private key: a PEM "PRIVATE KEY" block (unencrypted PKCS#8, as `clinic-key`
  * writes it), its DER bytes, or a private JWK; SEC1 "EC PRIVATE KEY" and encrypted keys are refused.
  *
+ * What this guide makes of a plan (its items, its bounds) is core/check.js.
+ *
  * A link is untrusted: whatever reads one returns a code and never throws. A plan kept on the
  * device is named by its payload alone (`planId`): an ECDSA signature has a second valid form (s and
  * n - s), so a name that took the signature in would let one plan be kept twice.
@@ -40,15 +42,6 @@ import { own } from "../../shared/core/own.js";
  * @typedef {{ok: true, plan: Plan} | {ok: false, error: DecodeError, path?: string}} Decoded
  * @typedef {{ok: true, payload: string, signature: string | null}
  *   | {ok: false, error: "empty" | "not-a-plan" | "wrong-version"}} Fragment
- * @typedef {{title: string, dose_shape?: Shape | null}} Entry
- * @typedef {Partial<Record<Kind, Record<string, Entry>>>} Library
- * @typedef {{min: number, max: number}} Range
- * @typedef {{min: number, max: number, default: number}} DoseRange
- * @typedef {{reps: {sets: DoseRange, reps: DoseRange}, hold: {holds: DoseRange, seconds: DoseRange},
- *   minutes: {minutes: DoseRange}, plan: {clinician: Range, note: Range, items: Range, days_per_week: Range}}} Bounds
- * @typedef {Item & {status: "ok" | "unknown" | "out-of-bounds", title?: string}} CheckedItem
- * @typedef {"clinician-length" | "clinician-characters" | "note-length" | "note-characters" | "start-date"
- *   | "review-date" | "review-before-start" | "days-per-week" | "item-count"} Problem
  */
 
 const VERSION = 1;
@@ -67,7 +60,8 @@ const ECDSA = { name: "ECDSA", hash: "SHA-256" };
 const ID_BYTES = 8;
 const CURVE = { name: "ECDSA", namedCurve: "P-256" };
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A calendar date as a plan writes it, "YYYY-MM-DD". */
+export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /** Control characters, lone surrogates, and the bidi controls that could reorder what a patient reads. */
 const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
@@ -129,7 +123,7 @@ const isSlug = (value) => typeof value === "string" && SLUG.test(value);
  * nothing, which could join two halves of a surrogate pair).
  * @type {(value: unknown, newlines: boolean) => value is string}
  */
-const isText = (value, newlines) => typeof value === "string" && !UNSAFE.test(newlines ? value.replace(/\n/g, " ") : value);
+export const isText = (value, newlines) => typeof value === "string" && !UNSAFE.test(newlines ? value.replace(/\n/g, " ") : value);
 /** @type {(value: unknown, codes: readonly string[]) => value is number} a wire code: an index into codes */
 const isCode = (value, codes) => Number.isInteger(value) && Number(value) >= 0 && Number(value) < codes.length;
 
@@ -139,7 +133,7 @@ function makeDose(shape, numbers) {
 }
 
 /** @param {Dose} dose @returns {[string, number][]} each number of the dose with its name, in FIELDS order */
-function doseFields(dose) {
+export function doseFields(dose) {
   const values = /** @type {Record<string, number>} */ (/** @type {unknown} */ (dose));
   return FIELDS[dose.shape].map((f) => [f, values[f]]);
 }
@@ -337,58 +331,4 @@ export async function importPrivateKey(key, extractable = false) {
   } catch {
     return null;
   }
-}
-
-/** @type {(value: unknown, range: Range) => boolean} */
-const inRange = (value, range) => typeof value === "number" && value >= range.min && value <= range.max;
-
-/** @param {string} text @returns {number | null} the time of a real calendar date "YYYY-MM-DD" (UTC midnight) */
-function calendarDay(text) {
-  const match = typeof text === "string" ? DATE.exec(text) : null;
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return same ? date.getTime() : null;
-}
-
-/** @param {Item} item @param {Library} library @param {Bounds} bounds @returns {CheckedItem} */
-function checkItem(item, library, bounds) {
-  const entry = own(own(library, item.kind), item.id);
-  if (!entry) return { ...item, status: "unknown" };
-  const dose = item.dose;
-  const fits = dose === null || (entry.dose_shape === dose.shape && doseFields(dose).every(([field, n]) =>
-    Number.isSafeInteger(n) && inRange(n, /** @type {Record<string, DoseRange>} */ (bounds[dose.shape])[field])));
-  return { ...item, status: fits ? "ok" : "out-of-bounds", title: entry.title };
-}
-
-/**
- * What this guide makes of a plan. Each item is "ok" (with its title), "unknown" (not in this
- * guide: list it as text, never link it) or "out-of-bounds" (its dose does not fit the item or
- * lies outside the bounds: refuse the item). A dose of null on an exercise or recovery item means
- * the guide's own dose; a routine or stage, whose library entry has no dose_shape, takes no dose.
- * `problems` are codes for the plan as a whole (empty when it may be shown).
- * @param {Plan} plan
- * @param {Library} library from page data
- * @param {Bounds} bounds from page data
- * @returns {{items: CheckedItem[], problems: Problem[]}}
- */
-export function checkPlan(plan, library, bounds) {
-  const limits = bounds.plan;
-  /** @type {Problem[]} */
-  const problems = [];
-  const length = (/** @type {string} */ text) => (typeof text === "string" ? [...text].length : NaN);
-  if (!inRange(length(plan.clinician), limits.clinician)) problems.push("clinician-length");
-  if (!isText(plan.clinician, false)) problems.push("clinician-characters");
-  if (!inRange(length(plan.note), limits.note)) problems.push("note-length");
-  if (!isText(plan.note, true)) problems.push("note-characters");
-  const start = calendarDay(plan.start);
-  const review = calendarDay(plan.review);
-  if (start === null) problems.push("start-date");
-  if (review === null) problems.push("review-date");
-  if (start !== null && review !== null && review < start) problems.push("review-before-start");
-  const days = plan.how_often?.days_per_week;
-  if (!Number.isInteger(days) || !inRange(days, limits.days_per_week)) problems.push("days-per-week");
-  if (!inRange(plan.items.length, limits.items)) problems.push("item-count");
-  return { items: plan.items.map((item) => checkItem(item, library, bounds)), problems };
 }

@@ -3,7 +3,8 @@
  * player (core/player.js) runs hands-free, and the time the whole session should take.
  *
  * Every number comes in: the doses with the routine, the tempo, rests and the lead-in with the
- * options (both written by the generator from the protocol). Steps carry codes, never words; the UI
+ * options (both written by the generator from the protocol); an item with a pace of its own
+ * (`tempo`) is counted at that pace instead of the options'. Steps carry codes, never words; the UI
  * finds an item's title and the `per` text of a range in the routine by the step's `item` index.
  *
  * The order, for each item in turn:
@@ -38,9 +39,10 @@ const MS_PER_MINUTE = MS_PER_SECOND * SECONDS_PER_MINUTE;
  *   | {shape: "minutes-range", minutes_min: number, minutes_max: number, per: string}
  *   | {shape: "cycle", minutes_on: number, minutes_off: number, hours_min: number, hours_max: number}
  *   | {shape: "intervals", parts: Part[]}} Dose
- * @typedef {{id: string, title: string, kind: string, each_side: boolean, dose: Dose}} Item
+ * @typedef {{up_s: number, down_s: number}} Tempo seconds up and down of one repetition
+ * @typedef {{id: string, title: string, kind: string, each_side: boolean, dose: Dose, tempo?: Tempo | null}} Item
  * @typedef {{id: string, title: string, items: Item[]}} Routine
- * @typedef {{tempo: {up_s: number, down_s: number}, rest: {between_sets_s: number, between_items_s: number},
+ * @typedef {{tempo: Tempo, rest: {between_sets_s: number, between_items_s: number},
  *   switch_s: number, lead_in_s: number, first_side: Side, rep_mode: "tempo" | "tap"}} Options
  * @typedef {{kind: StepKind, item: number, id: string | null, set: number, sets: number, side: Side | null,
  *   duration_ms: number | null, reps: number | null, up_ms: number | null, down_ms: number | null,
@@ -130,8 +132,9 @@ function setsOf(item, index, options, where) {
     case "reps": {
       const sets = positive(dose.sets, `${where}.sets`, true);
       const reps = positive(dose.reps, `${where}.reps`, true);
-      const up = options.tempo.up_s * MS_PER_SECOND;
-      const down = options.tempo.down_s * MS_PER_SECOND;
+      const tempo = item.tempo || options.tempo;
+      const up = positive(tempo.up_s, `${where}: tempo.up_s`, false) * MS_PER_SECOND;
+      const down = positive(tempo.down_s, `${where}: tempo.down_s`, false) * MS_PER_SECOND;
       const duration = options.rep_mode === "tap" ? null : reps * (up + down);
       return { rests: true, sets: Array.from({ length: sets }, (_, i) => makeStep("reps",
         { ...at, set: i + 1, sets, reps, up_ms: up, down_ms: down, duration_ms: duration })) };

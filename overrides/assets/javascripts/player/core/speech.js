@@ -8,9 +8,23 @@ import { fill } from "../../shared/core/words.js";
 
 /**
  * @typedef {import("./session.js").Step} Step
- * @typedef {{title: string, dose: ({shape: string, per?: string} & Record<string, unknown>) | null}} Item
+ * @typedef {{title: string, dose: ({shape: string, per?: string} & Record<string, unknown>) | null,
+ *   lowering?: {up: string, down: string} | null}} Item
  * @typedef {Record<string, any>} Words
  */
+
+/**
+ * What is said as a guided repetition goes up or down: the count and "up", then "down"; for an
+ * exercise whose work is the lowering, the count and its own words for the way up, then its words
+ * for the way down.
+ * @param {"up" | "down"} phase @param {number} rep @param {Item | undefined} item @param {Words} w @param {string} [locale]
+ * @returns {string}
+ */
+export function repSaid(phase, rep, item, w, locale) {
+  const lowering = item && item.lowering;
+  if (phase === "down") return lowering ? lowering.down : w.down;
+  return lowering ? fill(w.say_lowering_up, { rep, up: lowering.up }, locale) : fill(w.say_up, { rep }, locale);
+}
 
 /**
  * "Set 2 of 3", "Left leg", as they apply.

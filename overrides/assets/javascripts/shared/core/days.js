@@ -34,6 +34,17 @@ export function addDays(day, n) {
 }
 
 /**
+ * The days from `from` to `to` (negative when `to` is earlier), or NaN when either is not a date.
+ * @param {string} from "YYYY-MM-DD"
+ * @param {string} to "YYYY-MM-DD"
+ * @returns {number}
+ */
+export function daysBetween(from, to) {
+  const at = (/** @type {string} */ day) => (DAY.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN);
+  return Math.round((at(to) - at(from)) / MS_PER_DAY);
+}
+
+/**
  * The days of the week as numbers (0 Sunday … 6 Saturday, as Date.getDay counts them), the
  * configured first day first.
  * @param {number} first 0 for Sunday, 1 for Monday, ...
