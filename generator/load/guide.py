@@ -222,7 +222,11 @@ def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> 
         errors += references.check_levels(guide.brand.region, brand_source, ("region",))
     figures = library.figures
     errors += check_figures(
-        figures, [e.id for e in guide.exercises], figures.source, {e.id: e.kind for e in guide.exercises}
+        figures,
+        [e.id for e in guide.exercises],
+        figures.source,
+        {e.id: e.kind for e in guide.exercises},
+        variants={e.id: [v.id for v in e.variants] for e in guide.exercises},
     )
     errors += brand_checks.check_brand(guide.brand, brand_path, brand_source)
     plan_key, key_errors = brand_checks.read_plan_key(guide.brand, brand_path, brand_source)

@@ -133,7 +133,9 @@ class WorkingArea(Model):
 
 
 class Figure(Model):
-    """The picture of one exercise: two poses (start, end) or one held pose (hold)."""
+    """The picture of one exercise: two poses (start, end) or one held pose (hold). A variant of
+    the exercise that looks different (heel drops on the floor, not over a step) has its own
+    picture under `variants`, by the variant's id; a routine that names the variant shows it."""
 
     view: Literal["side", "front"]
     props: list[Prop] = []
@@ -150,6 +152,11 @@ class Figure(Model):
     start: Pose | None = None
     end: Pose | None = None
     hold: Pose | None = None
+    variants: dict[Slug, Figure] = Field(
+        {},
+        description="the picture of each variant of the exercise (exercises.yml `variants`), by the variant's id: "
+        "a whole figure of its own, drawn as that variant is done",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -182,6 +189,10 @@ class Figure(Model):
         if self.hold is not None:
             return {"hold": self.hold}
         return {"start": self.start, "end": self.end}  # type: ignore[dict-item]
+
+    def drawing(self, variant: str | None) -> Figure:
+        """The figure of one of its variants where it has its own, else this one."""
+        return self.variants.get(variant, self) if variant is not None else self
 
 
 class FiguresFile(Model):

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import TEST_SITE_URL, mkdocs_build, project_copy, serve
-from generator.render.text import dose_short
+from generator.render.text import writer
 from helpers import KNEE, knee
 
 PAPERS = ("A4", "Letter")
@@ -151,7 +151,7 @@ def test_pdf_has_one_page_per_routine_with_names_and_doses(built_site, guide):
             assert squeeze(shown_title(guide, entry)) in squeeze(text), (routine.id, shown_title(guide, entry))
             dose = entry.dose or item.dose
             if dose:
-                assert dose_short(dose) in text, (routine.id, dose_short(dose))
+                assert writer(guide).dose_short(dose) in text, (routine.id, writer(guide).dose_short(dose))
 
 
 def test_pdf_metadata_fonts_and_page_size(built_site, guide):

@@ -28,7 +28,7 @@ from conftest import axe_violations, mkdocs_build, project_copy, serve
 from generator.keys import make_clinic_key
 from generator.load import load_guide
 from generator.model import HoldDose, MinutesDose, RepsDose
-from generator.render.text import dose_short
+from generator.render.text import writer
 from helpers import knee
 
 CLINIC = "harbourside"
@@ -188,6 +188,7 @@ def expected_typical(clinic) -> list[dict]:
     g = clinic.guide
     routine = g.routine("hip-strength-1")
     sub = [g.item(e.item) for e in routine.items]
+    dose_short = writer(g).dose_short
     return [
         {"title": "Clams", "dose": dose_short(RepsDose(sets=2, reps=15)), "sub": []},
         {"title": "Calf stretch", "dose": dose_short(HoldDose(holds=2, seconds=45)), "sub": []},

@@ -35,7 +35,7 @@ import { leaveEntry, watchHistory } from "./history.js";
  *   move_on: {text: string, easy_rule: boolean, next: {title: string, href: string} | null},
  *   options: {tempo: {up_s: number, down_s: number}, rest: {between_sets_s: number, between_items_s: number},
  *     switch_s: number, lead_in_s: number, countdown: number},
- *   pain: {ok_max: number, acceptable_max: number, scale_max: number},
+ *   pain: {ok_max: number, acceptable_max: number, scale_max: number, running_max: number},
  *   sources: {tempo: Source[], rest: Source[]}, links: {clinician: string, pain_rule: string, progress: string},
  *   root: string, words: Record<string, any>}} PlayerData
  * @typedef {{plan: string | null, figures: "templates" | "card", stage?: string | null,
