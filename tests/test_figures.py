@@ -38,13 +38,25 @@ def shipped():
 
 @pytest.fixture(scope="module")
 def titles(guide):
-    return {e.id: e.title for e in guide.exercises}
+    """Every figure's title: each exercise's, and each variant's (`<exercise>--<variant>`)."""
+    return {e.id: e.title for e in guide.exercises} | {
+        f"{e.id}--{v.id}": v.title for e in guide.exercises for v in e.variants
+    }
+
+
+def _all(shipped) -> dict:
+    """Every drawn figure of the shipped data: each exercise's, then its variants' own."""
+    out = {}
+    for figure_id, figure in shipped.items():
+        out[figure_id] = figure
+        out.update({f"{figure_id}--{v}": drawing for v, drawing in figure.variants.items()})
+    return out
 
 
 def _renders(shipped, titles):
-    """(name, svg text) for every single pose and every pair of the shipped data."""
+    """(name, svg text) for every single pose and every pair of the shipped data (variants too)."""
     out = []
-    for figure_id, figure in shipped.items():
+    for figure_id, figure in _all(shipped).items():
         description = describe(figure)
         for pose in figure.poses:
             out.append(
@@ -126,6 +138,10 @@ def test_every_exercise_and_stretch_has_a_figure(guide, shipped):
     for e in guide.exercises:
         expected = ["start", "end"] if e.kind == "strength" else ["hold"]
         assert list(shipped[e.id].poses) == expected, e.id
+        # every variant is drawn as it is done, never left to the exercise's own picture
+        assert sorted(shipped[e.id].variants) == sorted(v.id for v in e.variants), e.id
+        for drawing in shipped[e.id].variants.values():
+            assert list(drawing.poses) == expected, e.id
 
 
 def test_each_svg_is_valid_xml_with_title_and_description(shipped, titles):
@@ -171,7 +187,7 @@ def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
     """The renderer can bend a body but never stretch it: measured on the drawing, every segment
     keeps its length from start to end (and across all figures: one skeleton)."""
     reference: dict[str, dict] = {}  # by view: a foot seen end-on (front view) is shorter
-    for figure_id, figure in shipped.items():
+    for figure_id, figure in _all(shipped).items():
         measured = {
             pose: _segment_lengths(ET.fromstring(render_svg(figure_id, figure, pose, title="t")))
             for pose in figure.poses
@@ -189,7 +205,7 @@ def test_limb_lengths_are_the_same_in_start_and_end(shipped, titles):
 def test_bodies_rest_on_the_ground_and_never_sink(shipped):
     """The lowest ink of the body is on the floor, the mat or the step, never under the floor; a
     foot on the edge of a step rests on it by its ball, and its heel may hang below the step."""
-    for figure_id, figure in shipped.items():
+    for figure_id, figure in _all(shipped).items():
         resting = {surface(figure)} | ({STEP_H} if figure.step_foot else set())
         for pose_name, pose in figure.poses.items():
             root = ET.fromstring(render_svg(figure_id, figure, pose_name, title="t"))
@@ -211,7 +227,7 @@ def test_bodies_rest_on_the_ground_and_never_sink(shipped):
 
 
 def test_working_area_is_tinted_and_hatched(shipped):
-    for figure_id, figure in shipped.items():
+    for figure_id, figure in _all(shipped).items():
         svg = render_pair(figure_id, figure, primary="#aa3300", title="t")
         root = ET.fromstring(svg)
         patterns = list(root.iter(f"{SVG}pattern"))
@@ -261,9 +277,9 @@ def test_alt_text_is_generated_from_the_data(shipped, titles):
     assert "strap" in describe(shipped["hamstring-stretch"])
     assert "step" in describe(shipped["single-leg-squat-step-down"])
     assert "holding that ankle" in describe(shipped["quad-stretch"])
-    descriptions = [describe(f) for f in shipped.values()]
+    descriptions = [describe(f) for f in _all(shipped).values()]
     assert len(set(descriptions)) == len(descriptions), "two figures would be described alike"
-    for figure_id, figure in shipped.items():
+    for figure_id, figure in _all(shipped).items():
         root = ET.fromstring(render_pair(figure_id, figure, title=titles[figure_id]))
         assert root.find(f"{SVG}desc").text == describe(figure)
 
@@ -515,9 +531,13 @@ def test_review_sheet_shows_every_figure(tmp_path, guide):
     out = tmp_path / "figures.html"
     assert guide_main(["figures", "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert page.count("<svg ") == len(guide.exercises)
+    variants = [(e, v) for e in guide.exercises for v in e.variants]
+    assert variants, "the shipped guide has variants with their own figures"
+    assert page.count("<svg ") == len(guide.exercises) + len(variants)
     for e in guide.exercises:
         assert f'<section id="{e.id}">' in page and e.title in page
+    for e, v in variants:
+        assert f'<section id="{e.id}--{v.id}">' in page and v.title in page
     assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     first = page
     guide_main(["figures", "--out", str(out)])

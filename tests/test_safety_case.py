@@ -293,3 +293,20 @@ def test_scope_page_lists_every_deviation_and_story(built_site, guide):
     for hazard in [*guide.hazards.hazards, *(h for p in guide.protocols for h in p.hazards)]:
         assert f'id="{hazard.id}"' in hazards and hazard.cause in hazards, hazard.id
     assert "MHRA" in hazards and "not legal advice" in hazards
+
+
+def test_scope_page_headings_and_their_landmarks_are_unique(built_site, guide):
+    """Each protocol's part of the scope page names its protocol in its headings, so no two
+    headings are alike, nor the table of contents' sections that Material names after them (axe:
+    landmark-unique); the words come from the data."""
+    scope = html.unescape((built_site / "scope-and-deviations" / "index.html").read_text(encoding="utf-8"))
+    toc = scope[scope.rindex('aria-label="Table of contents"') :]  # the sidebar's (the menu has a copy)
+    labels = re.findall(r'<nav class="md-nav" aria-label="([^"]*)"', toc[: toc.index('class="md-content"')])
+    assert guide.scope.stories_title in " ".join(labels)
+    assert len(labels) == len(set(labels)), sorted(labels)
+    headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", scope)]
+    assert len(headings) == len(set(headings)), sorted(headings)
+    for protocol in guide.protocols:
+        for heading in (guide.scope.headings.who_for, guide.scope.stories_title):
+            named = guide.ui.pages.section.replace("{page}", heading).replace("{protocol}", protocol.title)
+            assert named in headings, named

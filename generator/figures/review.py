@@ -63,11 +63,18 @@ def review_sheet_html(figures: Mapping[str, Figure], titles: Mapping[str, str], 
 
 
 def write_review_sheet(out_path: Path, data_dir: Path, brand_file: Path | None = None) -> int:
-    """Write the review page of every drawn figure, in the guide's order and brand colour.
-    Returns the number of figures."""
-    guide = load_guide(data_dir, brand_file)  # checks every exercise has its figure
-    ordered = {e.id: guide.figures[e.id] for e in guide.exercises if e.id in guide.figures}
-    page = review_sheet_html(ordered, {e.id: e.title for e in guide.exercises}, guide.brand.primary)
+    """Write the review page of every drawn figure (each variant's after its exercise's), in the
+    guide's order and brand colour. Returns the number of figures."""
+    guide = load_guide(data_dir, brand_file)  # checks every exercise (and variant) has its figure
+    ordered: dict[str, Figure] = {}
+    titles: dict[str, str] = {}
+    for e in guide.exercises:
+        if e.id not in guide.figures:
+            continue
+        ordered[e.id], titles[e.id] = guide.figures[e.id], e.title
+        for v in e.variants:  # each variant's own figure, after its exercise's
+            ordered[f"{e.id}--{v.id}"], titles[f"{e.id}--{v.id}"] = guide.figures[e.id].drawing(v.id), v.title
+    page = review_sheet_html(ordered, titles, guide.brand.primary)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(page, encoding="utf-8")
     return len(ordered)

@@ -289,19 +289,22 @@ MOTION_POINTS: dict[str, tuple[str, float]] = {
 }
 
 
-def motion_arrow(body: Body, motion: Motion, heel_lift: bool = False) -> list[Shape]:
+def motion_arrow(body: Body, motion: Motion, heel_lift: bool = False, heel_to_floor: bool = False) -> list[Shape]:
     """A short arrow starting just clear of the moving part and pointing where it goes.
 
     An arrow pointing down never reaches the floor: with too little room under the part it is
     drawn beside it, on the side the figure faces. A heel that lifts while its foot stays down
-    (`heel_lift`) gets its arrow behind the heel, clear of the leg above it."""
+    (`heel_lift`) gets its arrow behind the heel, clear of the leg above it; so does a heel that
+    lowers to the floor (`heel_to_floor`), its arrow starting high enough to fit above the floor."""
     name, radius = MOTION_POINTS[motion.at]
     d = ARROW_VECTORS[motion.direction]
     point = body.p(name)
     start = add(point, d, radius + 6)
+    heel = body.p(f"heel_{motion.at.split('-')[0]}") if motion.at.endswith("-foot") else point
     if heel_lift and d[1] > 0:
-        heel = body.p(f"heel_{motion.at.split('-')[0]}")
         start = (heel[0] - body.mirror * (radius + 8), heel[1])
+    elif heel_to_floor and d[1] < 0:
+        start = (heel[0] - body.mirror * (radius + 8), max(heel[1] + 6, ARROW_FLOOR_GAP + ARROW_MIN + 8))
     length = ARROW_LENGTH
     if d[1] < 0:
         room = (start[1] - ARROW_FLOOR_GAP) / -d[1]
@@ -354,7 +357,7 @@ def pose_shapes(figure: Figure, pose: Pose, hatch_id: str, primary: str) -> list
     shapes += over
     if pose.motion is not None:
         heel_lift = pose.motion.at.endswith("-foot") and figure.stays_down(pose.motion.at)
-        shapes += motion_arrow(body, pose.motion, heel_lift)
+        shapes += motion_arrow(body, pose.motion, heel_lift, heel_to_floor=heel_lift and not figure.step_foot)
     return shapes
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..checks.figures import angle_errors, check_figures, contact_errors
+from ..checks.figures import angle_errors, check_figures, contact_errors, drawings
 from ..errors import DataError, DataErrors
 from ..model.figure import Figure, FiguresFile
 from ..read.validation import display_path, validation_errors
@@ -36,7 +36,8 @@ class Figures(Mapping[str, Figure]):
 def load_figures(data_dir: Path, display_root: Path | None = None, exercise_ids: list[str] | None = None) -> Figures:
     """Read and validate `data_dir/figures.yml`; raise DataErrors with every problem at once.
 
-    With `exercise_ids`, also report exercises without a figure and figures of unknown ids."""
+    With `exercise_ids`, also report exercises without a figure and figures of unknown ids (the
+    variants of each exercise are checked with the guide, which knows them)."""
     path = data_dir / "figures.yml"
     source = read_yaml(path, display_path(path, display_root))
     data = source.data if source.data is not None else {}
@@ -56,8 +57,9 @@ def load_figures(data_dir: Path, display_root: Path | None = None, exercise_ids:
             errors.extend(validation_errors(exc, source))
             continue
         figure = one.figures[str(figure_id)]
-        problems = angle_errors(str(figure_id), figure, source)
-        errors += problems or contact_errors(str(figure_id), figure, source)
+        for at, drawing in drawings(str(figure_id), figure):
+            problems = angle_errors(at, drawing, source)
+            errors += problems or contact_errors(at, drawing, source)
         figures[str(figure_id)] = figure
     if not data["figures"]:
         errors.append(source.error(("figures",), "needs at least one figure"))

@@ -23,6 +23,7 @@ from ..checks.figures import check_figures
 from ..checks.sources import check_sources
 from ..errors import DataError, DataErrors
 from ..model import Edition, Guide, Origin, ProtocolGuide, Published
+from ..model.figure import figure_key
 from ..model.figure_words import describe
 from ..paths import protocol_file, translation_languages
 from ..read.placeholders import fill, protocol_names, shared_names
@@ -166,7 +167,11 @@ def read_library(
     if errors:
         raise DataErrors(errors)
     figure_words = model.FigureWordsFile(
-        figures={key: model.FigureText(description=describe(figure)) for key, figure in figures.items()}
+        figures={
+            figure_key(key, variant): model.FigureText(description=describe(drawn))
+            for key, figure in figures.items()
+            for variant, drawn in [(None, figure), *figure.variants.items()]
+        }
     )
     return Library(files, valid, brand, brand_source, brand_path, figures, figure_words, data_dir, display_root)
 
@@ -235,7 +240,11 @@ def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> 
         errors += references.check_levels(guide.brand.region, brand_source, ("region",))
     figures = library.figures
     errors += check_figures(
-        figures, [e.id for e in guide.exercises], figures.source, {e.id: e.kind for e in guide.exercises}
+        figures,
+        [e.id for e in guide.exercises],
+        figures.source,
+        {e.id: e.kind for e in guide.exercises},
+        variants={e.id: [v.id for v in e.variants] for e in guide.exercises},
     )
     errors += brand_checks.check_brand(guide.brand, brand_path, brand_source)
     plan_key, key_errors = brand_checks.read_plan_key(guide.brand, brand_path, brand_source)

@@ -133,7 +133,9 @@ class WorkingArea(Model):
 
 
 class Figure(Model):
-    """The picture of one exercise: two poses (start, end) or one held pose (hold)."""
+    """The picture of one exercise: two poses (start, end) or one held pose (hold). A variant of
+    the exercise that looks different (heel drops on the floor, not over a step) has its own
+    picture under `variants`, by the variant's id; a routine that names the variant shows it."""
 
     view: Literal["side", "front"]
     props: list[Prop] = []
@@ -150,6 +152,11 @@ class Figure(Model):
     start: Pose | None = None
     end: Pose | None = None
     hold: Pose | None = None
+    variants: dict[Slug, Figure] = Field(
+        {},
+        description="the picture of each variant of the exercise (exercises.yml `variants`), by the variant's id: "
+        "a whole figure of its own, drawn as that variant is done",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -183,6 +190,10 @@ class Figure(Model):
             return {"hold": self.hold}
         return {"start": self.start, "end": self.end}  # type: ignore[dict-item]
 
+    def drawing(self, variant: str | None) -> Figure:
+        """The figure of one of its variants where it has its own, else this one."""
+        return self.variants.get(variant, self) if variant is not None else self
+
 
 class FiguresFile(Model):
     figures: dict[Slug, Figure] = Field(min_length=1)
@@ -199,3 +210,9 @@ class FigureWordsFile(Model):
     English, so its translation shows as out of date."""
 
     figures: dict[str, FigureText]
+
+
+def figure_key(item_id: str, variant: str | None = None) -> str:
+    """The name of an item's picture, or of one of its variants' (`<item>--<variant>`): SVG ids
+    and the player's <template data-player-figure> use it."""
+    return f"{item_id}--{variant}" if variant else item_id

@@ -170,6 +170,7 @@ class CardWords(Model):
     """A routine card (its page, the cards page and the PDF) and the back-to-running card."""
 
     how_often: Short  # "How often:"
+    entry: Short  # "When to start:" a routine that is a stage of a programme (its `entry`)
     moving_on: Short  # "Moving on:"
     when_dose_easy: Text  # "When {dose} feels easy ({when})"
     when_easy: Text  # "When this feels easy ({when})"

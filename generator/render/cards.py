@@ -178,7 +178,7 @@ class Cards:
                     "dose": routine_dose(guide, routine, i),
                     "side": getattr(item, "side", None),
                     "lowering": lowering_text(guide, item, card=True),
-                    "figure": self.pictures.markup(item, f"card-{routine.id}"),
+                    "figure": self.pictures.markup(item, f"card-{routine.id}", variant=entry.variant),
                 }
             )
         return self._card_html(

@@ -18,7 +18,7 @@ from . import citations, context, flowchart, ladder, player, prescribe, progress
 from .cards import Cards
 from .env import html_env, markdown_env, template
 from .exercise_text import lowering_text
-from .figures import Pictures
+from .figures import Pictures, variant_figure
 from .nav import NavEntry, navigation, outline, single_titles
 
 
@@ -231,6 +231,15 @@ def _shared_item_pages(r: _Renderer, guide: Guide, pictures: Pictures) -> list[t
                 users=context.users_of(guide, exercise.id, used_in),
                 figure=pictures.markup(exercise, "fig", urls.root(here)),
                 caption=pictures.caption(exercise),
+                variants=[  # each variant with its own picture (never the exercise's again)
+                    {
+                        "variant": v,
+                        "figure": variant_figure(guide, exercise.id, v.id)
+                        and pictures.markup(exercise, "fig", urls.root(here), variant=v.id),
+                        "caption": pictures.caption(exercise, v.id),
+                    }
+                    for v in exercise.variants
+                ],
                 routines=used_in.get(exercise.id, []),
                 pace=context.pace(guide, exercise),
                 lowering=lowering_text(guide, exercise),

@@ -10,10 +10,11 @@ from markupsafe import Markup
 
 from .. import urls
 from ..model import AnyDose, Exercise, Guide, Item, ProtocolGuide, Routine, WhenEasy
+from ..model.figure import figure_key
 from . import citations
 from .cards import move_on_text, routine_dose
 from .exercise_text import pain_limit, shown
-from .figures import Pictures
+from .figures import Pictures, picture_key
 from .text import fill, writer
 
 
@@ -28,12 +29,14 @@ def item_data(guide: Guide, item: Item, dose: AnyDose | None, shown_as: dict[str
     """One item as the player runs it. An exercise with its own pace carries it (`tempo`, in
     seconds); an eccentric one carries the words said on the way up and down (`lowering`), and
     the player counts the lowering. `shown_as` is what a routine shows of it (a variant's title
-    and cues)."""
+    and cues); `figure` names its picture's <template data-player-figure> (a variant's own)."""
     side = getattr(item, "side", None)
     own = item.tempo if isinstance(item, Exercise) else None
     lowering = item.lowering if isinstance(item, Exercise) else None
+    variant = shown_as["variant"] if shown_as else None
     return {
         "id": item.id,
+        "figure": picture_key(guide, item.id, variant.id if variant else None),
         "title": shown_as["title"] if shown_as else item.title,
         "kind": getattr(item, "kind", "recovery"),
         "each_side": side is not None,
@@ -115,10 +118,14 @@ def player_data(guide: Guide, routine: Routine, here: urls.Page) -> dict[str, An
 
 def figure_templates(pictures: Pictures, items: list[Item], here: urls.Page) -> Markup:
     """Each item's picture in a <template>, so a script can show one at a time (and no SVG id is
-    in the page twice)."""
+    in the page twice), then each variant's own picture (`<item>--<variant>`)."""
     parts = []
-    for item in items:
-        figure = pictures.markup(item, f"player-{item.id}", urls.root(here))
+    shown: list[tuple[Item, str | None]] = [(item, None) for item in items]
+    ids = {item.id for item in items}
+    shown += [(item, variant) for item, variant in pictures.variant_keys() if item.id in ids]
+    for item, variant in shown:
+        key = figure_key(item.id, variant)
+        figure = pictures.markup(item, f"player-{key}", urls.root(here), variant=variant)
         if figure is not None:
-            parts.append(f'<template data-player-figure="{item.id}">{figure}</template>')
+            parts.append(f'<template data-player-figure="{key}">{figure}</template>')
     return Markup("\n".join(parts))

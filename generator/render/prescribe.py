@@ -8,7 +8,9 @@ from typing import Any
 
 from .. import urls
 from ..model import Exercise, Guide, Item, MinutesDose, MinutesRangeDose, RecoveryTool
+from ..model.figure import figure_key
 from . import context
+from .exercise_text import shown
 from .player import dose_data, item_data, shared_data
 from .progress import progress_data
 from .safety_case import review_lines
@@ -105,6 +107,12 @@ def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
     limits = guide.prescribe.limits
     every: list[Item] = [*guide.exercises, *guide.recovery]
     items = {i.id: item_data(guide, i, i.dose) for i in every}
+    # a routine's item done as one of its variants, by `<item>--<variant>`: its title, cues and picture
+    for routine in guide.routines:
+        for entry in routine.items:
+            if entry.variant is not None:
+                item = guide.item(entry.item)
+                items[figure_key(entry.item, entry.variant)] = item_data(guide, item, item.dose, shown(guide, entry))
     return {
         "clinic": {"id": guide.brand.id, "name": guide.brand.name},
         "public_key": dict(guide.plan_key) if guide.plan_key else None,
@@ -114,7 +122,7 @@ def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
         "defaults": guide.prescribe.defaults.model_dump(),
         "sheet": sheet_data(guide),
         "items": items,
-        "routines": {r.id: [e.item for e in r.items] for r in guide.routines},
+        "routines": {r.id: [figure_key(e.item, e.variant) for e in r.items] for r in guide.routines},
         "my_plan": urls.href(here, urls.page("my-plan")),
         "words": guide.prescribe.words.model_dump(),
         "protocols": [{"id": p.id, "title": p.title} for p in guide.protocols],

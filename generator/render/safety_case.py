@@ -83,6 +83,23 @@ def stories(guide: Guide, protocol: ProtocolGuide) -> list[dict[str, Any]]:
     return shown
 
 
+def protocol_headings(guide: Guide, protocol: ProtocolGuide) -> dict[str, str]:
+    """The headings of a protocol's part of the scope page. With several protocols each names its
+    protocol ("Patient stories …: Achilles pain in runners"), so no two headings, and no two of
+    the table of contents' sections (landmarks named by their heading), are alike."""
+    scope = guide.scope
+    plain = {
+        "who_for": scope.headings.who_for,
+        "not_for": scope.headings.not_for,
+        "deviations": scope.headings.deviations,
+        "stories": scope.stories_title,
+    }
+    if len(guide.protocols) == 1:
+        return plain
+    named = guide.ui.pages.section
+    return {k: text.fill(named, {"page": v, "protocol": protocol.title}) for k, v in plain.items()}
+
+
 def scope_context(guide: Guide) -> dict[str, Any]:
     """The scope page: the guide's own deviations, then each protocol's who, not-for, deviations
     and stories."""
@@ -92,6 +109,7 @@ def scope_context(guide: Guide) -> dict[str, Any]:
         "sections": [
             {
                 "protocol": p,
+                "headings": protocol_headings(guide, p),
                 "not_for": [f for f in p.flags if f.level == "not-for"],
                 "stories": stories(guide, p),
             }

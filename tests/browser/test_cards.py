@@ -53,12 +53,6 @@ def shown_title(guide, entry) -> str:
     return variant.title if variant else item.title
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the print view of /cards/ breaks after every card of a protocol but its last "
-    "(guide.css: .card-stack .routine-card:last-child), so the next protocol's first card "
-    "starts on the same sheet as the previous protocol's ladder card and splits over two sheets",
-)
 def test_cards_page_prints_one_card_per_sheet(page, site_url, guide):
     for paper in PAPERS:
         pdf = printed_pages(page, f"{site_url}cards/", paper)

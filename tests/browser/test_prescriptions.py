@@ -199,6 +199,7 @@ def expected_typical(clinic) -> list[dict]:
     dose_short = writer(g).dose_short
     routine = g.routine("hip-strength-1")
     sub = [g.item(e.item) for e in routine.items]
+    dose_short = writer(g).dose_short
     return [
         {"title": "Clams", "dose": dose_short(RepsDose(sets=2, reps=15)), "sub": []},
         {"title": "Calf stretch", "dose": dose_short(HoldDose(holds=2, seconds=45)), "sub": []},

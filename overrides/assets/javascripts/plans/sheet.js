@@ -23,7 +23,7 @@ import { load } from "../shared/versions.js";
  *   group?: string, level?: number | null, protocols?: string[], protocol?: string | null,
  *   bounds?: Partial<Record<string, {min: number, max: number}>>}} LibraryEntry
  * @typedef {Record<Kind, Record<string, LibraryEntry>>} Library
- * @typedef {{id: string, title: string, kind: string, each_side: boolean, side_label: string | null,
+ * @typedef {{id: string, figure?: string, title: string, kind: string, each_side: boolean, side_label: string | null,
  *   dose: ({shape: string} & Record<string, unknown>) | null, dose_text: string | null, cues: string[]}} ItemData
  * @typedef {{strength: string, stretch: string, recovery: string, routine: string, stage: string}} GroupWords
  * @typedef {{sets: string, reps: string, holds: string, seconds: string, minutes: string, short_reps: string,

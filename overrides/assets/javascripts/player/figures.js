@@ -34,7 +34,8 @@ export class Figures {
   /**
    * @param {"templates" | "card"} from where the pictures are
    * @param {string} routine the routine's id (its card is `#card-<routine>`)
-   * @param {{id: string}[]} items
+   * @param {{id: string, figure?: string}[]} items `figure`: the name of its picture's template
+   *   (a variant's own, `<item>--<variant>`), else its id
    */
   constructor(from, routine, items) {
     this.from = from;
@@ -52,7 +53,7 @@ export class Figures {
     let picture = null;
     try {
       if (this.from === "templates") {
-        const template = document.querySelector(`template[data-player-figure="${CSS.escape(item.id)}"]`);
+        const template = document.querySelector(`template[data-player-figure="${CSS.escape(item.figure || item.id)}"]`);
         if (template instanceof HTMLTemplateElement) picture = /** @type {Element | null} */ (template.content.firstElementChild?.cloneNode(true) ?? null);
       } else {
         const source = document.querySelector(`#card-${CSS.escape(this.routine)} .card-item:nth-child(${index + 1}) .card-figure`);
