@@ -10,7 +10,7 @@ from pydantic import Field
 from .common import Model, Short, Text, Title
 
 # The pages of which the guide has one, by kind, that data may name (an About section's links, a
-# hazard's controls). render/urls.py spells their addresses; tests/test_urls.py keeps the two in step.
+# hazard's controls). urls.py spells their addresses; tests/test_urls.py keeps the two in step.
 SinglePage = Literal[
     "home",
     "flowchart",
