@@ -75,9 +75,11 @@ def link_languages(site: Path, metas: list[dict[str, Any]]) -> None:
             links = _links(metas, have, page, page_dir)
             text = path.read_text(encoding="utf-8")
             ours = "".join(f'    <link rel="alternate" hreflang="{lang}" href="{href}">\n' for lang, href in links)
-            text, count = _MATERIAL_ALTERNATES.subn("", text)
-            if count:
-                text = text.replace("<head>\n", "<head>\n" + ours, 1) if "<head>\n" in text else text
+            # Ours stand where Material wrote its own (after the charset and the policy's meta,
+            # which must come before anything in the head that the browser acts on).
+            first = _MATERIAL_ALTERNATES.search(text)
+            if first:
+                text = text[: first.start()] + ours + _MATERIAL_ALTERNATES.sub("", text[first.start() :])
             path.write_text(text, encoding="utf-8")
         _sitemap(root, meta, metas, have)
 
