@@ -1,0 +1,44 @@
+"""WRITING-PROTOCOLS.md, the guide for people who write protocols (issue 24), cannot drift from the
+code: its field reference is the one `guide schema` writes from the models, the README leads to
+it, and its links inside itself lead somewhere. (Its quoted messages: test_writing_guide_errors.py.)"""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from generator.reference import END, START, with_reference
+
+GUIDE = ROOT / "WRITING-PROTOCOLS.md"
+
+
+def test_the_field_reference_is_the_one_the_models_write():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert text.count(START) == 1 and text.count(END) == 1
+    assert text == with_reference(text), "run `.venv/bin/guide schema`: the field reference is out of date"
+
+
+def test_the_reference_has_every_file_and_every_field_of_a_protocol():
+    text = GUIDE.read_text(encoding="utf-8")
+    for stem in ("protocol", "keys", "routines", "flowchart", "red_flags", "stories", "scope", "hazards"):
+        assert f"### `data/protocols/<id>/{stem}.yml`" in text
+    assert "| `pain_rule.levels[].max` |" in text
+    assert "| `nodes[].answers[].next` (in OneChoice) |" in text
+
+
+def test_the_readme_leads_to_the_guide():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    editing = readme[readme.index("## Editing the library") : readme.index("## Languages")]
+    assert "(WRITING-PROTOCOLS.md)" in editing
+
+
+def _anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_inside_the_guide_leads_to_a_heading():
+    text = GUIDE.read_text(encoding="utf-8")
+    anchors = {_anchor(h) for h in re.findall(r"^#+ (.+)$", text, re.M)}
+    broken = sorted(set(re.findall(r"\]\(#([^)]+)\)", text)) - anchors)
+    assert broken == []
