@@ -14,14 +14,16 @@ from .sources import SourceRefs
 
 
 class Key(Model):
-    id: Slug
+    """A key step of a protocol: a page of its own, with the exercises and tools that belong to it."""
+
+    id: Slug = Field(description="its page's address (/keys/<id>/): never change it once published")
     title: Title
-    summary: Text
-    why: list[Text] = Field(min_length=1)
-    steps: list[Text] = Field(min_length=1)
-    mistakes: list[Text] = []
-    exercises: list[Slug] = []
-    recovery: list[Slug] = []
+    summary: Text = Field(description="what it is, in a sentence or two")
+    why: list[Text] = Field(min_length=1, description="why it helps, a paragraph each")
+    steps: list[Text] = Field(min_length=1, description="what to do, a step each")
+    mistakes: list[Text] = Field([], description="common mistakes to avoid")
+    exercises: list[Slug] = Field([], description="the exercises and stretches of data/exercises.yml that belong to it")
+    recovery: list[Slug] = Field([], description="the recovery tools of data/recovery.yml that belong to it")
     source: SourceRefs | None = Field(None, description="sources of what this key says beyond the seed article")
     in_plan: Literal["steps", "summary"] = Field(
         "summary", description="what a flowchart plan shows of this key: its steps (what to do), or its summary"
