@@ -61,6 +61,13 @@ def _one_line(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip().replace("|", "\\|")
 
 
+def _then(first: str, more: str) -> str:
+    """Two sentences of a description, with the full stop the first may lack."""
+    if not first:
+        return more
+    return f"{first} {more}" if first.endswith((".", ":", "?", "!")) else f"{first}. {more}"
+
+
 def _code(value: Any) -> str:
     text = "true" if value is True else "false" if value is False else str(value)
     return f"`{text}`"
@@ -189,11 +196,13 @@ class _Writer:
             if len(groups) == 1 and not about:
                 about = _one_line(groups[0][1].get("description"))
             if again:
-                about = f"{about} Its fields are those of `{self.expanded[groups[0][1].get('title', '')]}`.".strip()
+                about = _then(about, f"Its fields are those of `{self.expanded[groups[0][1].get('title', '')]}`.")
                 groups = []
             elif len(groups) > 1:
-                kinds = "; ".join(f"*{g.get('title', '')}*: {_one_line(g.get('description'))}" for _, g in groups)
-                about = f"{about} One of these kinds: {kinds}".strip()
+                kinds = "; ".join(
+                    f"*{g.get('title', '')}*: {_one_line(g.get('description')).rstrip('.')}" for _, g in groups
+                )
+                about = _then(about, f"One of these kinds: {kinds}.")
             need = "yes" if name in required else "no"
             default = node.get("default")
             if name not in required and default not in (None, [], {}, ""):
