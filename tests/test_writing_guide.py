@@ -8,6 +8,7 @@ import re
 
 from conftest import ROOT
 from generator.reference import END, START, with_reference
+from generator.schema import protocol_schema
 
 GUIDE = ROOT / "WRITING-PROTOCOLS.md"
 
@@ -42,3 +43,11 @@ def test_every_link_inside_the_guide_leads_to_a_heading():
     anchors = {_anchor(h) for h in re.findall(r"^#+ (.+)$", text, re.M)}
     broken = sorted(set(re.findall(r"\]\(#([^)]+)\)", text)) - anchors)
     assert broken == []
+
+
+def test_the_walk_through_fixture_names_its_schemas_like_a_shipped_protocol():
+    """The fixture is the folder editors copy into data/protocols/: each file starts with the line
+    that gives completion while typing (tests/test_schema.py requires it of every shipped file)."""
+    for path in sorted((ROOT / "tests" / "fixtures" / "protocols" / "minimal-demo").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../../schema/{protocol_schema(path.stem)}.schema.json", path
