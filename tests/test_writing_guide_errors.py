@@ -56,6 +56,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     "fields": [
         (f"{DEMO}/keys.yml", "    title: Strengthen", "    titel: Strengthen"),
         (f"{DEMO}/protocol.yml", "  ok_max: 2", "  ok_max: two"),
+        (f"{DEMO}/protocol.yml", "  source: [silbernagel-2007]", "  source: silbernagel-2007"),
         (f"{DEMO}/routines.yml", "  - id: wobble-routine", "  - id: Wobble Routine"),
         (
             f"{DEMO}/routines.yml",
