@@ -36,6 +36,25 @@ A_SOURCE = """  - id: wobble-paper
     checked: 2026-12-06
     supports: Nothing at all.
 """
+SECOND_ROUTINE = """  - id: hip-strength-1
+    title: A second routine
+    summary: Its id is taken.
+    frequency: Daily
+    items: [{item: clams}]
+    move_on: {when_easy: it is easy}
+"""
+NEW_EXERCISE = """  - id: wobble-lift
+    kind: strength
+    title: Wobble lifts
+    level: 1
+    summary: A made-up exercise.
+    targets: [the wrist]
+    equipment: [a mat]
+    steps: [Lift your hand.]
+    cues: [Lift slowly]
+    mistakes: [Rushing.]
+    dose: {sets: 3, reps: 10}
+"""
 UNSURE = """  - id: wobble-unsure
     title: Unsure
     person: Someone who is not sure.
@@ -76,6 +95,27 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         (f"{DEMO}/hazards.yml", "- warning_sign: wobble-emergency", "- warning_sign: wobble-emergncy"),
         (f"{DEMO}/flowchart.yml", '"No", next: wobble-plan}', '"No", next: wobble-plna}'),
         ("sources.yml", "sources:\n", "sources:\n" + A_SOURCE),
+    ],
+    "folder-id": [(f"{DEMO}/protocol.yml", "id: wobbly-wrist", "id: wobbly-wrists")],
+    "more": [
+        (f"{DEMO}/routines.yml", "routines:\n", "routines:\n" + SECOND_ROUTINE),
+        (
+            f"{DEMO}/routines.yml",
+            "      - item: clams\n",
+            "      - item: clams\n        dose: {holds: 3, seconds: 30}\n",
+        ),
+        (
+            f"{DEMO}/routines.yml",
+            "      when_easy: it feels easy",
+            "      when_easy: it feels easy\n      next: wobble-routine",
+        ),
+        (f"{DEMO}/hazards.yml", "after: {likelihood: very-low", "after: {likelihood: high"),
+        (
+            f"{DEMO}/flowchart.yml",
+            '"Yes", next: wobble-see-now}',
+            '"Yes", next: wobble-see-now, adds: {keys: [wobble-strength]}}',
+        ),
+        ("exercises.yml", "exercises:\n", "exercises:\n" + NEW_EXERCISE),
     ],
     "flowchart": [
         (f"{DEMO}/flowchart.yml", "start: wobble-screen", "start: wobble-plan-question"),
