@@ -72,7 +72,7 @@ def test_a_story_the_flowchart_no_longer_tells_stops_the_build(tmp_path):
     )
     errors = errors_of(data2)
     assert any(
-        e.startswith(f"data/protocols/knee-pain-running/stories.yml:{line}:") and "has no answer 'Yes'" in e
+        e.startswith(f"data/protocols/knee-pain-running/stories.yml:{line}:") and 'has no answer "Yes"' in e
         for e in errors
     ), errors
 
