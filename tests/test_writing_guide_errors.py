@@ -70,6 +70,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("site.yml", "wobbly-wrist]", "wobbly-wrist, wonky-wrist]"),
         (f"{DEMO}/keys.yml", "    summary: A made-up key.", "    summary: Strength: why it helps"),
         (f"{DEMO}/routines.yml", "    items:\n", "    items: &wobble\n"),
+        (f"{DEMO}/scope.yml", "who_for: [People testing the generator.]", "who_for:\n\t- People testing it."),
     ],
     "missing-file": [(f"{DEMO}/stories.yml", "", "")],
     "fields": [
