@@ -40,7 +40,7 @@ SHARED_ORDER = (
 )
 PATTERNS = {
     SLUG: "id",
-    WEB_URL: "web address",
+    WEB_URL: "web address (`https://…`)",
     EMAIL: "e-mail address",
     PHONE: "phone number",
     COLOUR: 'colour (`"#1f5f8b"`)',
