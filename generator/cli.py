@@ -123,10 +123,15 @@ def cmd_sites(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_schema(project: Project, args: argparse.Namespace) -> int:
+    """The JSON Schemas and the field reference of WRITING-PROTOCOLS.md: both are written from the
+    models, so one command keeps what editors read in step with what the build accepts."""
+    from .reference import write_reference
     from .schema import write_schemas
 
     written = write_schemas(project.schema_dir)
     print(f"{project.schema_dir}: " + (", ".join(written) + " updated" if written else "up to date"))
+    guide = project.writing_guide
+    print(f"{guide.name}: " + ("field reference updated" if write_reference(guide) else "up to date"))
     return 0
 
 
@@ -198,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     translate.add_argument("language", help="the language's code, a folder of data/translations/")
     translate.add_argument("--clinic", help="write only the clinic's own words (its folder's translations/)")
     translate.set_defaults(func=cmd_translate)
-    sub.add_parser("schema", help="regenerate the JSON Schemas in data/schema/").set_defaults(func=cmd_schema)
+    sub.add_parser(
+        "schema", help="regenerate the JSON Schemas in data/schema/ and the field reference of WRITING-PROTOCOLS.md"
+    ).set_defaults(func=cmd_schema)
     sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
     key = sub.add_parser("clinic-key", help="make the key pair a clinic signs prescribed plans with")
     key.add_argument("clinic_folder", help="the clinic's folder (holding brand.yml)")

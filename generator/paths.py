@@ -44,6 +44,11 @@ class Project:
         return self.data / "schema"
 
     @property
+    def writing_guide(self) -> Path:
+        """The guide for people who write protocols; its field reference is generated."""
+        return self.root / "WRITING-PROTOCOLS.md"
+
+    @property
     def default_brand(self) -> Path:
         return self.data / "brand.yml"
 

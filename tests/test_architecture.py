@@ -47,6 +47,7 @@ LAYERS = [
             "generator.policy",
             "generator.languages",
             "generator.schema",
+            "generator.reference",
             "generator.keys",
         ],
     ),

@@ -550,4 +550,4 @@ def test_an_angle_must_be_a_number(tmp_path):
     figures = data / "figures.yml"
     line = edit(figures, "      knee_right: 145\n", "      knee_right: yes\n")
     errors = _errors(data)
-    assert errors == [f"data/figures.yml:{line}: figures.quad-stretch.hold.knee_right: Input should be a valid number"]
+    assert errors == [f"data/figures.yml:{line}: figures.quad-stretch.hold.knee_right: must be a number, like 3 or 2.5"]

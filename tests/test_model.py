@@ -117,7 +117,7 @@ def test_wrong_type_is_located(tmp_path):
     edit(data / "exercises.yml", "      reps: 20\n", "      reps: twenty\n")
     error = _only(errors_of(data))
     assert error.startswith(f"data/exercises.yml:{line}: exercises[0].dose.reps: "), error
-    assert "integer" in error
+    assert error.endswith("must be a whole number, like 3"), error
 
 
 def test_missing_field_is_located(tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .. import urls
 from ..errors import DataError, Loc, did_you_mean
@@ -257,22 +257,31 @@ def check_ladder(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
 LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}$")
 
 
-def check_protocol_ids(guide: Guide, folders: list[str], files: dict[str, YamlFile]) -> list[DataError]:
-    """A protocol's id is its folder's name and its page's address at the site's root: it cannot
-    be one of the site's own folders, or look like a language's (`es`)."""
-    errors = []
-    for folder, p in zip(folders, guide.protocols, strict=True):
-        source = files[protocol_file(folder, "protocol")]
-        if p.id != folder:
-            errors.append(source.error(("id",), f"must be `{folder}`, the name of its folder"))
-        elif p.id in urls.RESERVED or LANGUAGE_FOLDER.match(p.id):
-            errors.append(source.error(("id",), f"`{p.id}` is taken by the site's own pages: choose another id"))
-    return errors
+def check_folder_names(ids: Mapping[str, str], files: Mapping[str, YamlFile]) -> list[DataError]:
+    """A protocol's id (`ids`: by folder) is its folder's name. Checked as soon as the files are
+    valid, before anything is built from them: the build finds a protocol's files by its id."""
+    return [
+        files[protocol_file(folder, "protocol")].error(("id",), f"must be `{folder}`, the name of its folder")
+        for folder, protocol_id in ids.items()
+        if protocol_id != folder
+    ]
 
 
-def check(guide: Guide, files: dict[str, YamlFile], folders: list[str]) -> list[DataError]:
+def check_protocol_ids(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
+    """A protocol's id is its page's address at the site's root: it cannot be one of the site's
+    own folders, or look like a language's (`es`)."""
+    return [
+        files[protocol_file(p.id, "protocol")].error(
+            ("id",), f"`{p.id}` is taken by the site's own pages: choose another id"
+        )
+        for p in guide.protocols
+        if p.id in urls.RESERVED or LANGUAGE_FOLDER.match(p.id)
+    ]
+
+
+def check(guide: Guide, files: dict[str, YamlFile]) -> list[DataError]:
     """Every problem between items and files of the shipped library, in one list."""
-    errors = check_protocol_ids(guide, folders, files)
+    errors = check_protocol_ids(guide, files)
     errors += check_ids(guide, files) + check_every_exercise_has_a_key(guide, files)
     errors += check_levels(guide.red_flags.region, files["red_flags"], ("region",))
     for p in guide.protocols:

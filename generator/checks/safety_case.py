@@ -84,6 +84,15 @@ def check_hazards(
     return errors
 
 
+def _quoted(labels: list[str]) -> str:
+    """Answers as an editor writes them in a story: "Yes", "No"."""
+    return ", ".join(f'"{label}"' for label in labels)
+
+
+def _ids(ids: set[str]) -> str:
+    return ", ".join(f"`{i}`" for i in sorted(ids))
+
+
 def _steps(story: Story, protocol: ProtocolGuide, source: YamlFile, loc: Loc) -> tuple[list[Step], list[DataError]]:
     """The story's answers as steps of a path, or the first place where they leave the flowchart."""
     steps: list[Step] = []
@@ -98,7 +107,10 @@ def _steps(story: Story, protocol: ProtocolGuide, source: YamlFile, loc: Loc) ->
             labels = [a.label for a in node.answers]
             if given.answer not in labels:
                 return steps, [
-                    source.error((*here, "answer"), f"`{given.question}` has no answer {given.answer!r}: {labels}")
+                    source.error(
+                        (*here, "answer"),
+                        f'`{given.question}` has no answer "{given.answer}": its answers are {_quoted(labels)}',
+                    )
                 ]
             choice = labels.index(given.answer)
             steps.append(Step(current, choice))
@@ -107,7 +119,9 @@ def _steps(story: Story, protocol: ProtocolGuide, source: YamlFile, loc: Loc) ->
             options = [o.label for o in node.options]
             unknown = [t for t in given.ticked or [] if t not in options]
             if given.ticked is None or unknown:
-                return steps, [source.error((*here, "ticked"), f"`{given.question}` needs `ticked`, from: {options}")]
+                return steps, [
+                    source.error((*here, "ticked"), f"`{given.question}` needs `ticked`, from: {_quoted(options)}")
+                ]
             steps.append(Step(current, tuple(options.index(t) for t in given.ticked)))
             current = node.next
     return steps, []
@@ -132,9 +146,9 @@ def check_stories(protocol: ProtocolGuide, source: YamlFile) -> list[DataError]:
             missing = set(story.expect.includes.get(part, [])) - got  # type: ignore[call-overload]
             extra = set(story.expect.excludes.get(part, [])) & got  # type: ignore[call-overload]
             if missing:
-                errors.append(source.error((*loc, "expect", "includes", part), f"the plan lacks {sorted(missing)}"))
+                errors.append(source.error((*loc, "expect", "includes", part), f"the plan lacks {_ids(missing)}"))
             if extra:
-                errors.append(source.error((*loc, "expect", "excludes", part), f"the plan holds {sorted(extra)}"))
+                errors.append(source.error((*loc, "expect", "excludes", part), f"the plan holds {_ids(extra)}"))
     return errors
 
 

@@ -164,6 +164,9 @@ def read_library(
     if errors or brand is None or any(value is None for value in valid.values()):
         raise DataErrors(errors)
     errors += brand_checks.check_chosen_protocols(brand, files.protocols, brand_source, files["site"])
+    errors += references.check_folder_names(
+        {folder: valid[protocol_file(folder, "protocol")].id for folder in files.protocols}, files.files
+    )
     if errors:
         raise DataErrors(errors)
     figure_words = model.FigureWordsFile(
@@ -227,7 +230,7 @@ def _assemble(
 def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> Mapping[str, str] | None:
     """Every check across files, on the data's own language; returns the clinic's plan key."""
     files, brand_source, brand_path = library.files, library.brand_source, library.brand_path
-    errors = references.check(guide, files.files, files.protocols)
+    errors = references.check(guide, files.files)
     for protocol in guide.protocols:
         chart_errors = flowchart_checks.check_graph(guide, protocol, files[protocol_file(protocol.id, "flowchart")])
         errors += chart_errors

@@ -36,11 +36,12 @@ from ..read.yamlfile import YamlFile, read_yaml
 
 class TranslationEntry(Model):
     from_: str = Field(alias="from", pattern=r"^[0-9a-f]{8}$", description="fingerprint of the English")
-    text: Text | None = None  # None: not translated yet
+    text: Text | None = Field(None, description="the translation; `null` while it is not translated yet")
 
 
 class TranslationFile(RootModel[dict[str, TranslationEntry]]):
-    pass
+    """The words of one data file in one language: each word by its path of ids in the data
+    (`keys.cut-back-volume.title`), written by `guide translate <code>` for a translator to fill in."""
 
 
 @dataclass

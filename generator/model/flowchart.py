@@ -35,24 +35,26 @@ class Recommends(Model):
 
 
 class Answer(Model):
-    label: Short
-    next: Slug
-    adds: Recommends = Recommends()
+    label: Short = Field(description="the answer's words, on its button")
+    next: Slug = Field(description="the question or outcome it leads to")
+    adds: Recommends = Field(Recommends(), description="what this answer adds to the plan")
 
 
 class Option(Model):
-    label: Short
-    adds: Recommends = Recommends()
+    label: Short = Field(description="the option's words, beside its tick box")
+    adds: Recommends = Field(Recommends(), description="what ticking it adds to the plan")
 
 
 class _Question(Model):
     kind: ClassVar[str]
     id: Slug
     type: Literal["question"]
-    stage: Literal["screen", "plan"]
-    flags: list[Slug] = []
+    stage: Literal["screen", "plan"] = Field(
+        description="`screen`: asks about warning signs, before any `plan` question"
+    )
+    flags: list[Slug] = Field([], description="the warning signs a screen question asks about, listed under it")
     question: Text
-    help: Text | None = None
+    help: Text | None = Field(None, description="a line under the question that helps answer it")
     see: Slug | None = Field(None, description="a key whose page helps answer, linked under the question")
 
 
@@ -85,10 +87,13 @@ class Outcome(Model):
     kind: ClassVar[str] = "outcome"
     id: Slug
     type: Literal["outcome"]
-    urgency: Literal["emergency", "urgent", "soon", "not-for", "self-care"]
+    urgency: Literal["emergency", "urgent", "soon", "not-for", "self-care"] = Field(
+        description="`self-care` is the plan; the others send the person to someone else "
+        "(`soon` may suggest tools for while they wait)"
+    )
     title: Title
-    advice: list[Text] = []
-    recommends: Recommends = Recommends()
+    advice: list[Text] = Field([], description="what to do, a line each")
+    recommends: Recommends = Field(Recommends(), description="what the plan holds, besides what the answers added")
 
     def successors(self) -> list[str]:
         return []
@@ -123,5 +128,8 @@ AnyNode = OneChoice | ManyChoice | Outcome
 
 
 class FlowchartFile(Model):
-    start: Slug
-    nodes: list[Node] = Field(min_length=2)
+    """A protocol's part of "Find your plan" (data/protocols/<id>/flowchart.yml): warning-sign
+    questions first, then questions that build the plan, ending in outcomes."""
+
+    start: Slug = Field(description="the first question: a warning-sign screen")
+    nodes: list[Node] = Field(min_length=2, description="its questions and outcomes, each by id")

@@ -14,14 +14,16 @@ from .sources import SourceRefs
 
 
 class Key(Model):
-    id: Slug
+    """A key step of a protocol: a page of its own, with the exercises and tools that belong to it."""
+
+    id: Slug = Field(description="its page's address (/keys/<id>/): never change it once published")
     title: Title
-    summary: Text
-    why: list[Text] = Field(min_length=1)
-    steps: list[Text] = Field(min_length=1)
-    mistakes: list[Text] = []
-    exercises: list[Slug] = []
-    recovery: list[Slug] = []
+    summary: Text = Field(description="what it is, in a sentence or two")
+    why: list[Text] = Field(min_length=1, description="why it helps, a paragraph each")
+    steps: list[Text] = Field(min_length=1, description="what to do, a step each")
+    mistakes: list[Text] = Field([], description="common mistakes to avoid")
+    exercises: list[Slug] = Field([], description="the exercises and stretches of data/exercises.yml that belong to it")
+    recovery: list[Slug] = Field([], description="the recovery tools of data/recovery.yml that belong to it")
     source: SourceRefs | None = Field(None, description="sources of what this key says beyond the seed article")
     in_plan: Literal["steps", "summary"] = Field(
         "summary", description="what a flowchart plan shows of this key: its steps (what to do), or its summary"
@@ -74,20 +76,22 @@ class Variant(Model):
 
 
 class Exercise(Model):
-    id: Slug
-    kind: Literal["strength", "stretch"]
+    """An exercise or stretch: a page of its own (/exercises/<id>/), its picture in data/figures.yml."""
+
+    id: Slug = Field(description="its page's address (/exercises/<id>/): never change it once published")
+    kind: Literal["strength", "stretch"] = Field(description="a strength exercise (sets and reps) or a stretch (holds)")
     title: Title
-    level: int | None = Field(None, ge=1, le=5)
-    muscle: Slug | None = None
-    summary: Text
-    targets: list[Short] = Field(min_length=1)
-    equipment: list[Short] = []
-    steps: list[Text] = Field(min_length=1)
-    cues: list[Cue] = Field(min_length=1, max_length=3)
-    mistakes: list[Text] = []
-    dose: Dose
-    side: Short | None = None
-    source: SourceRefs | None = None
+    level: int | None = Field(None, ge=1, le=5, description="a strength exercise's level: 1 first, then harder")
+    muscle: Slug | None = Field(None, description="the muscle a stretch stretches (a stretch needs one)")
+    summary: Text = Field(description="what it does, in a sentence")
+    targets: list[Short] = Field(min_length=1, description="the muscles it works, in plain words")
+    equipment: list[Short] = Field([], description="what you need for it")
+    steps: list[Text] = Field(min_length=1, description="how to do it, a step each")
+    cues: list[Cue] = Field(min_length=1, max_length=3, description="up to three short reminders, on its card")
+    mistakes: list[Text] = Field([], description="common mistakes to avoid")
+    dose: Dose = Field(description="its usual dose; a routine may give its own")
+    side: Short | None = Field(None, description="done on each side, in words: each leg")
+    source: SourceRefs | None = Field(None, description="the sources of what it says beyond the seed article")
     tempo: Tempo | None = Field(None, description="its own pace, in place of the guide's (data/site.yml)")
     lowering: Lowering | None = None
     load: list[Load] = Field([], description="how to add load, step by step (body weight first)")
@@ -115,19 +119,23 @@ class ExercisesFile(Model):
 
 
 class RecoveryTool(Model):
-    id: Slug
+    """A recovery tool (ice, heat, a foam roller): a page of its own (/recovery/<id>/)."""
+
+    id: Slug = Field(description="its page's address (/recovery/<id>/): never change it once published")
     title: Title
-    summary: Text
-    when: list[Text] = Field(min_length=1)
-    steps: list[Text] = Field(min_length=1)
-    cues: list[Cue] = Field(min_length=1, max_length=3)
-    cautions: list[Text] = []
-    dose: Dose | None = None
+    summary: Text = Field(description="what it does, in a sentence")
+    when: list[Text] = Field(min_length=1, description="when to use it, a line each")
+    steps: list[Text] = Field(min_length=1, description="how to use it, a step each")
+    cues: list[Cue] = Field(min_length=1, max_length=3, description="up to three short reminders, on its card")
+    cautions: list[Text] = Field([], description="when not to use it, or to take care; a hazard may name them")
+    dose: Dose | None = Field(None, description="how long, in minutes")
     never_over_minutes: PositiveInt | None = Field(
         None, le=240, description="never use it for longer than this in one go (the plan builder's limit too)"
     )
-    use_after_weeks: PositiveInt | None = Field(None, le=52)
-    source: SourceRefs | None = None
+    use_after_weeks: PositiveInt | None = Field(
+        None, le=52, description="use it only once pain has lasted this many weeks (heat)"
+    )
+    source: SourceRefs | None = Field(None, description="the sources of what it says beyond the seed article")
 
     @model_validator(mode="after")
     def _time_dose(self) -> RecoveryTool:

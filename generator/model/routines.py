@@ -12,8 +12,10 @@ from .sources import SourceRefs
 
 
 class RoutineItem(Model):
-    item: Slug
-    dose: Dose | None = None
+    """One item of a routine, in the order the card and the player take them."""
+
+    item: Slug = Field(description="an exercise, stretch or recovery tool, by its id")
+    dose: Dose | None = Field(None, description="this routine's dose of it; without one, the item's own dose")
     variant: Slug | None = Field(None, description="which of the item's variants this routine uses")
 
 
@@ -23,25 +25,25 @@ class Schedule(Model):
 
     times_a_day: int = Field(1, ge=1, le=6)
     days_a_week: int = Field(ge=1, le=7)
-    weeks: int | None = Field(None, ge=1, le=52)
-    source: SourceRefs | None = None
+    weeks: int | None = Field(None, ge=1, le=52, description="for how many weeks; none: until it is time to move on")
+    source: SourceRefs | None = Field(None, description="the sources of how often")
 
 
 class WhenEasy(Model):
     """Move on when the routine's doses feel easy: the seed's rule for strength and stretches.
     The card reads "When 3 × 20 feels easy (sign), move on to next." (or "…, then." without next)."""
 
-    when_easy: Text  # the sign that it is easy, e.g. "you can do every set without tiring"
-    next: Slug | None = None
-    then: Text | None = None  # what to do next when there is no next routine
+    when_easy: Text = Field(description='the sign that it is easy, e.g. "you can do every set without tiring"')
+    next: Slug | None = Field(None, description="the routine to move on to")
+    then: Text | None = Field(None, description="what to do next when there is no next routine")
 
 
 class WhenCondition(Model):
     """Move on when something about the pain changes (no dose to master), e.g. from ice to heat."""
 
-    when: Text
-    next: Slug | None = None
-    then: Text | None = None
+    when: Text = Field(description="the change, e.g. when the swelling has gone")
+    next: Slug | None = Field(None, description="the routine to move on to")
+    then: Text | None = Field(None, description="what to do next when there is no next routine")
 
 
 def _move_on_kind(value: Any) -> str | None:
@@ -63,16 +65,23 @@ MoveOn = Annotated[
 
 
 class Routine(Model):
-    id: Slug
+    """A routine: printed as a one-page card, played by the session player, logged on the phone."""
+
+    id: Slug = Field(
+        description="its page's address (/routines/<id>/), printed on its card as a QR code: "
+        "never change it once published"
+    )
     title: Title
-    summary: Text
-    frequency: Text
-    frequency_source: SourceRefs | None = None
+    summary: Text = Field(description="what it is for, in a sentence or two")
+    frequency: Text = Field(description="how often, in words, on its card and page")
+    frequency_source: SourceRefs | None = Field(None, description="the sources of how often")
     days_per_week: int | None = Field(None, ge=1, le=7, description="how often as a number, for the progress page")
     schedule: Schedule | None = None
     entry: Text | None = Field(None, description="when to start this routine, as a stage of a programme")
-    items: list[RoutineItem] = Field(min_length=1, max_length=6)
-    move_on: MoveOn
+    items: list[RoutineItem] = Field(
+        min_length=1, max_length=6, description="what to do, in order (a handout works best short)"
+    )
+    move_on: MoveOn = Field(description="when to move on, and to what")
 
     @model_validator(mode="after")
     def _one_how_often(self) -> Routine:

@@ -40,10 +40,12 @@ class Region(Model):
 
 
 class RedFlag(Model):
+    """A warning sign, screened before any advice and listed on the "when to see a clinician" page."""
+
     id: Slug
-    level: Urgency
-    text: Text
-    source: SourceRefs
+    level: Urgency = Field(description="how urgently to get help: the region's level of that name says where and how")
+    text: Text = Field(description="the sign, in the words a patient would use")
+    source: SourceRefs = Field(description="the public sources that name this sign at this level")
     weeks: PositiveInt | None = Field(
         None,
         le=52,

@@ -60,41 +60,60 @@ class Matrix(Model):
 
 
 class Rating(Model):
+    """A risk on the matrix of data/hazards.yml: how likely the harm is, and how bad."""
+
     likelihood: Likelihood
     severity: Severity
 
 
 class WarningSignControl(Model):
+    """A warning sign the flowchart screens for."""
+
     warning_sign: Slug
 
 
 class QuestionControl(Model):
-    question: Slug  # a node of the flowchart: a question or an outcome
+    """A question or an outcome of the flowchart."""
+
+    question: Slug = Field(description="a node of the flowchart, by id")
 
 
 class NumberControl(Model):
-    # a number of the data by its dotted name, as prose quotes it: `pain.running_max`
-    number: Annotated[Short, SAME_IN_EVERY_LANGUAGE]
+    """A number of the data, such as a limit of the pain rule."""
+
+    number: Annotated[Short, SAME_IN_EVERY_LANGUAGE] = Field(
+        description="its dotted name, as prose quotes it: `pain.running_max`"
+    )
 
 
 class CautionControl(Model):
-    caution: Slug  # an exercise or tool whose page and card carry its cautions
+    """The cautions an exercise or tool carries on its page and card."""
+
+    caution: Slug = Field(description="the exercise or tool, by id")
 
 
 class PageControl(Model):
-    page: SinglePage  # a page of which the guide has one: `clinician`, `pain-rule`
+    """A page of which the guide has one."""
+
+    page: SinglePage
 
 
 class StoryControl(Model):
+    """A patient story, walked through the flowchart at every build."""
+
     story: Slug
 
 
 class CheckControl(Model):
+    """An automated test, by its file and name (a developer writes these)."""
+
     test: str = Field(pattern=r"^tests/[A-Za-z0-9_/.-]+\.(py|js)::[^\n]{1,200}$")
 
 
 class DesignControl(Model):
-    design: Text  # how the software itself is built against the hazard, in words
+    """How the software itself is built against the hazard, in words."""
+
+    design: Text
 
 
 CONTROL_KINDS = ("warning_sign", "question", "number", "caution", "page", "story", "test", "design")
@@ -139,13 +158,17 @@ AnyControl = (
 
 
 class Hazard(Model):
+    """One way a patient could come to harm using the guide, and what the guide does against it."""
+
     id: Slug
     title: Title
-    cause: Text
-    effect: Text
-    before: Rating  # the risk with no control in place
-    controls: list[Control] = Field(min_length=1)
-    after: Rating  # the risk left with the controls
+    cause: Text = Field(description="how it could happen")
+    effect: Text = Field(description="the harm it could do")
+    before: Rating = Field(description="the risk with no control in place")
+    controls: list[Control] = Field(
+        min_length=1, description="what the guide has against it; each names something that exists"
+    )
+    after: Rating = Field(description="the risk left with the controls: never above `before`")
 
 
 class HazardHeadings(Model):
@@ -196,10 +219,10 @@ class Deviation(Model):
 
     id: Slug
     topic: Title
-    guide: Text  # what the guide does
-    sources: Text  # what the sources say, or that none could be checked
-    reason: Text
-    source: SourceRefs | None = None
+    guide: Text = Field(description="what the guide does")
+    sources: Text = Field(description="what the sources say, or that none could be checked")
+    reason: Text = Field(description="why the guide does it this way")
+    source: SourceRefs | None = Field(None, description="the sources named in `sources`")
 
 
 class ScopeHeadings(Model):
@@ -233,16 +256,16 @@ class ScopeFile(Model):
 class ProtocolScopeFile(Model):
     """Who a protocol is for, and where it departs from its sources (data/protocols/<id>/scope.yml)."""
 
-    who_for: list[Text] = Field(min_length=1)
-    deviations: list[Deviation] = []
+    who_for: list[Text] = Field(min_length=1, description="who it is for, a sentence each")
+    deviations: list[Deviation] = Field([], description="every place it departs from its sources")
 
 
 class StoryAnswer(Model):
     """One answer of a story: the question's id and the label chosen (or the options ticked)."""
 
-    question: Slug
-    answer: Short | None = None
-    ticked: list[Short] | None = None
+    question: Slug = Field(description="the question, by id, in the order the story meets them")
+    answer: Short | None = Field(None, description="the label of the answer chosen (a one-choice question)")
+    ticked: list[Short] | None = Field(None, description="the labels of the options ticked (a many-choice question)")
 
     @model_validator(mode="after")
     def _one_kind(self) -> StoryAnswer:
@@ -254,17 +277,23 @@ class StoryAnswer(Model):
 class Expected(Model):
     """What a story must end with: the outcome, and for a plan what it must and must not hold."""
 
-    outcome: Slug
-    includes: dict[Literal["keys", "routines", "exercises", "recovery", "ladder"], list[Slug]] = {}
-    excludes: dict[Literal["keys", "routines", "exercises", "recovery", "ladder"], list[Slug]] = {}
+    outcome: Slug = Field(description="the outcome the story must end at")
+    includes: dict[Literal["keys", "routines", "exercises", "recovery", "ladder"], list[Slug]] = Field(
+        {}, description="what the plan must hold, by kind"
+    )
+    excludes: dict[Literal["keys", "routines", "exercises", "recovery", "ladder"], list[Slug]] = Field(
+        {}, description="what the plan must not hold, by kind"
+    )
 
 
 class Story(Model):
+    """A person a clinician can picture, the answers they give, and where they must end up."""
+
     id: Slug
     title: Title
-    person: Text  # who they are and what they feel, in words
-    answers: list[StoryAnswer] = Field(min_length=1)
-    expect: Expected
+    person: Text = Field(description="who they are and what they feel, in words")
+    answers: list[StoryAnswer] = Field(min_length=1, description="their answers, in the order the flowchart asks")
+    expect: Expected = Field(description="where they must end up")
 
 
 class StoriesFile(Model):

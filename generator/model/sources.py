@@ -19,11 +19,11 @@ class Source(Model):
     the guide cites it for (nothing else)."""
 
     id: Slug
-    title: Annotated[Title, SAME_IN_EVERY_LANGUAGE]  # cited by its own title, in its own language
-    publisher: Annotated[Short, SAME_IN_EVERY_LANGUAGE]
+    title: Annotated[Title, SAME_IN_EVERY_LANGUAGE] = Field(description="its own title, in its own language")
+    publisher: Annotated[Short, SAME_IN_EVERY_LANGUAGE] = Field(description="who published it: the NHS, a journal")
     url: HttpsUrl | None = Field(None, description="the publisher's own page; none only with a `note` saying why")
-    checked: datetime.date
-    supports: Text
+    checked: datetime.date = Field(description="when someone last read it at its address")
+    supports: Text = Field(description="exactly what the guide cites it for, and nothing else")
     note: Text | None = Field(None, description="why there is no address: where the source was read instead")
 
     @model_validator(mode="after")
@@ -35,7 +35,7 @@ class Source(Model):
 
 class SourcesFile(Model):
     checked: datetime.date = Field(description="when every source was last read at its address")
-    next_check: datetime.date
+    next_check: datetime.date = Field(description="when every source is next due to be read again")
     sources: list[Source] = Field(min_length=1)
 
     @model_validator(mode="after")

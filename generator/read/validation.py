@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..errors import DataError, field_path
+from ..errors import DataError, did_you_mean, field_path
 from ..model import brand, common, dose, figure, flowchart, library, protocol, routines, safety
 from .yamlfile import YamlFile
 
@@ -26,7 +27,40 @@ def _all_field_names() -> set[str]:
 FIELD_NAMES = _all_field_names()
 
 
+# Pydantic's words for a value of the wrong kind ("Input should be a valid integer, unable to parse
+# string as an integer") in the words of WRITING-PROTOCOLS.md, saying what to write instead.
+KINDS = {
+    "int_parsing": "must be a whole number, like 3",
+    "int_type": "must be a whole number, like 3",
+    "int_from_float": "must be a whole number, like 3",
+    "float_parsing": "must be a number, like 3 or 2.5",
+    "float_type": "must be a number, like 3 or 2.5",
+    "bool_parsing": "must be `true` or `false`",
+    "bool_type": "must be `true` or `false`",
+    "string_type": "must be a text (in quotes if it looks like a number, a date or yes/no)",
+    "list_type": "must be a list: `[a, b]`, or one item a line, each starting with `- `",
+    "dict_type": "must be a group of `name: value` lines, indented under it",
+    "model_type": "must be a group of `name: value` lines, indented under it",
+    "date_type": "must be a date, written like 2026-12-06",
+    "date_parsing": "must be a date, written like 2026-12-06",
+    "date_from_datetime_parsing": "must be a date, written like 2026-12-06",
+    "date_from_datetime_inexact": "must be a date, written like 2026-12-06",
+}
+
+
+def _choices(err: ErrorDetails) -> str | None:
+    """A value that is not one of the choices a field allows: the choices, and the nearest one."""
+    options = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+    if not options:
+        return None
+    return "must be one of " + ", ".join(f"`{o}`" for o in options) + did_you_mean(str(err["input"]), options)
+
+
 def _message(err: ErrorDetails) -> str:
+    if err["type"] in KINDS:
+        return KINDS[err["type"]]
+    if err["type"] == "literal_error":
+        return _choices(err) or err["msg"]
     if err["type"] == "extra_forbidden":
         unknown = str(err["loc"][-1])
         close = difflib.get_close_matches(unknown, FIELD_NAMES, n=1, cutoff=0.6)

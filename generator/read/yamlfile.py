@@ -73,6 +73,15 @@ def _check_duplicate_keys(node: yaml.Node, loc: Loc, display: str, errors: list[
             _check_duplicate_keys(item, loc + (index,), display, errors)
 
 
+def _hint(message: str, found: str) -> str:
+    """What to do about the two syntax mistakes editors make most, in words the parser lacks."""
+    if "mapping values are not allowed" in message:
+        return " (put a text that holds a colon and a space in quotes)"
+    if found == "\t":
+        return " (indent with spaces, never tabs)"
+    return ""
+
+
 def read_yaml(path: Path, display: str) -> YamlFile:
     """Parse one file with the safe loader; a syntax error or a broken limit (limits.py) becomes a
     located DataError."""
@@ -97,7 +106,10 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
-        raise DataErrors([DataError(display, line, col, "", f"YAML syntax: {message}")]) from None
+        found = text[mark.index : mark.index + 1] if mark else ""
+        raise DataErrors(
+            [DataError(display, line, col, "", f"YAML syntax: {message}{_hint(message, found)}")]
+        ) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise DataErrors(
