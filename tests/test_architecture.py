@@ -48,6 +48,7 @@ LAYERS = [
             "generator.languages",
             "generator.schema",
             "generator.keys",
+            "generator.shards",
         ],
     ),
     ("cli", ["generator.cli", "generator.__main__", "generator"]),
