@@ -69,7 +69,7 @@ def print_clinics(c: dict) -> None:
         ("seconds per clinic (wall / CPU)", f"{c['s_per_clinic']:.2f} / {c['cpu_s_per_clinic']:.2f}"),
         ("no-change `sites` s", f"{c['nochange_s']:.2f}"),
         ("peak RSS MB (largest process)", f"{c['peak_rss_mb']:.0f}"),
-        ("lines printed (other than `built ...`)", f"{c['output_lines']} ({len(c['output_other_lines'])})"),
+        ("lines printed / other than `built ...`", f"{c['output_lines']} / {len(c['output_other_lines'])}"),
         ("load average at start / end", f"{c['loadavg_start'][0]:.1f} / {c['loadavg_end'][0]:.1f}"),
     ]
     for label, value in rows:
