@@ -35,7 +35,8 @@ from pathlib import Path
 
 # The rest of the bench sits beside this file (bench/ is a folder of scripts, not a package): measure
 # (running and timing), weight (page weight), serve (`mkdocs serve`), zensical_baseline, scale (one scale),
-# targets, report (the printed table), profiling (--profile), synth (the projects), steps (run as a process).
+# targets, report (the printed table), profiling (--profile), synth (the projects), steps (run as a process),
+# clinics (--clinics: many clinic folders).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import PY, RESULTS, Budget, base_env, log
 from profiling import profile
