@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 CLINIC ?=
 OUT ?=
+SHARD ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site sites serve check test lint types js-test figures bench zensical lock clean system-site system-test
@@ -34,11 +35,12 @@ system-test:
 
 ## Build the guide (or a clinic's copy with CLINIC=clinics/<name>) into site/ (or OUT=...).
 site: $(VENV)/.runtime system-site
-	$(PY) -m generator site $(if $(CLINIC),--clinic $(CLINIC)) $(if $(OUT),--out $(OUT))
+	$(PY) -m generator site$(if $(CLINIC), --clinic $(CLINIC))$(if $(OUT), --out $(OUT))
 
-## Build the guide into site/ and every clinic under clinics/ into build/sites/<name>/.
+## Build the guide into site/ and every clinic under clinics/ into build/sites/<name>/
+## (SHARD=i/n builds only the i-th of n shards: the guide and the clinics by name, round robin).
 sites: $(VENV)/.runtime system-site
-	$(PY) -m generator sites
+	$(PY) -m generator sites$(if $(SHARD), --shard $(SHARD))
 
 ## Preview at http://127.0.0.1:8000, reloading on edits under data/, docs/, overrides/
 ## (LANGUAGE=es previews the Spanish guide; CLINIC=clinics/<name> a clinic's copy).
@@ -47,7 +49,7 @@ serve: $(VENV)/.runtime system-site
 
 ## Validate the data without building anything.
 check: $(VENV)/.runtime
-	$(PY) -m generator check $(if $(CLINIC),--clinic $(CLINIC))
+	$(PY) -m generator check$(if $(CLINIC), --clinic $(CLINIC))
 
 ## Style and lint (ruff), types (mypy strict, tsc on the browser code), then every test.
 test: lint types js-test
@@ -71,7 +73,7 @@ bench: $(VENV)/.dev system-site
 
 ## Write build/figures.html: every exercise figure large, for a person to review at a glance.
 figures: $(VENV)/.runtime
-	$(PY) -m generator figures $(if $(CLINIC),--clinic $(CLINIC))
+	$(PY) -m generator figures$(if $(CLINIC), --clinic $(CLINIC))
 
 ## Build the guide with Zensical from the exported tree.
 zensical: $(VENV)/.dev system-site

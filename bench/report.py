@@ -55,6 +55,30 @@ def versions() -> dict:
 
 
 def print_table(report: dict) -> None:
+    if report["scales"]:
+        _print_scales(report)
+    if report.get("clinics"):
+        print_clinics(report["clinics"])
+
+
+def print_clinics(c: dict) -> None:
+    """`guide sites` with many clinic folders: the figure a chain plans its builds with."""
+    print(f"\n`guide sites` with {c['clinics']} clinics ({c['languages_per_clinic']} languages each) and the guide")
+    rows = [
+        ("first build, no build cache s", f"{c['first_build_s']:.1f} (CPU {c['first_build_cpu_s']:.0f})"),
+        ("seconds per clinic (wall / CPU)", f"{c['s_per_clinic']:.2f} / {c['cpu_s_per_clinic']:.2f}"),
+        ("no-change `sites` s", f"{c['nochange_s']:.2f}"),
+        ("peak RSS MB (largest process)", f"{c['peak_rss_mb']:.0f}"),
+        ("lines printed / other than `built ...`", f"{c['output_lines']} / {len(c['output_other_lines'])}"),
+        ("load average at start / end", f"{c['loadavg_start'][0]:.1f} / {c['loadavg_end'][0]:.1f}"),
+    ]
+    for label, value in rows:
+        print(f"  {label:<44}{value:>22}")
+    for line in c["output_other_lines"]:
+        print(f"    | {line}")
+
+
+def _print_scales(report: dict) -> None:
     scales = report["scales"]
     ks = sorted(scales, key=int)
     cols = [scales[k] for k in ks]

@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/run.py              # 1x, 10x, 100x; about 15 minutes on 2 cores
     .venv/bin/python bench/run.py --quick      # 1x and 10x only, a few minutes
+    .venv/bin/python bench/run.py --clinics 100   # only `guide sites` with 100 clinic folders
+                                               # (add --scales 1,10 to measure those too)
     .venv/bin/python bench/run.py --profile    # pyinstrument: load + validate + render at 100x and 1x,
                                                # the cards PDF at 10x (bench/results/profile-*.txt)
 
@@ -10,6 +12,8 @@ the generator's own steps in one fresh process (bench/steps.py), the real build 
 with the hook), the whole `python -m generator site`, a no-change rebuild, the time from a data
 edit to the rebuilt page under `mkdocs serve`, and two baselines on the same generated Markdown
 (`python -m generator write`): plain MkDocs + Material with no generator step, and Zensical.
+With --clinics N, `python -m generator sites` is timed on a copy holding N clinic folders made from
+clinics/harbourside, two languages each (bench/clinics.py): seconds per clinic, first and no-change.
 Times are medians of several runs; the ratios matter more than the seconds (shared machines are
 noisy). A time budget (--budget, default 900 s) drops repeats and optional measurements at the
 largest scale rather than overrun; what was skipped is recorded.
@@ -31,7 +35,8 @@ from pathlib import Path
 
 # The rest of the bench sits beside this file (bench/ is a folder of scripts, not a package): measure
 # (running and timing), weight (page weight), serve (`mkdocs serve`), zensical_baseline, scale (one scale),
-# targets, report (the printed table), profiling (--profile), synth (the projects), steps (run as a process).
+# targets, report (the printed table), profiling (--profile), synth (the projects), steps (run as a process),
+# clinics (--clinics: many clinic folders).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import PY, RESULTS, Budget, base_env, log
 from profiling import profile
@@ -41,6 +46,8 @@ from targets import ratios_and_targets
 from weight import GZIP_LEVEL, Transfer
 from zensical_baseline import find_zensical
 
+from clinics import bench_clinics
+
 RUNS = {1: 3, 10: 3, 100: 2}
 
 
@@ -48,6 +55,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1x and 10x only")
     parser.add_argument("--scales", help="comma-separated scales, e.g. 1,10,100")
+    parser.add_argument(
+        "--clinics",
+        type=int,
+        metavar="N",
+        help="time `guide sites` with N clinic folders (two languages each); alone, measures only that",
+    )
     parser.add_argument("--runs", type=int, help="runs per scale (default 3 at 1x and 10x, 2 at 100x)")
     parser.add_argument("--budget", type=float, default=900, help="seconds for the whole run (default 900)")
     parser.add_argument(
@@ -69,7 +82,11 @@ def main() -> int:
         if opts.profile:
             profile(work)
             return 0
+        if opts.clinics is not None and opts.clinics < 1:
+            parser.error("--clinics: give a number of clinics of 1 or more")
         scales = [int(s) for s in opts.scales.split(",")] if opts.scales else ([1, 10] if opts.quick else [1, 10, 100])
+        if opts.clinics and not (opts.scales or opts.quick):
+            scales = []
         env = base_env()
         budget = Budget(opts.budget)
         report: dict = {
@@ -100,7 +117,15 @@ def main() -> int:
             },
             "scales": {},
         }
-        zensical = find_zensical(opts.zensical_install)
+        if opts.clinics:
+            report["method"]["clinics"] = (
+                "`python -m generator sites` in a copy of the project (shipped data) whose clinics/ holds N copies of "
+                "clinics/harbourside (own id and name, Spanish too): the first run with no build cache, "
+                "then a no-change run; seconds per clinic = first run's wall time / (N + 1 copies)"
+            )
+            report["clinics"] = bench_clinics(opts.clinics, work, env)
+            log(f"clinics done ({budget.elapsed():.0f} s so far)")
+        zensical = find_zensical(opts.zensical_install) if scales else {"available": False, "reason": "not measured"}
         report["zensical"] = {k: v for k, v in zensical.items() if k != "install_log"}
         for k in scales:
             runs = opts.runs or RUNS.get(k, 2)

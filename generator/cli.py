@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DataErrors, TemplateBug
 from .paths import Project, ProjectNotFound, find_project
+from .shards import ALL, Shard, ShardRefused, parse_shard
 from .site import BuildFailed, build_site
 
 if TYPE_CHECKING:  # the models are heavy to import; a cached build never needs them
@@ -102,21 +103,49 @@ def cmd_site(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sites(project: Project, args: argparse.Namespace) -> int:
-    """The guide and every clinic, built in parallel into their own folders; one setup for all."""
-    jobs: list[tuple[Path | None, Path]] = [(None, project.site_out(None))]
-    jobs += [(c, project.site_out(c)) for c in project.clinic_folders()]
+def site_copies(project: Project) -> list[tuple[str, Path | None, Path]]:
+    """What `guide sites` builds, in order: (name, clinic folder or None, output folder), the
+    guide itself first, then every clinic folder by name (the order shards are cut from)."""
+    copies: list[tuple[str, Path | None, Path]] = [("guide", None, project.site_out(None))]
+    copies += [(c.name, c, project.site_out(c)) for c in project.clinic_folders()]
+    return copies
 
-    def build(job: tuple[Path | None, Path]) -> tuple[str, bool]:
-        clinic, out = job
+
+def _shard(text: str) -> Shard:
+    try:
+        return parse_shard(text)
+    except ShardRefused as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def cmd_sites(project: Project, args: argparse.Namespace) -> int:
+    """The guide and every clinic (or one shard of them), built in parallel into their own
+    folders; one setup for all. Each warning names the copy it is about."""
+    copies = site_copies(project)
+    shard: Shard = args.shard or ALL
+    mine = shard.pick(copies)
+    if args.list:
+        for name, _, _ in mine:
+            print(name)
+        return 0
+    if not mine:
+        print(f"shard {shard}: nothing to build ({len(copies)} copies over {shard.count} shards)")
+        return 0
+
+    def build(job: tuple[str, Path | None, Path]) -> tuple[str, bool]:
+        name, clinic, out = job
+
+        def warn(text: str) -> None:
+            print(f"WARNING: {name}: {text}", file=sys.stderr, flush=True)
+
         try:
-            changed = build_site(project, out, clinic / "brand.yml" if clinic else None)
+            changed = build_site(project, out, clinic / "brand.yml" if clinic else None, warn=warn)
             return (f"built {out}" if changed else f"{out} is up to date"), True
         except (DataErrors, BuildFailed) as exc:
-            return f"FAILED {clinic or 'guide'}:\n{exc}", False
+            return f"FAILED {name}:\n{exc}", False
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(build, jobs))
+        results = list(pool.map(build, mine))
     for message, ok in results:
         print(message, file=sys.stdout if ok else sys.stderr)
     return 0 if all(ok for _, ok in results) else 1
@@ -206,7 +235,20 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "schema", help="regenerate the JSON Schemas in data/schema/ and the field reference of WRITING-PROTOCOLS.md"
     ).set_defaults(func=cmd_schema)
-    sub.add_parser("sites", help="build the guide and every clinic under clinics/").set_defaults(func=cmd_sites)
+    sites = sub.add_parser(
+        "sites",
+        help="build the guide and every clinic under clinics/",
+        description="Build the guide into site/ and every clinic under clinics/ into build/sites/<name>/.",
+    )
+    sites.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="I/N",
+        help="build only shard I of N (from 1): the guide, then the clinics by folder name, dealt round "
+        "robin, so shard 1 builds the guide; every shard together build each copy once",
+    )
+    sites.add_argument("--list", action="store_true", help="print the names of the copies it would build; build none")
+    sites.set_defaults(func=cmd_sites)
     key = sub.add_parser("clinic-key", help="make the key pair a clinic signs prescribed plans with")
     key.add_argument("clinic_folder", help="the clinic's folder (holding brand.yml)")
     key.add_argument(

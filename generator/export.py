@@ -69,6 +69,7 @@ def standalone_config(project: Project, out: Path, overrides: dict[str, Any]) ->
         site_name=overrides["site_name"],
         site_description=overrides["site_description"],
         nav=overrides["nav"],
+        not_in_nav=overrides["not_in_nav"],
     )
     config["site_url"] = overrides["site_url"] or ""
     config["theme"] = {**config["theme"], **overrides["theme"], "custom_dir": os.path.relpath(project.overrides, out)}

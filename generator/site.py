@@ -18,11 +18,13 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -129,7 +131,8 @@ def _exported_tree(
 ) -> tuple[Path, dict[str, Any]]:
     """The export of these inputs in one language: from the build cache, or loaded, checked and
     written there now. Returns the tree and what the rest of the build needs to know about it
-    (language, where it lives, warnings). Runs in a process of its own, one per language."""
+    (language, where it lives, warnings). Runs in a process of its own, one per language; it
+    prints nothing, so the build says each warning once, not once per language."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     trees = project.cache / "trees"
     tree = trees / f"{fingerprint[:32]}-{language}"
@@ -137,8 +140,6 @@ def _exported_tree(
     if meta_file.is_file():
         os.utime(tree)  # most recently used
         meta: dict[str, Any] = json.loads(meta_file.read_text(encoding="utf-8"))
-        for warning in meta["warnings"]:
-            print(f"WARNING: {warning}", file=sys.stderr)
         return tree, meta
     from .export import export_files
     from .load import load_guide
@@ -152,17 +153,12 @@ def _exported_tree(
     )
     trees.mkdir(parents=True, exist_ok=True)
     warnings: list[str] = []
-
-    def warn(text: str) -> None:
-        warnings.append(text)
-        print(f"WARNING: {text}", file=sys.stderr)
-
     # Written beside its final place and renamed into it whole, so a failed or parallel build never
     # leaves a half tree under a fingerprint. The export names paths relative to its own folder,
     # so it is made at the depth it will live at.
     staging = Path(tempfile.mkdtemp(prefix=".tree-", dir=trees))
     try:
-        files = export_files(guide, project, tree, worker=WORKER_FILE, warn=warn)
+        files = export_files(guide, project, tree, worker=WORKER_FILE, warn=warnings.append)
         for relative, content in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,10 +192,32 @@ def _prune(trees: Path, keep: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project: Project, out: Path, brand_file: Path | None = None) -> bool:
+def _print_warning(text: str) -> None:
+    print(f"WARNING: {text}", file=sys.stderr, flush=True)
+
+
+def mkdocs_messages(output: str) -> str:
+    """What of MkDocs' output a person needs: its warnings and errors, and why a build stopped.
+    Its INFO records (cleaning, building, "built in") are dropped with their continuation lines
+    (indented lines that go on a record, such as a list of pages), so none is left dangling."""
+    kept = []
+    keep = True
+    for line in output.splitlines(keepends=True):
+        if not line[:1].isspace() or not line.strip():
+            keep = not line.startswith(("INFO", "DEBUG"))
+        if keep and line.strip():
+            kept.append(line)
+    return "".join(kept)
+
+
+def build_site(
+    project: Project, out: Path, brand_file: Path | None = None, warn: Callable[[str], None] = _print_warning
+) -> bool:
     """Validate, build into a staging folder, then swap it in place of `out`: one MkDocs build per
     language (the default at the root, others under /<code>/), side by side on the machine's cores.
-    Returns False, having written nothing, when no input changed since the last build."""
+    Each warning is told to `warn` once, however many languages share it (`guide sites` names the
+    copy it is about). Returns False, having written nothing, when no input changed since the last
+    build."""
     root = project.root
     remove_leftovers(out)
     fingerprint = input_fingerprint(root, brand_file)
@@ -211,6 +229,8 @@ def build_site(project: Project, out: Path, brand_file: Path | None = None) -> b
     os.environ.setdefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH", "0"))
     languages = published_languages(project.data, brand_file)
     trees = _trees(project, brand_file, fingerprint, languages)
+    for warning in dict.fromkeys(w for _, meta in trees for w in meta["warnings"]):
+        warn(warning)
     staging = staging_dir(out)
     parts = [staging.with_name(f"{staging.name}-{meta['language']}") for _, meta in trees]
     try:
@@ -226,13 +246,17 @@ def build_site(project: Project, out: Path, brand_file: Path | None = None) -> b
             for (tree, _), part in zip(trees, parts, strict=True)
         ]
         failed = False
+        said = []
         for build in builds:
             # MkDocs prints an aborted build's reason on stdout; pass it on, minus INFO chatter.
             output, _ = build.communicate()
-            sys.stderr.write("".join(line for line in output.splitlines(keepends=True) if not line.startswith("INFO")))
+            said.append(mkdocs_messages(output))
             failed = failed or build.returncode != 0
+        messages = "".join(dict.fromkeys(said))  # each language's build says the same things
         if failed:
-            raise BuildFailed(f"mkdocs build failed; {out} is unchanged")
+            raise BuildFailed(f"{messages}mkdocs build failed; {out} is unchanged")
+        for line in messages.splitlines():
+            warn(re.sub(r"^WARNING\s*-\s*", "", line))
         parts[0].rename(staging)
         for (_, meta), part in zip(trees[1:], parts[1:], strict=True):
             part.rename(staging / meta["prefix"])

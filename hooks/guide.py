@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
@@ -62,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = guide.brand.site_url
     if not config.nav:
         config.nav = overrides["nav"]
+        config.not_in_nav = PathSpec().validate(overrides["not_in_nav"])
     config.site_name = overrides["site_name"]
     config.site_description = overrides["site_description"]
     config.theme.update(overrides["theme"])

@@ -49,9 +49,9 @@ def mkdocs_build(project: Path, out: Path, env: dict | None = None) -> subproces
     )
 
 
-def guide_site(project: Path, out: Path, *extra: str) -> None:
+def guide_site(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """`guide site` of a project copy, as `make site` runs it: a deployable build, with the
-    security policy and the service worker."""
+    security policy and the service worker. Returns the run, whose output tests read."""
     env = {**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--project", str(project), "site", "--out", str(out), *extra],
@@ -61,6 +61,7 @@ def guide_site(project: Path, out: Path, *extra: str) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -70,11 +71,15 @@ def deployed_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def deployed_site(deployed_project, tmp_path_factory) -> Path:
-    """The default guide as `make site` deploys it, built once per test run."""
+def deployed_build(deployed_project, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The default guide as `make site` deploys it, built once per test run, and what it printed."""
     out = tmp_path_factory.mktemp("deployed") / "site"
-    guide_site(deployed_project, out)
-    return out
+    return out, guide_site(deployed_project, out)
+
+
+@pytest.fixture(scope="session")
+def deployed_site(deployed_build) -> Path:
+    return deployed_build[0]
 
 
 @pytest.fixture(scope="session")
@@ -85,13 +90,19 @@ def guide():
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The default guide built once per test run, with a site_url so cards carry QR codes."""
+def hooked_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The default guide built once per test run with the hook (as `make serve` builds), with a
+    site_url so cards carry QR codes; and what the build printed."""
     project = project_copy(tmp_path_factory.mktemp("project") / "guide")
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
-    return out
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def built_site(hooked_build) -> Path:
+    return hooked_build[0]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -49,6 +49,7 @@ LAYERS = [
             "generator.schema",
             "generator.reference",
             "generator.keys",
+            "generator.shards",
         ],
     ),
     ("cli", ["generator.cli", "generator.__main__", "generator"]),

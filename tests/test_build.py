@@ -312,3 +312,59 @@ def test_log_widgets_share_one_file_and_pages_carry_only_a_stub(built_site, guid
             assert len(found.group(1)) < 300, page
             stubs += 1
     assert stubs >= len(guide.routines) * 2 + 1
+
+
+# Lines nobody acts on: MkDocs listing pages left out of the menu on purpose (and the list's
+# dangling items), its INFO chatter, and anything said twice.
+NOISE = re.compile(r'not included in the "nav"|^\s+- \S+\.md$|^INFO\b|DEPRECAT', re.M)
+
+
+def test_the_build_says_only_what_a_person_needs(deployed_build):
+    """`make site` prints where the site went and nothing else when all is well (the test build
+    sets site_url, so there is not even the warning about QR codes)."""
+    out, result = deployed_build
+    assert result.stdout.splitlines() == [f"built {out}"], result.stdout
+    assert result.stderr == "", result.stderr
+    assert not NOISE.search(result.stdout)
+
+
+def test_the_hooked_build_lists_no_page_left_out_of_the_nav(hooked_build):
+    """`make serve` builds with the hook: the pages kept out of the menu on purpose are not listed
+    as missing from it (MkDocs' own INFO lines about the build remain, as `mkdocs serve` prints)."""
+    _, result = hooked_build
+    output = result.stdout + result.stderr
+    assert "Documentation built" in output
+    assert 'not included in the "nav"' not in output, output
+    assert not re.search(r"^\s+- \S+\.md$", output, re.M), output
+
+
+def test_the_exported_config_keeps_only_link_only_pages_out_of_the_nav(guide):
+    from generator.render.nav import OFF_NAV, navigation, not_in_nav, outline
+    from generator.urls import page as page_of
+
+    listed = {source for _, _, source in outline(navigation(guide)) if source}
+    kept_out = {page_of(kind).source for kind in OFF_NAV}
+    assert not listed & kept_out
+    assert set(not_in_nav().split()) == {f"/{source}" for source in kept_out}
+
+
+def test_mkdocs_output_is_passed_on_without_info_records_or_their_continuations():
+    from generator.site import mkdocs_messages
+
+    output = (
+        "INFO    -  Cleaning site directory\n"
+        'INFO    -  The following pages exist in the docs directory, but are not included in the "nav":\n'
+        "  - my-plan.md\n"
+        "  - offline.md\n"
+        "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found:\n"
+        "  - b.md\n"
+        "INFO    -  Documentation built in 1.00 seconds\n"
+        "\n"
+        "Aborted with 1 warnings in strict mode!\n"
+    )
+    assert mkdocs_messages(output) == (
+        "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found:\n"
+        "  - b.md\n"
+        "Aborted with 1 warnings in strict mode!\n"
+    )
+    assert not NOISE.search(mkdocs_messages(output).replace("  - b.md\n", ""))

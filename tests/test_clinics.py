@@ -3,6 +3,7 @@ add, change and hide safely; colours are checked; many clinics build in one run 
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -211,8 +212,17 @@ def test_two_clinics_build_in_one_run_without_cross_talk(tmp_path):
     (second / "brand.yml").write_text(
         'id: hilltop\nname: Hilltop Knee Clinic\nprimary: "#4a148c"\naccent: "#8e3b00"\ncontact: {phone: 020 7946 0999}\n'
     )
-    result = subprocess.run([sys.executable, "-m", "generator", "sites"], cwd=project, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "sites"], cwd=project, capture_output=True, text=True, env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
+    # What it prints is what a person needs: each copy built, and each warning once, naming its copy.
+    assert sorted(result.stdout.splitlines()) == [
+        f"built {project / 'build' / 'sites' / name}" for name in ("fisio-del-rio", "harbourside", "hilltop")
+    ] + [f"built {project / 'site'}"]
+    no_qr = "site_url is not set: routine cards are built without QR codes"
+    assert sorted(result.stderr.splitlines()) == [f"WARNING: {name}: {no_qr}" for name in ("guide", "hilltop")]
     harbour, hill = (project / "build" / "sites" / name for name in ("harbourside", "hilltop"))
     for site, mine, other in (
         (harbour, "Harbourside Running Physio", "Hilltop Knee Clinic"),

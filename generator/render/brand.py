@@ -11,6 +11,7 @@ from .. import colours, urls
 from ..model import Guide
 from .cards import contact_lines
 from .marks import unmark_tree
+from .nav import not_in_nav
 
 
 @dataclass
@@ -137,6 +138,7 @@ def config_overrides(
         "site_url": guide.brand.site_url,
         "theme": theme,
         "nav": nav,
+        "not_in_nav": not_in_nav(),
         "extra": {"guide": template_context(guide, worker), **({"alternate": alternates(guide)} if multi else {})},
         "search": {"lang": search_language(guide.edition.code)},
         "extra_css_add": [brand_assets.css_path],

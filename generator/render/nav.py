@@ -17,6 +17,17 @@ NAV_SECTION_MAX = 20
 
 NavEntry = dict[str, Any]
 
+# Pages that are built but kept out of the menu on purpose: a prescribed plan opens from the link
+# or QR code a clinician hands over (an empty plan page in the menu would only confuse), and the
+# offline page is what the service worker shows for a page it never saved.
+OFF_NAV = ("my-plan", "offline")
+
+
+def not_in_nav() -> str:
+    """MkDocs' (and Zensical's) `not_in_nav`: the pages above, so a build does not list them as
+    pages "not included in the nav" on every run, while a page left out by mistake still is."""
+    return "".join(f"/{urls.page(kind).source}\n" for kind in OFF_NAV)
+
 
 def _entries(items: Iterable[Any], kind: str) -> list[NavEntry]:
     return [{item.title: urls.page(kind, item.id).source} for item in items]
