@@ -1,16 +1,21 @@
-"""Each page's links to itself in the other languages a copy publishes (`<link rel="alternate"
-hreflang>`, with `x-default` for the default language), in the page's head and in the sitemap.
+"""Each page's counterparts in the other languages a copy publishes, as search engines read
+them: the sitemap's `<xhtml:link rel="alternate" hreflang>` for every page, with `x-default` for
+the default language; on the page itself, the language menu links each counterpart (`<a hreflang>`).
 
 Every language is its own MkDocs build (the default at the site's root, the others under
 /<code>/), and the pages of every language share their addresses under their root, so a page's
-counterparts are found by address. Material writes one alternate link per language, to that
-language's home page; once every language is built, those are replaced with the page's own
-counterparts, and each sitemap lists them too (as search engines read them)."""
+counterparts are found by address.
+
+Why not `<link rel="alternate" hreflang>` in each page's head: Material reads every such link
+as a language's home page and fetches a `sitemap.xml` beside it on every page view
+(mkdocs-material#6582), so per-page links cost each page view one failed request per language.
+Material's own links (one per language, to its home) are taken out too: the language menu keeps
+the reader on the same page by itself (app/languages.js), and Google treats hreflang in a sitemap
+as it treats links in the head."""
 
 from __future__ import annotations
 
 import gzip
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -37,19 +42,16 @@ def _pages(root: Path, skip: list[Path]) -> list[str]:
     )
 
 
-def _href(site_url: str | None, prefix: str, address: str, page_dir: str) -> str:
-    """A counterpart's address: absolute when the copy knows where it is published, else relative
-    to the page that links to it."""
-    if site_url:
-        return urljoin(site_url.rstrip("/") + "/", prefix + address)
-    return os.path.relpath(prefix + address or ".", page_dir or ".").replace(os.sep, "/") + "/"
+def _href(site_url: str, prefix: str, address: str) -> str:
+    """A counterpart's absolute address (a sitemap lists absolute URLs only)."""
+    return urljoin(site_url.rstrip("/") + "/", prefix + address)
 
 
-def _links(metas: list[dict[str, Any]], have: dict[str, set[str]], page: str, page_dir: str) -> list[tuple[str, str]]:
+def _links(metas: list[dict[str, Any]], have: dict[str, set[str]], page: str) -> list[tuple[str, str]]:
     """(hreflang, href) for each language that has this page, then x-default (the default one's)."""
     address = _address(page)
     found = [
-        (meta["language"], _href(meta.get("site_url"), meta["prefix"], address, page_dir))
+        (meta["language"], _href(meta["site_url"], meta["prefix"], address))
         for meta in metas
         if page in have[meta["language"]]
     ]
@@ -59,8 +61,8 @@ def _links(metas: list[dict[str, Any]], have: dict[str, set[str]], page: str, pa
 
 
 def link_languages(site: Path, metas: list[dict[str, Any]]) -> None:
-    """Write every page's hreflang links and each language's sitemap entries (a copy of one
-    language has none: nothing to link)."""
+    """Write each language's sitemap entries with their counterparts, and take Material's links
+    to each language's home out of every page's head (see the module's docstring)."""
     if len(metas) < 2:
         return
     folders = [site / meta["prefix"] for meta in metas]
@@ -71,16 +73,10 @@ def link_languages(site: Path, metas: list[dict[str, Any]]) -> None:
     for meta, root in zip(metas, folders, strict=True):
         for page in have[meta["language"]]:
             path = root / page
-            page_dir = meta["prefix"] + _address(page)
-            links = _links(metas, have, page, page_dir)
             text = path.read_text(encoding="utf-8")
-            ours = "".join(f'    <link rel="alternate" hreflang="{lang}" href="{href}">\n' for lang, href in links)
-            # Ours stand where Material wrote its own (after the charset and the policy's meta,
-            # which must come before anything in the head that the browser acts on).
-            first = _MATERIAL_ALTERNATES.search(text)
-            if first:
-                text = text[: first.start()] + ours + _MATERIAL_ALTERNATES.sub("", text[first.start() :])
-            path.write_text(text, encoding="utf-8")
+            text, count = _MATERIAL_ALTERNATES.subn("", text)
+            if count:
+                path.write_text(text, encoding="utf-8")
         _sitemap(root, meta, metas, have)
 
 
@@ -99,7 +95,7 @@ def _sitemap(root: Path, meta: dict[str, Any], metas: list[dict[str, Any]], have
         page = address + "index.html" if address.endswith("/") or not address else address
         links = "".join(
             f'\n         <xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>'
-            for lang, href in _links(metas, have, page, "")
+            for lang, href in _links(metas, have, page)
         )
         return f"{match.group(1)}{match.group(2)}{match.group(3)}{links}"
 
