@@ -89,8 +89,13 @@ def install(page, url: str) -> None:
 def nav_pages(site: Path) -> list[str]:
     """Every page of the built site, as addresses relative to its root (from the sitemap's list of
     pages, plus the pages reached by link only)."""
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    # another language's folder is its own worker's to keep (tests/browser/test_languages.py)
+    elsewhere = [site / f for f in json.loads(re.search(r"const PRECACHE = (.*);\n", text).group(1))["elsewhere"]]
     pages = []
     for html in sorted(site.rglob("index.html")):
+        if any(html.is_relative_to(folder) for folder in elsewhere):
+            continue
         relative = html.parent.relative_to(site).as_posix()
         pages.append("" if relative == "." else relative + "/")
     return pages
@@ -336,28 +341,43 @@ def test_axe_on_the_offline_page_and_the_update_notice(context, deployed):
 
 
 def test_precache_lists_every_file_with_its_hash(deployed):
+    """Each language's worker (the default's at the root, each other's in its folder) lists every
+    file of its own language with its hash, and nothing of another language's folder."""
     import hashlib
 
     site, _ = deployed
-    text = (site / "sw.js").read_text(encoding="utf-8")
-    data = json.loads(re.search(r"const PRECACHE = (.*);\n", text).group(1))
-    files = data["files"]
-    # Everything but the worker, the headers file, the compressed sitemap, source maps, type
-    # declarations and the search support of other languages (an English guide never loads them).
-    on_disk = {
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*")
-        if p.is_file()
-        and p.name not in ("sw.js", "_headers", "sitemap.xml.gz")
-        and not p.name.endswith((".map", ".d.mts"))
-        and "assets/javascripts/lunr/" not in p.relative_to(site).as_posix()
-    }
-    assert "sitemap.xml" in files and "search/search_index.json" in files
-    listed = {("index.html" if k == "" else k + "index.html" if k.endswith("/") else k) for k in files}
-    assert listed == on_disk
-    for address, digest in files.items():
-        path = site / ("index.html" if address == "" else address + "index.html" if address.endswith("/") else address)
-        assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == digest
+
+    def precache(root: Path) -> dict:
+        text = (root / "sw.js").read_text(encoding="utf-8")
+        return json.loads(re.search(r"const PRECACHE = (.*);\n", text).group(1))
+
+    roots = [site] + [site / folder for folder in precache(site)["elsewhere"]]
+    assert len(roots) == len(precache(site)["elsewhere"]) + 1
+    for root in roots:
+        data = precache(root)
+        files = data["files"]
+        others = [r for r in roots if r != root and r.is_relative_to(root)]
+        # Everything but the worker, the headers file, the compressed sitemap, source maps, type
+        # declarations and the search support of other languages (a guide never loads them).
+        on_disk = {
+            p.relative_to(root).as_posix()
+            for p in root.rglob("*")
+            if p.is_file()
+            and not any(p.is_relative_to(o) for o in others)
+            and p.name not in ("sw.js", "_headers", "sitemap.xml.gz")
+            and not p.name.endswith((".map", ".d.mts"))
+            and "assets/javascripts/lunr/" not in p.relative_to(root).as_posix()
+        }
+        assert "sitemap.xml" in files and "search/search_index.json" in files, root
+        listed = {("index.html" if k == "" else k + "index.html" if k.endswith("/") else k) for k in files}
+        search_support = {k for k in listed if "assets/javascripts/lunr/" in k}
+        assert listed - search_support == on_disk, root
+        assert all((root / k).is_file() for k in search_support), root
+        for address, digest in files.items():
+            path = root / (
+                "index.html" if address == "" else address + "index.html" if address.endswith("/") else address
+            )
+            assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == digest
 
 
 def reword(project: Path, marker: str) -> str:
