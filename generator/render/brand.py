@@ -134,7 +134,8 @@ def config_overrides(
         "site_name": guide.brand.name,
         # Material puts the description into a <meta> attribute without escaping it.
         "site_description": html.escape(guide.site.tagline, quote=True),
-        "site_url": guide.brand.site_url,
+        # This language's own address: its canonical links and its sitemap name its own pages.
+        "site_url": guide.site_url,
         "theme": theme,
         "nav": nav,
         "extra": {"guide": template_context(guide, worker), **({"alternate": alternates(guide)} if multi else {})},

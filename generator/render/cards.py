@@ -118,7 +118,7 @@ class Cards:
         the site's address is known), the clinic's contact, the protocol's pain rule and safety
         net, and who reviewed the guide."""
         guide = self.guide
-        url = urls.absolute(guide.brand.site_url, page)
+        url = urls.absolute(guide.site_url, page)  # the page in the card's own language
         return (
             template(html_env(self.cache_dir), template_name)
             .render(
