@@ -5,7 +5,12 @@ Every language is its own MkDocs build (the default at the site's root, the othe
 /<code>/), and the pages of every language share their addresses under their root, so a page's
 counterparts are found by address. Material writes one alternate link per language, to that
 language's home page; once every language is built, those are replaced with the page's own
-counterparts, and each sitemap lists them too (as search engines read them)."""
+counterparts, and each sitemap lists them too (as search engines read them).
+
+In a page, the links are relative: Material fetches the `sitemap.xml` beside every alternate link of
+a page, so an absolute link would send each page view to the published host, wherever the copy is
+served from (a preview, a staging host, a test), against the security policy. The sitemap, which
+search engines read for the full addresses, gives them absolute."""
 
 from __future__ import annotations
 
@@ -45,11 +50,14 @@ def _href(site_url: str | None, prefix: str, address: str, page_dir: str) -> str
     return os.path.relpath(prefix + address or ".", page_dir or ".").replace(os.sep, "/") + "/"
 
 
-def _links(metas: list[dict[str, Any]], have: dict[str, set[str]], page: str, page_dir: str) -> list[tuple[str, str]]:
-    """(hreflang, href) for each language that has this page, then x-default (the default one's)."""
+def _links(
+    metas: list[dict[str, Any]], have: dict[str, set[str]], page: str, page_dir: str, absolute: bool
+) -> list[tuple[str, str]]:
+    """(hreflang, href) for each language that has this page, then x-default (the default one's):
+    absolute (when the copy knows its address) or relative to `page_dir`."""
     address = _address(page)
     found = [
-        (meta["language"], _href(meta.get("site_url"), meta["prefix"], address, page_dir))
+        (meta["language"], _href(meta.get("site_url") if absolute else None, meta["prefix"], address, page_dir))
         for meta in metas
         if page in have[meta["language"]]
     ]
@@ -72,7 +80,7 @@ def link_languages(site: Path, metas: list[dict[str, Any]]) -> None:
         for page in have[meta["language"]]:
             path = root / page
             page_dir = meta["prefix"] + _address(page)
-            links = _links(metas, have, page, page_dir)
+            links = _links(metas, have, page, page_dir, absolute=False)
             text = path.read_text(encoding="utf-8")
             ours = "".join(f'    <link rel="alternate" hreflang="{lang}" href="{href}">\n' for lang, href in links)
             text, count = _MATERIAL_ALTERNATES.subn("", text)
@@ -97,7 +105,7 @@ def _sitemap(root: Path, meta: dict[str, Any], metas: list[dict[str, Any]], have
         page = address + "index.html" if address.endswith("/") or not address else address
         links = "".join(
             f'\n         <xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>'
-            for lang, href in _links(metas, have, page, "")
+            for lang, href in _links(metas, have, page, "", absolute=True)
         )
         return f"{match.group(1)}{match.group(2)}{match.group(3)}{links}"
 
