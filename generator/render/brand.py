@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from .. import colours, urls
 from ..model import Guide
-from .cards import contact_lines
+from .cards import contact_fields
 from .marks import unmark_tree
 
 
@@ -67,13 +67,14 @@ def assets(guide: Guide) -> BrandAssets:
     return out
 
 
-def contact_href(label: str, value: str) -> str | None:
-    """A link for a contact line; values were validated (URL, e-mail and phone patterns)."""
-    if label == "Email":
+def contact_href(field: str, value: str) -> str | None:
+    """A link for a contact detail, by its field (its label is in the page's language); values
+    were validated (URL, e-mail and phone patterns)."""
+    if field == "email":
         return f"mailto:{value}"
-    if label == "Phone":
+    if field == "phone":
         return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
-    if label in ("Website", "Book"):
+    if field in ("website", "booking"):
         return value
     return None
 
@@ -86,8 +87,8 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
         "disclaimer": guide.disclaimer(),
         "red_flag_advice": guide.red_flag_advice(),
         "contact": [
-            {"label": label, "value": value, "href": contact_href(label, value)}
-            for label, value in contact_lines(guide)
+            {"label": label, "value": value, "href": contact_href(name, value)}
+            for name, label, value in contact_fields(guide)
         ],
         # Paths from the site root (templates put Material's base_url before them).
         "prescribe": urls.page("prescribe").url,
