@@ -106,6 +106,9 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
             "note": guide.ui.common.note,
             "disclaimer": guide.ui.common.disclaimer,
             "untranslated": guide.ui.language.untranslated,
+            "not_found": guide.ui.common.not_found,
+            "not_found_text": guide.ui.common.not_found_text,
+            "home": guide.ui.nav.home,
         },
         # Said on every page of a translation no clinician has checked yet.
         "not_reviewed": guide.ui.language.not_reviewed if translation and translation.review is None else None,
@@ -125,7 +128,7 @@ def config_overrides(
 ) -> dict[str, Any]:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
     the export (`guide write`, `guide site`) writes them into a standalone copy of mkdocs.yml."""
-    theme: dict[str, Any] = {"language": guide.edition.code}
+    theme: dict[str, Any] = {"language": guide.edition.code, "palette": palette(guide)}
     multi = len(guide.edition.languages) > 1
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path
@@ -145,6 +148,28 @@ def config_overrides(
     }
     # A translation's words not translated yet are marked; settings show them plainly.
     return cast(dict[str, Any], unmark_tree(overrides))
+
+
+def palette(guide: Guide) -> list[dict[str, Any]]:
+    """Material's light and dark schemes, in the brand's colours (`palette_css`), each with the
+    toggle to the other, labelled in the page's language."""
+    words = guide.ui.common
+    return [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "custom",
+            "accent": "custom",
+            "toggle": {"icon": "material/weather-night", "name": words.dark_mode},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "custom",
+            "accent": "custom",
+            "toggle": {"icon": "material/weather-sunny", "name": words.light_mode},
+        },
+    ]
 
 
 def search_language(code: str) -> str:
