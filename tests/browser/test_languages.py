@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import os
 import re
 import urllib.request
 from pathlib import Path
@@ -31,7 +30,7 @@ from test_prescriptions import payload_of, shown, wire
 from test_progress import MONDAY, contexts, full_log, open_progress, read, write  # noqa: F401 (a fixture)
 from test_site_checks import _target
 
-from conftest import ROOT, TEST_SITE_URL, axe_violations, guide_site, serve
+from conftest import ROOT, TEST_ALL, TEST_SITE_URL, axe_violations, guide_site, serve
 from generator.load import load_guide
 from generator.model import RepsDose
 from generator.render.text import writer
@@ -39,7 +38,6 @@ from generator.render.text import writer
 LANG = "es"
 PREFIX = f"{LANG}/"
 ROUTINE = "hip-strength-1"  # the routine the player, the QR code, plans and logs use
-ALL = os.environ.get("GUIDE_TEST_ALL") == "1"
 
 # The Spanish pages the costly checks (axe, print, the security policy, offline) visit: one page of
 # each kind, since every page of a kind is built by the same template and scripts from the same kind
@@ -81,7 +79,7 @@ def costly(site: Path) -> list[str]:
     """The Spanish pages a costly check visits: the sample, or every one under GUIDE_TEST_ALL=1."""
     every = addresses(site / PREFIX)
     assert set(SAMPLE) <= set(every), sorted(set(SAMPLE) - set(every))
-    return every if ALL else list(SAMPLE)
+    return every if TEST_ALL else list(SAMPLE)
 
 
 @pytest.fixture(scope="module")
@@ -315,7 +313,7 @@ def test_no_english_is_left_in_the_spanish_pages_around_the_content(site, es, gu
     names = {guide.brand.name, guide.brand.short_name or "", *(p.name for p in es.edition.languages)}
     names |= {s.title for s in guide.sources.sources} | {s.publisher for s in guide.sources.sources}
     left: dict[str, list[str]] = {}
-    for address in [*(a for a in addresses(site / PREFIX) if a in SAMPLE or ALL), "404.html"]:
+    for address in [*(a for a in addresses(site / PREFIX) if a in SAMPLE or TEST_ALL), "404.html"]:
         english = strings((site / file_of(address)).read_text(encoding="utf-8"))
         spanish = strings((site / PREFIX / file_of(address)).read_text(encoding="utf-8"))
         same = {

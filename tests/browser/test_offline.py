@@ -18,7 +18,7 @@ from PIL import Image
 from test_flowchart import click_through, expected_links, richest_self_care_path, shown_links
 from test_player import answer_checkin, start_player, steps_of, total_ms
 
-from conftest import axe_violations, guide_site, mkdocs_build, project_copy
+from conftest import TEST_ALL, axe_violations, guide_site, mkdocs_build, project_copy
 from generator.load import load_guide
 
 READY = "navigator.serviceWorker.controller !== null"
@@ -115,7 +115,7 @@ def test_every_page_search_flowchart_and_pdf_work_offline(context, deployed, gui
     page.goto(server.url)
     links = page.eval_on_selector_all(".md-nav--primary a.md-nav__link[href]", "els => els.map(a => a.href)")
     assert len(links) > 10
-    for link in links[:12]:
+    for link in links if TEST_ALL else links[:12]:
         page.goto(link)
         assert page.locator("article h1").count() == 1, link
 
