@@ -87,10 +87,16 @@ def install(page, url: str) -> None:
 
 
 def nav_pages(site: Path) -> list[str]:
-    """Every page of the built site, as addresses relative to its root (from the sitemap's list of
-    pages, plus the pages reached by link only)."""
+    """Every page of the built site that its root's worker keeps, as addresses relative to its root:
+    not those of another language, under a folder with a worker of its own (the worker's
+    `elsewhere`; test_languages.py takes the Spanish guide offline)."""
+    worker = re.search(r"const PRECACHE = (.*);\n", (site / "sw.js").read_text(encoding="utf-8"))
+    assert worker is not None
+    elsewhere = [site / folder for folder in json.loads(worker.group(1))["elsewhere"]]
     pages = []
     for html in sorted(site.rglob("index.html")):
+        if any(html.is_relative_to(folder) for folder in elsewhere):
+            continue
         relative = html.parent.relative_to(site).as_posix()
         pages.append("" if relative == "." else relative + "/")
     return pages
