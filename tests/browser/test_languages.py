@@ -577,14 +577,16 @@ def test_the_language_menu_keeps_the_page(context, base, guide, es):
     page.wait_for_url(base + PREFIX + "routines/hip-strength-1/")
     assert page.evaluate("window.__samePage") is True, "not an instant navigation"
     page.wait_for_function(
-        "href => document.querySelector('a[data-guide-language][hreflang=en]').href === href",
-        arg=base + "routines/hip-strength-1/",
+        "([lang, href]) => document.querySelector(`a[data-guide-language][hreflang=${lang}]`).href === href",
+        arg=[guide.edition.code, base + "routines/hip-strength-1/"],
     )
     assert menu_links(page)[guide.edition.code] == base + "routines/hip-strength-1/"
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a[data-guide-language][hreflang={guide.edition.code}]").click()
     page.wait_for_url(base + "routines/hip-strength-1/")
     assert page.locator("article h1").inner_text() == guide.routine("hip-strength-1").title
+    # Another language is another build (its search, scripts and worker): a page load of its own.
+    assert page.evaluate("window.__samePage") is None
 
 
 def expected_plan(g) -> list[dict]:
