@@ -10,7 +10,7 @@ OUT ?=
 SHARD ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site sites serve check test lint types js-test figures bench zensical lock clean system-site system-test
+.PHONY: site sites serve check test test-all lint types js-test figures bench zensical lock clean system-site system-test
 
 # The project itself is installed editable (`guide` command), its dependencies from the lock.
 $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
@@ -54,6 +54,11 @@ check: $(VENV)/.runtime
 ## Style and lint (ruff), types (mypy strict, tsc on the browser code), then every test.
 test: lint types js-test
 	$(PY) -m pytest
+
+## `make test`, with the checks that visit a named sample of pages (axe, print, the policy, offline
+## in the second language; flowchart paths) run on every one (GUIDE_TEST_ALL=1).
+test-all: export GUIDE_TEST_ALL := 1
+test-all: test
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check generator hooks tests bench

@@ -14,16 +14,13 @@ from typing import Any
 import yaml
 
 from .errors import DataError, DataErrors
-from .generate import generate
+from .generate import generate, translated_docs
 from .minify import minified_assets
 from .model import Guide
 from .output import staging_dir, swap_in
 from .paths import Project
 from .render.brand import config_overrides
-
-
-def hand_written(docs: Path) -> dict[str, bytes]:
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+from .render.context import hand_written
 
 
 def export_files(
@@ -37,7 +34,7 @@ def export_files(
         if warn is not None:
             warn(warning)
     generated = result.files()
-    own = hand_written(project.docs)
+    own = hand_written(project.docs, translated_docs(guide, project))
     clashes = sorted(set(own) & set(generated))
     if clashes:
         raise DataErrors(

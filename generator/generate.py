@@ -13,7 +13,7 @@ from .offline.icons import icon_files
 from .offline.manifest import manifest_text
 from .offline.worker import RETIRING_WORKER, WORKER_FILE
 from .output import write_if_changed
-from .paths import Project
+from .paths import TRANSLATIONS_DIR, Project
 from .pdf import cards_pdf
 from .render.brand import BrandAssets, assets
 from .render.cards import Cards
@@ -68,12 +68,21 @@ def app_files(guide: Guide, cache_dir: Path | None = None) -> dict[str, str | by
     return files
 
 
+def translated_docs(guide: Guide, project: Project) -> Path | None:
+    """In a translation, where its hand-written pages are (translations/<code>/docs/); None in the
+    data's own language."""
+    if guide.edition.translation is None:
+        return None
+    return project.data / TRANSLATIONS_DIR / guide.edition.code / "docs"
+
+
 def generate(guide: Guide, project: Project) -> Generated:
     """Render the guide: cards first (the PDF layout decides which need the compact layout), then
     the pages that show them."""
     pictures = Pictures(guide)
     cards = Cards(guide, pictures, project.cache)
     pdf = cards_pdf(cards, project.card_css, project.cache)
-    site = render_site(guide, cards, pictures, pdf.compact, project.docs, project.cache)
+    translated = translated_docs(guide, project)
+    site = render_site(guide, cards, pictures, pdf.compact, project.docs, project.cache, translated)
     each = {protocol_cards_pdf(p): content for p, content in pdf.protocols.items()}
     return Generated(site, assets(guide), pdf.pdf, app_files(guide, project.cache), pdf.laid_out, each)

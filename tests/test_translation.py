@@ -209,3 +209,28 @@ def test_exercise_words_in_spanish_differ_from_english_and_ids_do_not():
     for a, b in zip(en.exercises, es.exercises, strict=True):
         assert isinstance(b, Exercise) and a.id == b.id and a.dose == b.dose and a.level == b.level
         assert a.title != b.title, a.id
+
+
+def test_a_hand_written_page_is_its_translation_or_says_it_is_not_translated(tmp_path):
+    """docs/ holds the data's language; a translation's own version of a page lives in
+    translations/<code>/docs/ (its heading names it in the nav); a page with none there keeps the
+    data's words and is marked untranslated, so that it says so."""
+    from generator.render.context import hand_written, hand_written_pages
+
+    docs, translated = tmp_path / "docs", tmp_path / "translations" / "es" / "docs"
+    docs.mkdir()
+    translated.mkdir(parents=True)
+    (docs / "credits.md").write_text("# Credits\n\nThanks.\n", encoding="utf-8")
+    (docs / "notes.md").write_text("---\ntitle: Notes\n---\n# Notes\n", encoding="utf-8")
+    (docs / "logo.svg").write_bytes(b"<svg/>")
+    (translated / "credits.md").write_text("# Créditos\n\nGracias.\n", encoding="utf-8")
+    assert hand_written(docs) == {p.name: p.read_bytes() for p in docs.iterdir()}
+    files = hand_written(docs, translated)
+    assert files["credits.md"] == (translated / "credits.md").read_bytes()
+    assert files["notes.md"].decode() == "---\nuntranslated: true\ntitle: Notes\n---\n# Notes\n"
+    assert files["logo.svg"] == b"<svg/>"
+    assert hand_written_pages(docs, translated) == [{"Créditos": "credits.md"}, {"Notes": "notes.md"}]
+    assert hand_written_pages(docs) == [{"Credits": "credits.md"}, {"Notes": "notes.md"}]
+    # The shipped Spanish guide translates every hand-written page.
+    shipped = ROOT / "data" / "translations" / "es" / "docs"
+    assert {p.name for p in (ROOT / "docs").rglob("*.md")} <= {p.name for p in shipped.rglob("*.md")}

@@ -197,6 +197,14 @@ class Guide:
         """A routine item: an exercise, a stretch or a recovery tool."""
         return self._items[item_id]
 
+    @property
+    def site_url(self) -> str | None:
+        """Where this language's pages are published: the copy's address plus the language's folder
+        (the default language's is the copy's own); None when the copy does not know its address."""
+        if not self.brand.site_url:
+            return None
+        return self.brand.site_url.rstrip("/") + "/" + self.edition.prefix
+
     @cached_property
     def region(self) -> Region:
         """The region whose services and numbers the copy names: the clinic's, else the default."""

@@ -268,6 +268,10 @@ class CommonWords(Model):
     note: Short  # "Please note:", before the disclaimer at the foot of a page
     disclaimer: Short  # what a screen reader calls that part of the page
     source: Plural  # "Source", "Sources", before a citation
+    dark_mode: Short  # the header's palette toggle, in the light scheme: "Switch to dark mode"
+    light_mode: Short  # and in the dark scheme: "Switch to light mode"
+    not_found: Short  # the heading of the page for an address that does not exist
+    not_found_text: Text  # what it says, before a link to the home page
 
 
 class LanguageWords(Model):

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from .. import colours, urls
 from ..model import Guide
-from .cards import contact_lines
+from .cards import contact_fields
 from .marks import unmark_tree
 from .nav import not_in_nav
 
@@ -68,13 +68,14 @@ def assets(guide: Guide) -> BrandAssets:
     return out
 
 
-def contact_href(label: str, value: str) -> str | None:
-    """A link for a contact line; values were validated (URL, e-mail and phone patterns)."""
-    if label == "Email":
+def contact_href(field: str, value: str) -> str | None:
+    """A link for a contact detail, by its field (its label is in the page's language); values
+    were validated (URL, e-mail and phone patterns)."""
+    if field == "email":
         return f"mailto:{value}"
-    if label == "Phone":
+    if field == "phone":
         return "tel:" + "".join(ch for ch in value if ch.isdigit() or ch == "+")
-    if label in ("Website", "Book"):
+    if field in ("website", "booking"):
         return value
     return None
 
@@ -87,8 +88,8 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
         "disclaimer": guide.disclaimer(),
         "red_flag_advice": guide.red_flag_advice(),
         "contact": [
-            {"label": label, "value": value, "href": contact_href(label, value)}
-            for label, value in contact_lines(guide)
+            {"label": label, "value": value, "href": contact_href(name, value)}
+            for name, label, value in contact_fields(guide)
         ],
         # Paths from the site root (templates put Material's base_url before them).
         "prescribe": urls.page("prescribe").url,
@@ -106,6 +107,9 @@ def template_context(guide: Guide, worker: str | None = None) -> dict[str, Any]:
             "note": guide.ui.common.note,
             "disclaimer": guide.ui.common.disclaimer,
             "untranslated": guide.ui.language.untranslated,
+            "not_found": guide.ui.common.not_found,
+            "not_found_text": guide.ui.common.not_found_text,
+            "home": guide.ui.nav.home,
         },
         # Said on every page of a translation no clinician has checked yet.
         "not_reviewed": guide.ui.language.not_reviewed if translation and translation.review is None else None,
@@ -125,7 +129,7 @@ def config_overrides(
 ) -> dict[str, Any]:
     """The MkDocs settings that come from the data and brand: the hook applies them in memory,
     the export (`guide write`, `guide site`) writes them into a standalone copy of mkdocs.yml."""
-    theme: dict[str, Any] = {"language": guide.edition.code}
+    theme: dict[str, Any] = {"language": guide.edition.code, "palette": palette(guide)}
     multi = len(guide.edition.languages) > 1
     if brand_assets.logo_path:
         theme["logo"] = brand_assets.logo_path
@@ -135,7 +139,8 @@ def config_overrides(
         "site_name": guide.brand.name,
         # Material puts the description into a <meta> attribute without escaping it.
         "site_description": html.escape(guide.site.tagline, quote=True),
-        "site_url": guide.brand.site_url,
+        # This language's own address: its canonical links and its sitemap name its own pages.
+        "site_url": guide.site_url,
         "theme": theme,
         "nav": nav,
         "not_in_nav": not_in_nav(),
@@ -145,6 +150,28 @@ def config_overrides(
     }
     # A translation's words not translated yet are marked; settings show them plainly.
     return cast(dict[str, Any], unmark_tree(overrides))
+
+
+def palette(guide: Guide) -> list[dict[str, Any]]:
+    """Material's light and dark schemes, in the brand's colours (`palette_css`), each with the
+    toggle to the other, labelled in the page's language."""
+    words = guide.ui.common
+    return [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "custom",
+            "accent": "custom",
+            "toggle": {"icon": "material/weather-night", "name": words.dark_mode},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "custom",
+            "accent": "custom",
+            "toggle": {"icon": "material/weather-sunny", "name": words.light_mode},
+        },
+    ]
 
 
 def search_language(code: str) -> str:

@@ -53,11 +53,17 @@ def rest_text(guide: Guide, routine: Routine) -> str | None:
     return text.fill(guide.ui.card.rest, {"min": str(rest.seconds_min), "max": str(rest.seconds_max)})
 
 
-def contact_lines(guide: Guide) -> list[tuple[str, str]]:
-    """(label, value) pairs of the brand's contact details, in a fixed order."""
+def contact_fields(guide: Guide) -> list[tuple[str, str, str]]:
+    """(field, label, value) of each of the brand's contact details, in a fixed order: the label
+    in the page's language, the field (`phone`, `email`...) to know what kind of detail it is."""
     contact, labels = guide.brand.contact, guide.ui.card.contact
     names = ("phone", "email", "website", "booking", "address", "hours")
-    return [(getattr(labels, name), value) for name in names if (value := getattr(contact, name))]
+    return [(name, getattr(labels, name), value) for name in names if (value := getattr(contact, name))]
+
+
+def contact_lines(guide: Guide) -> list[tuple[str, str]]:
+    """(label, value) pairs of the brand's contact details, in a fixed order."""
+    return [(label, value) for _, label, value in contact_fields(guide)]
 
 
 class Card:
@@ -118,7 +124,7 @@ class Cards:
         the site's address is known), the clinic's contact, the protocol's pain rule and safety
         net, and who reviewed the guide."""
         guide = self.guide
-        url = urls.absolute(guide.brand.site_url, page)
+        url = urls.absolute(guide.site_url, page)  # the page in the card's own language
         return (
             template(html_env(self.cache_dir), template_name)
             .render(

@@ -12,6 +12,7 @@ from typing import Any
 from ..checks.sources import citations as cited_in
 from ..model import Exercise, Guide, Key, ProtocolGuide, RedFlag, Routine, Source
 from . import text
+from .marks import flag_untranslated
 from .text import fill
 
 
@@ -152,13 +153,32 @@ def users_of(guide: Guide, item_id: str, routines: dict[str, list[Routine]]) -> 
     return [p for p in guide.protocols if p.id in owners]
 
 
-def hand_written_pages(docs: Path) -> list[dict[str, Any]]:
-    """Top-level hand-written pages in docs/, by their first heading, for the end of the nav."""
+def hand_written(docs: Path, translated: Path | None = None) -> dict[str, bytes]:
+    """The hand-written files of docs/, by path. In a translation (`translated`: its folder of
+    hand-written pages, translations/<code>/docs/), each page is its translation where there is
+    one, else the page in the data's language flagged `untranslated`, so that it says so."""
+    files: dict[str, bytes] = {}
+    for path in sorted(docs.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs).as_posix()
+        own = translated / relative if translated is not None else None
+        if own is not None and own.is_file():
+            files[relative] = own.read_bytes()
+        elif translated is not None and path.suffix == ".md":
+            files[relative] = flag_untranslated(path.read_text(encoding="utf-8")).encode("utf-8")
+        else:
+            files[relative] = path.read_bytes()
+    return files
+
+
+def hand_written_pages(docs: Path, translated: Path | None = None) -> list[dict[str, Any]]:
+    """Top-level hand-written pages in docs/, by their first heading (in the page's language where
+    it is translated), for the end of the nav."""
     pages: list[dict[str, Any]] = []
+    files = hand_written(docs, translated)
     for path in sorted(docs.glob("*.md")):
-        heading = next(
-            (line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")),
-            path.stem,
-        )
+        lines = files[path.name].decode("utf-8").splitlines()
+        heading = next((line[2:].strip() for line in lines if line.startswith("# ")), path.stem)
         pages.append({heading: path.name})
     return pages

@@ -24,7 +24,7 @@ def unmarked(text: str) -> str:
     return unmark(text)[0]
 
 
-def _flag_page(page: str) -> str:
+def flag_untranslated(page: str) -> str:
     """A Markdown page with `untranslated: true` in its front matter (added, or made)."""
     if page.startswith("---\n"):
         return "---\nuntranslated: true\n" + page[4:]
@@ -38,7 +38,7 @@ def unmark_files(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
         if isinstance(content, str):
             content, marked = unmark(content)
             if marked and path.endswith(".md"):
-                content = _flag_page(content)
+                content = flag_untranslated(content)
         out[path] = content
     return out
 

@@ -274,9 +274,11 @@ def render_site(
     compact: frozenset[str] = frozenset(),
     docs: Path | None = None,
     cache_dir: Path | None = None,
+    translated_docs: Path | None = None,
 ) -> Site:
     """Every generated page of the guide plus the navigation, in reading order.
-    `compact` names the cards (routines and ladders) that need the compact layout to fit one sheet."""
+    `compact` names the cards (routines and ladders) that need the compact layout to fit one sheet;
+    `translated_docs`, in a translation, its folder of hand-written pages (their titles in the nav)."""
     site = Site()
     r = _Renderer(guide, cards, pictures, compact, cache_dir)
     home = urls.page("home")
@@ -363,7 +365,7 @@ def render_site(
             sources=context.cited_sources(guide),
         )
     )
-    site.nav = navigation(guide, context.hand_written_pages(docs) if docs else [])
+    site.nav = navigation(guide, context.hand_written_pages(docs, translated_docs) if docs else [])
     # What the service worker shows for a page it never saved: links to everything it did save.
     pages.append(r.page(urls.page("offline"), "offline.md.j2", words=guide.ui.offline, pages=outline(site.nav)))
     site.files.update(pages)

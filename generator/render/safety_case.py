@@ -85,7 +85,7 @@ def stories(guide: Guide, protocol: ProtocolGuide) -> list[dict[str, Any]]:
 
 def protocol_headings(guide: Guide, protocol: ProtocolGuide) -> dict[str, str]:
     """The headings of a protocol's part of the scope page. With several protocols each names its
-    protocol ("Patient stories …: <its title>"), so no two headings, and no two of
+    protocol ("Patient stories …: <the protocol>"), so no two headings, and no two of
     the table of contents' sections (landmarks named by their heading), are alike."""
     scope = guide.scope
     plain = {

@@ -16,6 +16,21 @@ import { counterpart, preferredOther } from "./core/languages.js";
 /** This language's root: this module is at <root>/assets/javascripts/app/languages.js. */
 const ROOT = new URL("../../../", import.meta.url);
 
+/**
+ * A link to another language (the menu's, the plan's offer) is followed by the browser, as a new
+ * page: another language is another build (its own search, scripts and worker). Material's own
+ * language handling would take the click (it reads the page's hreflang links as language homes
+ * with a sitemap beside each; ours are this page's counterparts) and open the page without what
+ * follows its # (a plan). The click stops here, before Material's listeners on the body.
+ */
+document.addEventListener(
+  "click",
+  (event) => {
+    if (event.target instanceof Element && event.target.closest("a[hreflang]")) event.stopPropagation();
+  },
+  true,
+);
+
 onPage(() => {
   const plan = document.querySelector("[data-my-plan]") !== null;
   /** @type {HTMLAnchorElement[]} */
