@@ -138,11 +138,12 @@ def exported_log(browser, site_url) -> str:
     text = page.evaluate(
         """async () => {
             const ex = await import(new URL('../assets/javascripts/log/core/exchange.js', location.href).href);
-            const session = {v: 1, id: 's-1', routine: 'hip-strength-1', plan: null, source: 'manual',
+            const session = {v: 2, id: 's-1', routine: 'hip-strength-1', protocol: null, plan: null, source: 'manual',
               started: '2026-11-20T18:00:00.000Z', ended: '2026-11-20T18:00:00.000Z', items: [], pain: 2,
               easy: true, stage: null};
             const site = location.pathname.replace(/progress\\/$/, '');
-            return ex.toJson(ex.makeLog({sessions: [session], checkins: [], plans: []}, site, Date.now()));
+            const format = document.querySelector('meta[name="guide-log-format"]').content;
+            return ex.toJson(ex.makeLog({sessions: [session], checkins: [], plans: []}, site, Date.now(), format));
         }"""
     )
     context.close()

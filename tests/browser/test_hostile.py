@@ -10,8 +10,10 @@ from html.parser import HTMLParser
 
 import pytest
 from pypdf import PdfReader
+from test_flowchart import answer_where
 
 from conftest import mkdocs_build, project_copy, serve
+from generator.load import load_guide
 from helpers import KNEE, data_copy, edit, errors_of
 
 SUMMARY = '<script>alert("summary")</script> [click me](javascript:alert(1)) **bold** {: onclick="alert(2)" }'
@@ -64,7 +66,12 @@ def hostile_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
+    BUILT[out] = load_guide(data)
     return out
+
+
+# The guide each hostile site was built from, for the flowchart's first question.
+BUILT: dict = {}
 
 
 class _Tags(HTMLParser):
@@ -122,6 +129,7 @@ def test_hostile_text_reads_as_text_and_runs_nothing(browser, hostile_site):
         assert ROUTINE_TITLE in page.inner_text("article")
         page.goto(url + "flowchart/")
         page.wait_for_timeout(300)
+        answer_where(page, BUILT[hostile_site])  # the knee protocol's warning signs hold the flag
         assert FLAG in page.inner_text("article")
         page.mouse.move(10, 10)
         page.hover("footer")
