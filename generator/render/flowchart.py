@@ -113,10 +113,11 @@ def widget_data(guide: Guide) -> dict[str, Any]:
     links = _linked(guide)
     advice = shown_advice(guide)
     nodes: dict[str, dict[str, Any]] = {WHERE: _where(guide)} if len(guide.protocols) > 1 else {}
-    for node in (n for p in guide.protocols for n in p.flowchart.nodes):
+    for protocol, node in ((p, n) for p in guide.protocols for n in p.flowchart.nodes):
         if isinstance(node, Outcome):
             nodes[node.id] = {
                 "type": "outcome",
+                "protocol": protocol.id,
                 "urgency": node.urgency,
                 "title": node.title,
                 "advice": advice[node.id],
@@ -125,6 +126,7 @@ def widget_data(guide: Guide) -> dict[str, Any]:
             continue
         nodes[node.id] = {
             "type": "question",
+            "protocol": protocol.id,
             "question": node.question,
             "help": node.help,
             "choose": node.choose,

@@ -204,6 +204,10 @@ class Widget {
     this.shown = hashOf(answers);
     const state = node.type === "outcome" ? (node.urgency in this.graph.levels ? "outcome" : "plan") : "question";
     this.app.setAttribute("data-state", state);
+    // The pain rule under the chart (and on the printed plan) is the walked protocol's alone.
+    for (const rule of document.querySelectorAll(".flowchart-safety [data-protocol]")) {
+      if (rule instanceof HTMLElement) rule.hidden = Boolean(node.protocol) && rule.dataset.protocol !== node.protocol;
+    }
     this.view.textContent = "";
     const top = this.view.appendChild(el("div", { class: "fc-top" }));
     if (answers.length) this.button(top, this.words.back, "back", "fc-link fc-back");

@@ -16,8 +16,10 @@ import { own } from "../../shared/core/own.js";
  * @typedef {{title: string, href: string, summary?: string, steps?: string[], frequency?: string,
  *   items?: {title: string, dose: string | null}[], dose?: string | null}} Link
  * @typedef {{type: "question", question: string, help: string | null, choose: "one" | "many",
- *   see: Link | null, flags: string[], next: string | null, answers: Answer[], options: Option[]}} Question
- * @typedef {{type: "outcome", urgency: string, title: string, advice: string[], recommends: Adds}} Outcome
+ *   see: Link | null, flags: string[], next: string | null, answers: Answer[], options: Option[],
+ *   protocol?: string}} Question  (`protocol`: whose flowchart holds it; none for the question of where it hurts)
+ * @typedef {{type: "outcome", urgency: string, title: string, advice: string[], recommends: Adds,
+ *   protocol?: string}} Outcome
  * @typedef {Question | Outcome} GraphNode
  * @typedef {{title: string, action: string, call: {number: string, label: string, region: string} | null}} Level
  * @typedef {{start: string, nodes: Record<string, GraphNode>, links: Record<string, Record<string, Link>>,
