@@ -84,18 +84,23 @@ def bounds_data(guide: Guide) -> dict[str, Any]:
     }
 
 
-def sheet_data(guide: Guide) -> dict[str, str]:
+def sheet_data(guide: Guide) -> dict[str, Any]:
     """What the printed plan says besides the plan itself: the pain rule and the safety net, which
-    a plan never leaves out, and the disclaimer. A plan may hold items of any protocol, so with
-    several protocols each one's pain rule is printed, named."""
-    rules = [(p.title, p.pain_rule) for p in guide.protocols]
-    one = len(rules) == 1
+    a plan never leaves out, and the disclaimer. A plan may hold items of any protocol: with
+    several, each one's pain rule is named, and the sheet prints those of the plan's protocols
+    (plans/core/check.js protocolsOf)."""
+    one = len(guide.protocols) == 1
     return {
-        "pain_title": rules[0][1].title,
-        "pain": " ".join(
-            (f"{rule.summary} {rule.next_day}" if one else f"{title}: {rule.summary} {rule.next_day}")
-            for title, rule in rules
-        ),
+        "pain_title": guide.protocols[0].pain_rule.title,
+        "pains": [
+            {
+                "protocol": p.id,
+                "text": f"{p.pain_rule.summary} {p.pain_rule.next_day}"
+                if one
+                else f"{p.title}: {p.pain_rule.summary} {p.pain_rule.next_day}",
+            }
+            for p in guide.protocols
+        ],
         "safety": guide.red_flag_advice(),
         "disclaimer": guide.disclaimer(),
         "review": review_lines(guide)["short"],

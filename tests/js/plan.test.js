@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import fc from "fast-check";
-import { checkPlan, rangeOf } from "../../overrides/assets/javascripts/plans/core/check.js";
+import { checkPlan, protocolsOf, rangeOf } from "../../overrides/assets/javascripts/plans/core/check.js";
 import {
   decodePayload, encodePlan, importPrivateKey, importPublicKey, parseFragment, signPayload, verifyPayload,
 } from "../../overrides/assets/javascripts/plans/core/plan.js";
@@ -549,4 +549,19 @@ test("plan-tool signs with a PEM and verifies with a JWK", () => {
   assert.deepEqual(unsigned, { ok: true, signed: false, verified: false, plan: TYPICAL });
   assert.deepEqual(run({ action: "sign", plan: TYPICAL, private_pem: "nope" }), { ok: false, error: "bad-key" });
   assert.deepEqual(run({ action: "verify", fragment: "#q=1", public_jwk: jwk }), { ok: false, error: "not-a-plan" });
+});
+
+test("a plan's protocols are those its items come from, in the guide's order; a shared exercise adds none already there; all when none says", () => {
+  const library = {
+    exercise: { clams: { title: "Clams", protocols: ["a"] }, stretch: { title: "Stretch", protocols: ["a", "b"] }, lone: { title: "Lone" } },
+    routine: { r1: { title: "R1", protocol: "b" } },
+  };
+  const item = (/** @type {any} */ kind, /** @type {string} */ id) => ({ kind, id, dose: null });
+  assert.deepEqual(protocolsOf([item("exercise", "clams")], library, ["a", "b"]), ["a"]);
+  assert.deepEqual(protocolsOf([item("routine", "r1"), item("exercise", "clams")], library, ["a", "b"]), ["a", "b"]);
+  assert.deepEqual(protocolsOf([item("exercise", "stretch")], library, ["b", "a"]), ["b", "a"]);
+  // a shared exercise beside one protocol's own brings no other protocol
+  assert.deepEqual(protocolsOf([item("exercise", "stretch"), item("exercise", "clams")], library, ["a", "b"]), ["a"]);
+  assert.deepEqual(protocolsOf([item("exercise", "lone"), item("exercise", "missing")], library, ["a", "b"]), ["a", "b"]);
+  assert.deepEqual(protocolsOf([item("routine", "__proto__")], library, ["a"]), ["a"]);
 });

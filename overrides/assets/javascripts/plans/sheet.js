@@ -7,6 +7,7 @@
  * pages write the same way: a dose ("3 × 20"), a plan's full link, the items a session runs.
  */
 import { dayText } from "../shared/core/days.js";
+import { protocolsOf } from "./core/check.js";
 import { own } from "../shared/core/own.js";
 import { counted, fill } from "../shared/core/words.js";
 import { el, locale } from "../shared/page.js";
@@ -36,7 +37,7 @@ import { load } from "../shared/versions.js";
  *   limits: import("./core/plan.js").Limits, items: Record<string, ItemData>, routines: Record<string, string[]>,
  *   my_plan: string, words: Words, player: Record<string, any>, log: LogData, protocols?: {id: string, title: string}[],
  *   defaults: {days_per_week: number, review_weeks: number},
- *   sheet: {pain_title: string, pain: string, safety: string, disclaimer: string, review: string}}} PlanPage
+ *   sheet: {pain_title: string, pains: {protocol: string, text: string}[], safety: string, disclaimer: string, review: string}}} PlanPage
  * @typedef {{text: string, verified: boolean}} Status
  * @typedef {import("../vendor/qrcode.mjs").QRCodeFactory} QRCodeFactory
  */
@@ -258,7 +259,11 @@ export function planSheet(data, plan, items, options) {
   }
   const foot = sheet.appendChild(el("footer", { class: "plan-foot" }));
   const safety = foot.appendChild(el("div", { class: "plan-safety plan-print-only" }));
-  safety.append(el("p", { class: "plan-safety-title" }, data.sheet.pain_title), el("p", {}, data.sheet.pain), el("p", {}, data.sheet.safety));
+  // The pain rules of the plan's protocols (each its own paragraph; set smaller when there are several).
+  const followed = protocolsOf(items, data.library, data.sheet.pains.map((p) => p.protocol));
+  const pains = data.sheet.pains.filter((p) => followed.includes(p.protocol)).map((p) => el("p", {}, p.text));
+  if (pains.length > 1) safety.classList.add("plan-safety--several");
+  safety.append(el("p", { class: "plan-safety-title" }, data.sheet.pain_title), ...pains, el("p", {}, data.sheet.safety));
   if (options.qr) {
     const qr = foot.appendChild(el("div", { class: "plan-qr" }));
     const code = qrSvg(options.qr, options.link, words.qr_label);

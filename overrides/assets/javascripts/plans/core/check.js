@@ -12,9 +12,11 @@ import { DATE, doseFields, isText } from "./plan.js";
  * @typedef {import("./plan.js").Shape} Shape
  * @typedef {import("./plan.js").Item} Item
  * @typedef {import("./plan.js").Plan} Plan
- * @typedef {{title: string, dose_shape?: Shape | null, bounds?: Partial<Record<string, Range>>}} Entry
+ * @typedef {{title: string, dose_shape?: Shape | null, bounds?: Partial<Record<string, Range>>,
+ *   protocols?: string[], protocol?: string | null}} Entry
  *   `bounds`: the item's own limits for some of its dose's fields (heat: never more than so many
- *   minutes at a time), which narrow the general ones
+ *   minutes at a time), which narrow the general ones; `protocols`: those whose keys or routines
+ *   use an exercise or tool; `protocol`: a routine's
  * @typedef {Partial<Record<Kind, Record<string, Entry>>>} Library
  * @typedef {{min: number, max: number}} Range
  * @typedef {{min: number, max: number, default: number}} DoseRange
@@ -96,4 +98,29 @@ export function checkPlan(plan, library, bounds) {
   if (!Number.isInteger(days) || !inRange(days, limits.days_per_week)) problems.push("days-per-week");
   if (!inRange(plan.items.length, limits.items)) problems.push("item-count");
   return { items: plan.items.map((item) => checkItem(item, library, bounds)), problems };
+}
+
+/**
+ * The protocols a plan's items come from, in the order `all` lists them: each item's own (a
+ * routine's, or an exercise only one protocol uses), then, for an exercise several use (the calf
+ * stretch), theirs only when the plan has none of them already; all of them when no item names
+ * one. The printed plan gives these protocols' pain rules, and no other.
+ * @param {Item[]} items
+ * @param {Library} library
+ * @param {string[]} all
+ * @returns {string[]}
+ */
+export function protocolsOf(items, library, all) {
+  /** @type {string[][]} */
+  const owners = [];
+  for (const item of items) {
+    const entry = own(own(library, item.kind), item.id);
+    if (!entry) continue;
+    const ids = typeof entry.protocol === "string" ? [entry.protocol] : Array.isArray(entry.protocols) ? entry.protocols : [];
+    if (ids.length) owners.push(ids);
+  }
+  const found = new Set(owners.filter((ids) => ids.length === 1).flat());
+  for (const ids of owners) if (!ids.some((id) => found.has(id))) ids.forEach((id) => found.add(id));
+  const chosen = all.filter((id) => found.has(id));
+  return chosen.length ? chosen : all.slice();
 }
