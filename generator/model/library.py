@@ -16,7 +16,7 @@ from .sources import SourceRefs
 class Key(Model):
     """A key step of a protocol: a page of its own, with the exercises and tools that belong to it."""
 
-    id: Slug = Field(description="its page's address (/keys/<id>/): never change it once published")
+    id: Slug = Field(description="the end of its page's address: never change it once published")
     title: Title
     summary: Text = Field(description="what it is, in a sentence or two")
     why: list[Text] = Field(min_length=1, description="why it helps, a paragraph each")
@@ -76,9 +76,9 @@ class Variant(Model):
 
 
 class Exercise(Model):
-    """An exercise or stretch: a page of its own (/exercises/<id>/), its picture in data/figures.yml."""
+    """An exercise or stretch: a page of its own, its picture in data/figures.yml."""
 
-    id: Slug = Field(description="its page's address (/exercises/<id>/): never change it once published")
+    id: Slug = Field(description="the end of its page's address: never change it once published")
     kind: Literal["strength", "stretch"] = Field(description="a strength exercise (sets and reps) or a stretch (holds)")
     title: Title
     level: int | None = Field(None, ge=1, le=5, description="a strength exercise's level: 1 first, then harder")
@@ -119,9 +119,9 @@ class ExercisesFile(Model):
 
 
 class RecoveryTool(Model):
-    """A recovery tool (ice, heat, a foam roller): a page of its own (/recovery/<id>/)."""
+    """A recovery tool (ice, heat, a foam roller): a page of its own."""
 
-    id: Slug = Field(description="its page's address (/recovery/<id>/): never change it once published")
+    id: Slug = Field(description="the end of its page's address: never change it once published")
     title: Title
     summary: Text = Field(description="what it does, in a sentence")
     when: list[Text] = Field(min_length=1, description="when to use it, a line each")
