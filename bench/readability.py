@@ -26,6 +26,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import page_type
+
 # What each language is scored with: (textstat's function, what the report calls it).
 FORMULAS = {
     "en": (("flesch_reading_ease", "Flesch Reading Ease"), ("flesch_kincaid_grade", "Flesch-Kincaid grade")),
@@ -33,10 +36,6 @@ FORMULAS = {
 }
 # The 0-100 ease score of each language, the one compared across languages.
 EASE = {"en": "flesch_reading_ease", "es": "szigriszt_pazos"}
-# Page types by the first folder of the address (under a language's root); single pages by name.
-SECTIONS = {"keys": "key", "exercises": "exercise", "recovery": "recovery", "routines": "routine"}
-APP_PAGES = {"progress", "prescribe", "my-plan"}
-SINGLE = {"": "home", "flowchart": "flowchart", "cards": "cards", "return-to-running": "return-to-running"}
 
 _SKIP = {"script", "style", "template", "svg", "nav", "header", "footer", "button", "select", "noscript"}
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary", "div"}
@@ -102,18 +101,6 @@ def main_text(html: str) -> str:
     parser.close()
     words = [b for b in parser.blocks if _LETTER.search(b)]  # not the card's numbered tick boxes
     return " ".join(b if _END.search(b) else b + "." for b in words)
-
-
-def page_type(address: str) -> str:
-    """`routines/x/` -> routine; `progress/` -> app; a protocol's own page -> protocol."""
-    first = address.strip("/").split("/")[0]
-    if first in SECTIONS:
-        return SECTIONS[first]
-    if first in APP_PAGES:
-        return "app"
-    if first in SINGLE:
-        return SINGLE[first]
-    return "other"
 
 
 @functools.cache

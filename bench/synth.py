@@ -162,7 +162,9 @@ def _flowchart(chart: dict, k: int, ids: dict[str, set[str]], item_ids: set[str]
             if new.get("next") in plan_ids:
                 new["next"] = _sid(new["next"], c)
             answers = new.get("answers") or []
-            if c < k and any(a["next"] not in plan_ids and a["next"] not in {_sid(p, c) for p in plan_ids} for a in answers):
+            if c < k and any(
+                a["next"] not in plan_ids and a["next"] not in {_sid(p, c) for p in plan_ids} for a in answers
+            ):
                 # Into block c + 1: its start, or its middle (the rest of the answers end the plan).
                 chained[new["id"]] = len(answers)
                 answers += [
