@@ -140,8 +140,10 @@ def bench_scale(
         return checked(run_parallel(cmds, env), "plain mkdocs build")
 
     log(f"{k}x: plain MkDocs build of the exported trees ({', '.join(res['languages_built'])})")
-    plain_out = work / f"plain-{k}x"
-    plain_configs = [(tree / "mkdocs.yml", plain_out / meta["prefix"]) for tree, meta in trees]
+    # Each language into a folder of its own (MkDocs empties its output folder first, so one
+    # language's build inside another's would race with it); the default language's is plain_out.
+    plain_configs = [(tree / "mkdocs.yml", work / f"plain-{k}x-{meta['language']}") for tree, meta in trees]
+    plain_out = plain_configs[0][1]
     plain_runs = [plain_run(plain_configs)]
     res["plain_warnings"] = warnings_in(plain_runs[0]["output"])[:10]
     one_build = max(site_cold["wall_s"], 1.0)
@@ -212,13 +214,16 @@ def bench_scale(
     plain_material = None
     if not big or budget.allow(f"{k}x plain-Material build (page transfer)", plain_runs[0]["wall_s"]):
         log(f"{k}x: plain Material build (no CSS, JS, page data or overrides of ours) for page transfer")
-        plain_material = work / f"plain-material-{k}x"
-        plain_run(
-            [
-                (plain_docs(tree, work / f"export-plain-{k}x-{meta['language']}"), plain_material / meta["prefix"])
-                for tree, meta in trees
-            ]
-        )
+        parts = [
+            (plain_docs(tree, work / f"export-plain-{k}x-{meta['language']}"), work / f"plain-material-{k}x-{i}")
+            for i, (tree, meta) in enumerate(trees)
+        ]
+        plain_run(parts)
+        # Then nested as the guide's site is (another language under /<code>/), to compare page by page.
+        plain_material = parts[0][1]
+        for (_, folder), (_, meta) in zip(parts[1:], trees[1:], strict=True):
+            shutil.rmtree(plain_material / meta["prefix"], ignore_errors=True)
+            folder.rename(plain_material / meta["prefix"])
     log(f"{k}x: page transfer")
     res["transfer"] = heaviest_pages(site_out, plain_material, limit=60 if big else None, languages=languages)
     if k == 1:
@@ -313,6 +318,6 @@ def bench_scale(
     if opts.keep:
         res["project"] = str(project)
     else:
-        for path in (project, site_out, plain_out):
+        for path in (project, site_out, *(out for _, out in plain_configs)):
             shutil.rmtree(path, ignore_errors=True)
     return res

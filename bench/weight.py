@@ -53,7 +53,7 @@ def html_pages(root: Path) -> dict[str, int]:
 
 def page_stats(root: Path) -> dict:
     sizes = html_pages(root)
-    content = {k: v for k, v in sizes.items() if k != "404.html"}
+    content = {k: v for k, v in sizes.items() if k.rsplit("/", 1)[-1] != "404.html"}  # each language has one
     biggest = max(content, key=content.get)
     ordered = sorted(content, key=content.get)
     middle = ordered[len(ordered) // 2]
@@ -228,7 +228,7 @@ def _module_imports(path: Path) -> list[Path]:
 def heaviest_pages(site: Path, plain: Path | None, limit: int | None, languages: list[str] | None = None) -> dict:
     """Transfer of every page (or of the `limit` largest by HTML size) and the same page built plain;
     `languages`: the folders of the site that are other languages' roots (`es`)."""
-    sizes = {k: v for k, v in html_pages(site).items() if k != "404.html"}
+    sizes = {k: v for k, v in html_pages(site).items() if k.rsplit("/", 1)[-1] != "404.html"}
     chosen = sorted(sizes, key=sizes.get, reverse=True)[:limit] if limit else list(sizes)
     ours = Transfer(site)
     results = {rel: ours.page(rel) for rel in chosen}
