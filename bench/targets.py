@@ -164,9 +164,11 @@ def ratios_and_targets(scales: dict, assets: dict | None) -> tuple[dict, list[di
                 TARGETS["two_languages_over_one_max"],
                 lambda v, lim: v <= lim,
                 f"{one_lang['two_languages_wall_s']:.1f} s for {r['pages']['pages']} pages / "
-                f"{one_lang['wall_s']:.1f} s for {one_lang['pages']} pages (CPU "
-                f"{one_lang['two_languages_cpu_s']:.0f} s / {one_lang['cpu_s']:.0f} s: the work doubles, "
-                "the wall time does not when the two builds run side by side)",
+                f"{one_lang['wall_s']:.1f} s for {one_lang['pages']} pages, back to back; CPU "
+                f"{one_lang['two_languages_cpu_s']:.0f} s / {one_lang['cpu_s']:.0f} s, so cores busy on average "
+                f"{one_lang['two_languages_cpu_s'] / one_lang['two_languages_wall_s']:.2f} / "
+                f"{one_lang['cpu_s'] / one_lang['wall_s']:.2f} (2.00 would be both cores; load average at the "
+                f"start of this scale {r['loadavg_start'][0]:.1f})",
             )
     read = (scales.get(1) or {}).get("readability") or {}
     if "en" in read and "es" in read:
