@@ -71,10 +71,11 @@ types: $(VENV)/.dev node_modules/.installed
 js-test: node_modules/.installed system-test $(VENV)/.dev
 	node --test tests/js/
 
-## Benchmark the build at 1x, 10x and 100x the shipped protocol; prints a table and writes
-## bench/results/bench.json (about 15 minutes; `$(PY) bench/run.py --quick` for 1x and 10x).
+## Benchmark the build at 1x, 10x and 100x the shipped library (both protocols, both languages);
+## prints a table, writes bench/results/bench.json and table.md, and the README's performance table
+## from them (about 15 minutes; `$(PY) bench/run.py --quick` for 1x and 10x).
 bench: $(VENV)/.dev system-site
-	$(PY) bench/run.py
+	$(PY) bench/run.py --readme
 
 ## Write build/figures.html: every exercise figure large, for a person to review at a glance.
 figures: $(VENV)/.runtime

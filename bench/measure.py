@@ -71,6 +71,44 @@ def run_timed(cmd: list[str], cwd: Path, env: dict, timeout: float = 3600) -> di
     }
 
 
+def run_parallel(cmds: list[tuple[list[str], Path]], env: dict, timeout: float = 3600) -> dict:
+    """Run commands side by side (as the guide builds its languages); the wall time of them all,
+    the sum of their CPU time, the largest peak RSS, and each one's own result."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=max(len(cmds), 1)) as pool:
+        results = list(pool.map(lambda c: run_timed(c[0], c[1], env, timeout), cmds))
+    built = [r["mkdocs_reported_s"] for r in results if r["mkdocs_reported_s"] is not None]
+    return {
+        "wall_s": time.perf_counter() - start,
+        "rc": next((r["rc"] for r in results if r["rc"] != 0), 0),
+        "maxrss_mb": max((r["maxrss_mb"] for r in results), default=0.0),
+        "cpu_s": sum(r["cpu_s"] for r in results),
+        "output": "\n".join(r["output"] for r in results),
+        "mkdocs_reported_s": max(built) if built else None,
+        "each_wall_s": [r["wall_s"] for r in results],
+    }
+
+
+# Page types, by the first folder of a page's address under its language's root.
+SECTION_TYPES = {"keys": "key", "exercises": "exercise", "recovery": "recovery", "routines": "routine"}
+# The app pages, where the script is the content (a higher page-weight limit).
+APP_PAGES = ("progress", "prescribe", "my-plan")
+SINGLE_TYPES = {"": "home", "flowchart": "flowchart", "cards": "cards", "return-to-running": "return-to-running"}
+
+
+def page_type(address: str) -> str:
+    """`routines/x/` or `routines/x/index.html` -> routine; `progress/` -> app; home -> home;
+    every other single page (about, the pain rule, a protocol's own page ...) -> other."""
+    first = address.removesuffix("index.html").strip("/").split("/")[0]
+    if first in SECTION_TYPES:
+        return SECTION_TYPES[first]
+    if first in APP_PAGES:
+        return "app"
+    return SINGLE_TYPES.get(first, "other")
+
+
 def checked(result: dict, what: str) -> dict:
     if result["rc"] != 0:
         tail = "\n".join(result["output"].splitlines()[-25:])

@@ -1,4 +1,5 @@
-"""`make bench`: how the guide builds at 1x, 10x and 100x the shipped protocol.
+"""`make bench`: how the guide builds at 1x, 10x and 100x the shipped library (every protocol, every
+language).
 
     .venv/bin/python bench/run.py              # 1x, 10x, 100x; about 15 minutes on 2 cores
     .venv/bin/python bench/run.py --quick      # 1x and 10x only, a few minutes
@@ -18,7 +19,9 @@ Times are medians of several runs; the ratios matter more than the seconds (shar
 noisy). A time budget (--budget, default 900 s) drops repeats and optional measurements at the
 largest scale rather than overrun; what was skipped is recorded.
 
-Prints a table and writes bench/results/bench.json (and profile-*.txt with --profile).
+Prints a table and writes bench/results/bench.json (and profile-*.txt with --profile), then
+bench/results/table.md, the README's performance section, from that file (bench/table.py; with
+--readme, into README.md too, as `make bench` does).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from measure import PY, RESULTS, Budget, base_env, log
 from profiling import profile
 from report import machine, print_table, versions
 from scale import bench_scale
+from table import README, section, with_section
 from targets import ratios_and_targets
 from weight import GZIP_LEVEL, Transfer
 from zensical_baseline import find_zensical
@@ -75,6 +79,7 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--out", default=str(RESULTS / "bench.json"))
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md's performance section")
     opts = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
@@ -102,10 +107,17 @@ def main() -> int:
                 "write = export - render), cards_pdf with its cache emptied",
                 "generator_share": "one cold run of each generator step (load + render + write), as one "
                 "build does, divided by the plain MkDocs build of the exported Markdown",
-                "plain": "`mkdocs build -f <export>/mkdocs.yml` on `python -m generator write` output "
-                "(hooks disabled; the same Markdown, CSS and JS)",
+                "plain": "`mkdocs build -f <tree>/mkdocs.yml` on each language's exported tree the build "
+                "made (build/cache/trees; hooks disabled; the same Markdown, CSS and JS), the languages "
+                "side by side as `generator site` builds them; the wall time of both",
+                "languages": "the synthetic library holds every protocol and language (bench/synth.py); the "
+                "one-language figure is the same library without its translations, built the same way "
+                "(no build cache), at 1x and 10x",
+                "readability": "bench/readability.py: each page's <article> text, per language and page type",
+                "page_types": "measure.page_type: by the first folder of the address under its language's "
+                "root; app = progress, prescribe, my-plan",
                 "transfer": Transfer.__doc__.strip().replace("\n    ", " "),
-                "plain_material_page": "the export built again with `extra_css: []` and "
+                "plain_material_page": "each language's export built again with `extra_css: []` and "
                 "`extra_javascript: []` (no guide.css/cards.css/flowchart.css, "
                 "brand.css, print.js/bmi.js/flowchart.js, so no card fonts); "
                 "same path compared",
@@ -142,6 +154,10 @@ def main() -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
         print_table(report)
+        table = section(report)
+        (out.parent / "table.md").write_text(table, encoding="utf-8")
+        if opts.readme:
+            README.write_text(with_section(README.read_text(encoding="utf-8"), table), encoding="utf-8")
         print(
             f"Written {out} in {report['total_s']:.0f} s. Machine: {report['machine'].get('cpu_model')}, "
             f"{report['machine']['nproc']} CPUs, {report['machine'].get('memory_gb')} GB; Python "

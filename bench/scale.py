@@ -1,7 +1,12 @@
-"""One scale of bench/run.py: write the synthetic project, then measure there the generator's steps,
-the builds (generator site, hooked MkDocs, plain MkDocs, Zensical), the no-change rebuild, page
-transfer and `mkdocs serve`, with repeats for the medians, within the time budget. The order and
-the budget decisions live here; how each thing is measured lives in the modules it imports."""
+"""One scale of bench/run.py: write the synthetic project (every protocol, every language), then
+measure there the generator's steps, the builds (generator site, hooked MkDocs, plain MkDocs,
+Zensical), the same library in one language, the no-change rebuild, page transfer per page type,
+readability per language and `mkdocs serve`, with repeats for the medians, within the time
+budget. The order and the budget decisions live here; how each thing is measured lives in the
+modules it imports.
+
+The plain baseline is plain MkDocs + Material on the exported trees the build made (one per
+language, the same Markdown), built side by side as the guide builds its languages."""
 
 from __future__ import annotations
 
@@ -21,14 +26,24 @@ from measure import (
     compare_snapshots,
     log,
     median,
+    run_parallel,
     run_timed,
     snapshot,
     tree_size,
     warnings_in,
 )
+from readability import readability
 from serve import serve_edits
 from weight import GZIP_LEVEL, heaviest_pages, own_assets, page_stats, plain_docs
 from zensical_baseline import compare_outputs
+
+
+def language_trees(project: Path) -> list[tuple[Path, dict]]:
+    """The exported tree of each language the last build made (its build cache), the default first."""
+    trees = []
+    for meta_file in (project / "build" / "cache" / "trees").glob("*/.tree.json"):
+        trees.append((meta_file.parent, json.loads(meta_file.read_text(encoding="utf-8"))))
+    return sorted(trees, key=lambda t: (len(t[1]["prefix"]), t[1]["language"]))
 
 
 def bench_scale(
@@ -114,14 +129,22 @@ def bench_scale(
         data = search_index.read_bytes()
         res["search_index"] = {"kb": len(data) / 1024, "gz_kb": len(gzip.compress(data, GZIP_LEVEL, mtime=0)) / 1024}
 
-    # 3. Plain MkDocs + Material on the exported Markdown (no generator step).
-    def plain_run(config: Path, out: Path) -> dict:
-        r = run_timed([PY, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)], project, env)
-        return checked(r, f"mkdocs build -f {config.name}")
+    # 3. Plain MkDocs + Material on the exported Markdown of each language (no generator step),
+    # the languages side by side, as the guide builds them.
+    trees = language_trees(project)
+    res["languages_built"] = [meta["language"] for _, meta in trees]
+    languages = [meta["prefix"].rstrip("/") for _, meta in trees if meta["prefix"]]
 
-    log(f"{k}x: plain MkDocs build of the export")
-    plain_out = work / f"plain-{k}x"
-    plain_runs = [plain_run(export / "mkdocs.yml", plain_out)]
+    def plain_run(configs: list[tuple[Path, Path]]) -> dict:
+        cmds = [([PY, "-m", "mkdocs", "build", "-f", str(c), "-d", str(o)], project) for c, o in configs]
+        return checked(run_parallel(cmds, env), "plain mkdocs build")
+
+    log(f"{k}x: plain MkDocs build of the exported trees ({', '.join(res['languages_built'])})")
+    # Each language into a folder of its own (MkDocs empties its output folder first, so one
+    # language's build inside another's would race with it); the default language's is plain_out.
+    plain_configs = [(tree / "mkdocs.yml", work / f"plain-{k}x-{meta['language']}") for tree, meta in trees]
+    plain_out = plain_configs[0][1]
+    plain_runs = [plain_run(plain_configs)]
     res["plain_warnings"] = warnings_in(plain_runs[0]["output"])[:10]
     one_build = max(site_cold["wall_s"], 1.0)
 
@@ -163,7 +186,7 @@ def bench_scale(
         if z["rc"] == 0 and zsite.is_dir():
             zres["site_output"] = tree_size(zsite)
             zres["pages"] = page_stats(zsite)
-            zres["differences"] = compare_outputs(plain_out, zsite)
+            zres["differences"] = compare_outputs(plain_out, zsite, tuple(f"{code}/" for code in languages))
             if budget.allow(f"{k}x zensical warm rebuild", z["wall_s"]):
                 zw = run_timed([zensical["executable"], "build", "-f", "mkdocs.yml"], export, env)
                 zres["warm_s"] = zw["wall_s"]
@@ -186,20 +209,54 @@ def bench_scale(
             nochange.pop("content_changed_examples", None)
     res["nochange"] = nochange
 
-    # 7. A plain Material page of the same text: the export without our CSS, JS, fonts, page
-    # data and theme overrides (weight.plain_docs).
+    # 7. A plain Material page of the same text: each language's export without our CSS, JS,
+    # fonts, page data and theme overrides (weight.plain_docs).
     plain_material = None
     if not big or budget.allow(f"{k}x plain-Material build (page transfer)", plain_runs[0]["wall_s"]):
         log(f"{k}x: plain Material build (no CSS, JS, page data or overrides of ours) for page transfer")
-        config = plain_docs(export, work / f"export-plain-{k}x")
-        plain_material = work / f"plain-material-{k}x"
-        plain_run(config, plain_material)
+        parts = [
+            (plain_docs(tree, work / f"export-plain-{k}x-{meta['language']}"), work / f"plain-material-{k}x-{i}")
+            for i, (tree, meta) in enumerate(trees)
+        ]
+        plain_run(parts)
+        # Then nested as the guide's site is (another language under /<code>/), to compare page by page.
+        plain_material = parts[0][1]
+        for (_, folder), (_, meta) in zip(parts[1:], trees[1:], strict=True):
+            shutil.rmtree(plain_material / meta["prefix"], ignore_errors=True)
+            folder.rename(plain_material / meta["prefix"])
     log(f"{k}x: page transfer")
-    res["transfer"] = heaviest_pages(site_out, plain_material, limit=60 if big else None)
+    res["transfer"] = heaviest_pages(site_out, plain_material, limit=60 if big else None, languages=languages)
     if k == 1:
         res["own_assets"] = own_assets(site_out)
+        log(f"{k}x: readability per language")
+        res["readability"] = readability(site_out)
     if plain_material:
         shutil.rmtree(plain_material, ignore_errors=True)
+
+    # 7b. The same library in one language: does the second language cost a second build's time?
+    res["one_language"] = None
+    if not big and len(trees) > 1 and budget.allow(f"{k}x one- and two-language builds", 2 * site_cold["wall_s"]):
+        log(f"{k}x: the same library in one language (python -m generator site, no build cache)")
+        one = work / f"project-{k}x-one-language"
+        counts = synth.make_project(one, k, languages=1)
+        one_out = work / f"site-{k}x-one-language"
+        r = checked(run_timed([PY, "-m", "generator", "site", "--out", str(one_out)], one, env), "generator site")
+        # Right after it, the two languages again from nothing (a shared machine's load changes
+        # over minutes: the first build above ran a while ago).
+        shutil.rmtree(project / "build" / "cache", ignore_errors=True)
+        two_out = work / f"site-{k}x-two-languages"
+        two = site_run(two_out)
+        res["one_language"] = {
+            "counts": counts,
+            "wall_s": r["wall_s"],
+            "cpu_s": r["cpu_s"],
+            "pages": page_stats(one_out)["pages"],
+            "two_languages_wall_s": two["wall_s"],
+            "two_languages_cpu_s": two["cpu_s"],
+            "two_over_one": two["wall_s"] / r["wall_s"],
+        }
+        for path in (one, one_out, two_out):
+            shutil.rmtree(path, ignore_errors=True)
 
     # 8. Edit -> rebuilt page under `mkdocs serve`.
     serve_edits_n = {1: 3, 10: 2}.get(k, 1)
@@ -224,7 +281,7 @@ def bench_scale(
                 shutil.rmtree(stamp, ignore_errors=True) if stamp.is_dir() else stamp.unlink()
         if budget.allow(f"{k}x repeat {i + 1}: plain build", plain_runs[0]["wall_s"]):
             log(f"{k}x: repeat {i + 1}: plain MkDocs build")
-            plain_runs.append(plain_run(export / "mkdocs.yml", plain_out))
+            plain_runs.append(plain_run(plain_configs))
         if hooked_runs and budget.allow(f"{k}x repeat {i + 1}: hooked build", hooked_runs[0]["wall_s"]):
             log(f"{k}x: repeat {i + 1}: mkdocs build with the hook")
             hooked_runs.append(
@@ -266,6 +323,6 @@ def bench_scale(
     if opts.keep:
         res["project"] = str(project)
     else:
-        for path in (project, site_out, plain_out):
+        for path in (project, site_out, *(out for _, out in plain_configs)):
             shutil.rmtree(path, ignore_errors=True)
     return res

@@ -71,7 +71,7 @@ def measure(project: Path, args) -> dict:
         "recovery": len(guide.recovery),
         "routines": len(guide.routines),
         "keys": len(guide.keys),
-        "flowchart_nodes": len(guide.flowchart.nodes),
+        "flowchart_nodes": sum(len(p.flowchart.nodes) for p in guide.protocols),
     }
     # One more render than runs: the first compiles the templates (cold), the rest are warm.
     times, site = _timed(lambda: render(guide), args.runs + 1)

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from measure import REPO
+from measure import REPO, page_type
 
 GZIP_LEVEL = 6  # what a typical server (Apache mod_deflate, many CDNs) sends
 
@@ -53,7 +53,7 @@ def html_pages(root: Path) -> dict[str, int]:
 
 def page_stats(root: Path) -> dict:
     sizes = html_pages(root)
-    content = {k: v for k, v in sizes.items() if k != "404.html"}
+    content = {k: v for k, v in sizes.items() if k.rsplit("/", 1)[-1] != "404.html"}  # each language has one
     biggest = max(content, key=content.get)
     ordered = sorted(content, key=content.get)
     middle = ordered[len(ordered) // 2]
@@ -225,9 +225,10 @@ def _module_imports(path: Path) -> list[Path]:
     return [Path(os.path.normpath(path.parent / ref)) for ref in found]
 
 
-def heaviest_pages(site: Path, plain: Path | None, limit: int | None) -> dict:
-    """Transfer of every page (or of the `limit` largest by HTML size) and the same page built plain."""
-    sizes = {k: v for k, v in html_pages(site).items() if k != "404.html"}
+def heaviest_pages(site: Path, plain: Path | None, limit: int | None, languages: list[str] | None = None) -> dict:
+    """Transfer of every page (or of the `limit` largest by HTML size) and the same page built plain;
+    `languages`: the folders of the site that are other languages' roots (`es`)."""
+    sizes = {k: v for k, v in html_pages(site).items() if k.rsplit("/", 1)[-1] != "404.html"}
     chosen = sorted(sizes, key=sizes.get, reverse=True)[:limit] if limit else list(sizes)
     ours = Transfer(site)
     results = {rel: ours.page(rel) for rel in chosen}
@@ -247,12 +248,41 @@ def heaviest_pages(site: Path, plain: Path | None, limit: int | None) -> dict:
         if (plain / heaviest).is_file():
             out["plain_kb"] = {k: v / 1024 for k, v in base.page(heaviest).items()}
             out["ratio"] = results[heaviest]["total"] / base.page(heaviest)["total"]
-        ratios = {rel: results[rel]["total"] / base.page(rel)["total"] for rel in chosen if (plain / rel).is_file()}
+        plain_totals = {rel: base.page(rel)["total"] for rel in chosen if (plain / rel).is_file()}
+        ratios = {rel: results[rel]["total"] / total for rel, total in plain_totals.items()}
         worst = max(ratios, key=ratios.get)
         out["worst_ratio_page"] = worst
         out["worst_ratio"] = ratios[worst]
         out["worst_ratio_ours_kb"] = {k: v / 1024 for k, v in results[worst].items()}
         out["median_ratio"] = statistics.median(ratios.values())
+        out["by_type"] = by_type(results, plain_totals, languages or [])
+    return out
+
+
+def by_type(results: dict[str, dict], plain_totals: dict[str, int], languages: list[str]) -> dict:
+    """Per language and page type (measure.page_type): pages, the median and worst ratio to plain
+    Material, and the median first-visit transfer (gzip KB), ours and plain."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    for rel in plain_totals:
+        first = rel.split("/", 1)[0]
+        language = first if first in languages else "default"
+        address = rel.split("/", 1)[1] if language != "default" else rel
+        groups.setdefault(language, {}).setdefault(page_type(address), []).append(rel)
+    out: dict = {}
+    for language, types in sorted(groups.items()):
+        out[language] = {}
+        for kind, rels in sorted(types.items()):
+            ratios = {rel: results[rel]["total"] / plain_totals[rel] for rel in rels}
+            worst = max(ratios, key=ratios.get)
+            out[language][kind] = {
+                "pages": len(rels),
+                "median_ratio": statistics.median(ratios.values()),
+                "worst_ratio": ratios[worst],
+                "worst_page": worst,
+                "median_ours_kb": statistics.median(results[rel]["total"] for rel in rels) / 1024,
+                "median_plain_kb": statistics.median(plain_totals[rel] for rel in rels) / 1024,
+                "median_html_kb": statistics.median(results[rel]["html"] for rel in rels) / 1024,
+            }
     return out
 
 

@@ -92,10 +92,12 @@ def find_zensical(install: bool) -> dict:
     return info
 
 
-def compare_outputs(mkdocs_site: Path, zensical_site: Path) -> list[str]:
-    """What differs between the plain MkDocs build and the Zensical build of the same export."""
+def compare_outputs(mkdocs_site: Path, zensical_site: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """What differs between the plain MkDocs build and the Zensical build of the same export
+    (`skip`: folders of the MkDocs build that are other languages, not in that export)."""
     diffs = []
-    a, b = html_pages(mkdocs_site), html_pages(zensical_site)
+    a = {k: v for k, v in html_pages(mkdocs_site).items() if not k.startswith(skip)}
+    b = html_pages(zensical_site)
     only_a, only_b = sorted(set(a) - set(b)), sorted(set(b) - set(a))
     if only_a:
         diffs.append(f"{len(only_a)} page(s) only in the MkDocs build, e.g. {only_a[:3]}")

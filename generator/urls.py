@@ -38,6 +38,8 @@ APP_ICONS = "assets/app"
 CARDS_PDF = "cards/routine-cards.pdf"
 # What the log's small widgets (check-in, "I did this today") share, in one file fetched when needed.
 LOG_WIDGETS = "assets/log-widgets.json"
+# Each routine's player data (its steps, pace, pain rule and words), fetched when Start is pressed.
+PLAYER_DATA = "assets/player"
 BRAND_ASSETS = "assets/brand"
 SCRIPTS = "assets/javascripts"
 STYLES = "assets/stylesheets"
@@ -106,6 +108,12 @@ def root(from_page: Page) -> str:
     """The way from a page to the site root, e.g. `../../` from an exercise page."""
     depth = from_page.url.count("/")
     return "../" * depth
+
+
+def player_data(routine_id: str) -> str:
+    """Where the player's data of one routine is published; its addresses are relative to the
+    routine's page, the only page that reads it."""
+    return f"{PLAYER_DATA}/{routine_id}.json"
 
 
 def protocol_cards_pdf(protocol_id: str) -> str:

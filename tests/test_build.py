@@ -373,3 +373,21 @@ def test_mkdocs_output_is_passed_on_without_info_records_or_their_continuations(
         "Aborted with 1 warnings in strict mode!\n"
     )
     assert not NOISE.search(mkdocs_messages(output).replace("  - b.md\n", ""))
+
+
+def test_routine_pages_carry_only_the_address_of_their_player_data(built_site, guide):
+    """The player's data (steps, pace, pain rule, words) is a file per routine, fetched when Start
+    is pressed: the page holds only its address, so its weight does not carry the player's."""
+    import json
+
+    for routine in guide.routines:
+        page = built_site / "routines" / routine.id / "index.html"
+        found = re.search(r'data-player="([^"]*)"', page.read_text(encoding="utf-8"))
+        assert found is not None, page
+        stub = json.loads(html.unescape(found.group(1)))
+        assert stub == {"src": f"../../assets/player/{routine.id}.json"}
+        data = json.loads((page.parent / stub["src"]).resolve().read_text(encoding="utf-8"))
+        assert data["routine"]["id"] == routine.id
+        assert [i["id"] for i in data["routine"]["items"]] == [e.item for e in routine.items]
+        # Its links are relative to the routine's page, where the player runs.
+        assert (page.parent / data["links"]["progress"] / "index.html").resolve().is_file()

@@ -205,13 +205,16 @@ def _protocol_pages(r: _Renderer, guide: Guide, protocol: ProtocolGuide) -> list
                 routine=routine,
                 card=r.card(routine, here),
                 items=items,
-                player=player.player_data(guide, routine, here),
+                player={"src": urls.href(here, urls.player_data(routine.id))},
                 player_words=guide.player.words,
                 did_it=progress.widget_stub(here, routine=routine.id, label=guide.progress.words.did_it_today),
                 checkin=progress.widget_stub(here),
                 **mine,
             )
         )
+        # Fetched when Start is pressed (player/player.js), so the page carries only its address.
+        data = player.player_data(guide, routine, here)
+        pages.append((urls.player_data(routine.id), json.dumps(data, sort_keys=True, ensure_ascii=False)))
     return pages
 
 

@@ -1,4 +1,4 @@
-"""The session player's page data: what a routine's page hands to the player (player/player.js) so it can
+"""The session player's data: what a routine hands to the player (player/player.js) so it can
 run the routine hands-free — its items with doses, cues and pictures, the pace and rests of the
 protocol, the pain rule for the check-in, and every word. Scripts add no number of their own."""
 
@@ -96,7 +96,8 @@ def shared_data(guide: Guide, here: urls.Page, protocol: ProtocolGuide | None = 
 
 
 def player_data(guide: Guide, routine: Routine, here: urls.Page) -> dict[str, Any]:
-    """The page data of the player of one routine."""
+    """The player data of one routine, with addresses relative to its page: published as a file
+    of its own (urls.player_data) that the page fetches when Start is pressed."""
     items = [
         item_data(guide, guide.item(e.item), routine_dose(guide, routine, i), shown(guide, e))
         for i, e in enumerate(routine.items)

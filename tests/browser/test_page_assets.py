@@ -148,6 +148,7 @@ NOT_ON_FIRST_VISIT = {
     "": ["javascripts/log/checkin.js", "javascripts/log/store.js", "stylesheets/log.css"],
     "routines/hip-strength-1/": [
         "javascripts/player/player.js",
+        "player/hip-strength-1.json",  # the player's data, fetched when Start is pressed
         "javascripts/log/did-it.js",
         "javascripts/log/checkin.js",
         "javascripts/log/store.js",
@@ -186,6 +187,7 @@ def test_pressing_start_loads_the_player_and_opens_it(page, site_url):
     page.wait_for_selector(".player-dialog[open]")
     assert any(url.endswith("assets/javascripts/player/player.js") for url in requested)
     assert any(url.endswith("assets/stylesheets/player.css") for url in requested)
+    assert any(url.endswith("assets/player/hip-strength-1.json") for url in requested)
 
 
 def test_pressing_i_did_it_loads_the_form_and_opens_it(page, site_url):

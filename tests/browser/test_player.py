@@ -88,8 +88,15 @@ SHOWN_JS = """() => {
           kindLabel: text('.player-kind'), live: text('.player-live'), hash: location.hash};
 }"""
 
+# The routine's player data: the page holds only its address (the player fetches it when Start is
+# pressed); installed in every page as window.__playerData().
+PLAYER_DATA_JS = """window.__playerData = async () => {
+  const stub = JSON.parse(document.querySelector('[data-player]').getAttribute('data-player'));
+  return (await fetch(new URL(stub.src, location.href))).json();
+};"""
+
 STEPS_JS = """async ([repMode, firstSide]) => {
-  const data = JSON.parse(document.querySelector('[data-player]').getAttribute('data-player'));
+  const data = await window.__playerData();
   const lib = await import(new URL('assets/javascripts/player/core/session.js', new URL(data.root, location.href)).href);
   const o = data.options;
   return lib.buildSteps(data.routine, {tempo: o.tempo, rest: o.rest, switch_s: o.switch_s, lead_in_s: o.lead_in_s,
@@ -97,7 +104,7 @@ STEPS_JS = """async ([repMode, firstSide]) => {
 }"""
 
 SAVED_JS = """async () => {
-  const data = JSON.parse(document.querySelector('[data-player]').getAttribute('data-player'));
+  const data = await window.__playerData();
   const store = await import(new URL('assets/javascripts/log/store.js', new URL(data.root, location.href)).href);
   return (await store.logOf(new URL(data.root, location.href).pathname).read()).sessions;
 }"""
@@ -114,6 +121,7 @@ def open_page(browser, base: str, path: str = f"routines/{ROUTINE}/", init: tupl
         palette = {"index": 0 if scheme == "default" else 1, "color": {"media": "", "scheme": scheme}}
         context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(palette))})")
     context.add_init_script(STUBS)
+    context.add_init_script(PLAYER_DATA_JS)
     for script in init:
         context.add_init_script(script)
     requests: list[str] = []
@@ -134,7 +142,7 @@ def closed(context, page):
 
 
 def page_data(page) -> dict:
-    return json.loads(page.get_attribute("[data-player]", "data-player"))
+    return page.evaluate("window.__playerData()")
 
 
 def shown(page) -> dict:
@@ -793,8 +801,7 @@ def test_storage_refused_the_player_runs_to_the_end_and_says_it_was_not_saved(br
 def test_open_player_plays_a_plan_and_saves_it_as_the_plans(browser, site_url):
     context, page, _ = open_page(browser, site_url)
     page.evaluate("""async () => {
-        const box = document.querySelector('[data-player]');
-        const data = JSON.parse(box.getAttribute('data-player'));
+        const data = await window.__playerData();
         data.routine = {...data.routine, id: 'plan-7', items: data.routine.items.slice(1, 2)};
         const t = document.createElement('template');
         t.setAttribute('data-player-figure', data.routine.items[0].id);

@@ -7,14 +7,16 @@
  *
  * The steps and their timing are core/session.js and core/player.js; the dialog is dialog.js, with
  * one module per part (settings, running and check-in screens, sound, voice, wake lock, reload,
- * history). Every word and number comes from the page data (`data-player`, written by
- * generator/render/player.py from data/player.yml and the protocol).
+ * history). Every word and number comes from the routine's player data, written by
+ * generator/render/player.py from data/player.yml and the protocol into a file of its own
+ * (assets/player/<routine>.json); the page carries only its address (`data-player='{"src": …}'`),
+ * and it is fetched when Start is pressed (and kept offline by the service worker like any file).
  *
  * For other modules (the /my-plan/ and /return-to-running/ pages, through start.js loadPlayer):
  *
  *     openPlayer(data, { plan: "<plan id>", figures: "templates", status: {text, verified} });
  *
- * `data` has the shape of a routine page's `data-player` JSON (`PlayerData` below); `routine.id`
+ * `data` has the shape of a routine's player data (`PlayerData` below); `routine.id`
  * may be the plan's id. `options.plan`: the plan's id, or null for a routine; the saved session
  * then has `routine: null` and `plan` set. `options.figures`: "templates" takes each item's picture
  * from `<template data-player-figure="<item id>">` in the page, "card" from the routine's card on
@@ -122,24 +124,72 @@ function openFromUrl() {
   return true;
 }
 
+/** One fetch per address on this page's life (instant navigation keeps it). @type {Map<string, Promise<unknown>>} */
+const fetched = new Map();
+
+/** @param {string} url @returns {Promise<unknown>} */
+function fetchOnce(url) {
+  let found = fetched.get(url);
+  if (!found) {
+    found = fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    fetched.set(url, found);
+    // A failed fetch (offline, never saved) is tried again next time.
+    found.then((data) => { if (data === null) fetched.delete(url); });
+  }
+  return found;
+}
+
+/** Whether this page's player has its data (and its button its handler). @type {Promise<boolean>} */
+let pageReady = Promise.resolve(false);
+
+/**
+ * Resolves once the routine page's player has fetched its data and is ready to open: true, or false
+ * when there is none (not a routine page, or offline before the data was ever saved: tried again
+ * on the next call). start.js waits for it before it presses the button again.
+ * @returns {Promise<boolean>}
+ */
+export function ready() {
+  return pageReady.then((ok) => {
+    if (ok) return true;
+    setup();
+    return pageReady;
+  });
+}
+
+/**
+ * Fetches a routine page's player data (the page holds only its address) and hands the button over.
+ * @param {HTMLElement} box @param {boolean} focusStart @returns {Promise<boolean>}
+ */
+async function mount(box, focusStart) {
+  const stub = readJson(box, "data-player");
+  const data = stub && typeof stub === "object" && typeof stub.src === "string"
+    ? await fetchOnce(new URL(stub.src, location.href).href)
+    : stub;
+  if (!box.isConnected) return false;
+  if (!playable(data)) {
+    box.removeAttribute("data-mounted"); // set up again on the next try
+    return false;
+  }
+  const button = /** @type {HTMLElement | null} */ (document.querySelector("button[data-player-start]"));
+  routinePage = { data, box, button };
+  if (button) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      if (!current) launch(data, { plan: null, figures: "card" }, { host: box, hash: true, push: true, opener: button, ownHost: false });
+    });
+  }
+  if (location.hash === HASH) openFromUrl();
+  else if (button && focusStart) button.focus();
+  return true;
+}
+
 function setup() {
   if (current && !current.alive()) current.teardown();
-  const focusStart = refocus && refocus.path === location.pathname && performance.now() < refocus.until;
+  const focusStart = Boolean(refocus && refocus.path === location.pathname && performance.now() < refocus.until);
   refocus = null;
-  for (const box of fresh("[data-player]")) {
-    const data = readJson(box, "data-player");
-    if (!playable(data)) continue;
-    const button = /** @type {HTMLElement | null} */ (document.querySelector("button[data-player-start]"));
-    routinePage = { data, box, button };
-    if (button) {
-      button.hidden = false;
-      button.addEventListener("click", () => {
-        if (!current) launch(data, { plan: null, figures: "card" }, { host: box, hash: true, push: true, opener: button, ownHost: false });
-      });
-    }
-    if (location.hash === HASH) openFromUrl();
-    else if (button && focusStart) button.focus();
-  }
+  const boxes = fresh("[data-player]");
+  if (boxes.length) pageReady = Promise.all(boxes.map((box) => mount(box, focusStart))).then((found) => found.some(Boolean));
+  else if (!document.querySelector("[data-player]")) pageReady = Promise.resolve(false);
 }
 
 watchHistory({ current: () => current, reopen: () => location.hash === HASH && routinePage !== null && routinePage.box.isConnected && openFromUrl() });

@@ -1,7 +1,7 @@
 /**
  * "Start this routine" without the player's weight: the button is shown at once, and the player
- * (player.js with its modules and style sheet) is loaded only when it is pressed, or at once when
- * the address asks for it (#play: a reload, a shared link, Forward). Other pages that open the
+ * (player.js with its modules and style sheet, and the routine's data) is loaded only when it is
+ * pressed, or at once when the address asks for it (#play: a reload, a shared link, Forward). Other pages that open the
  * player (/my-plan/, /return-to-running/) load it through loadPlayer(). A stale page (another tab
  * took a new version of the guide) loads nothing and is told to reload (shared/versions.js).
  */
@@ -28,13 +28,15 @@ export function loadPlayer() {
 onPage(() => {
   for (const button of fresh("button[data-player-start]")) {
     button.hidden = false;
-    // The first press loads the player, which then takes the button over and is pressed again; a
-    // press that could not load it leaves the button to try again.
+    // The first press loads the player and its data (assets/player/<routine>.json), and the player
+    // then takes the button over and is pressed again; a press that could not load them leaves the
+    // button to try again.
     /** @param {Event} event */
     const press = (event) => {
       event.stopImmediatePropagation();
       button.removeEventListener("click", press);
-      loadPlayer().then(() => button.click(), () => button.addEventListener("click", press));
+      const again = () => button.addEventListener("click", press);
+      loadPlayer().then((module) => module.ready()).then((ok) => (ok ? button.click() : again()), again);
     };
     button.addEventListener("click", press);
   }

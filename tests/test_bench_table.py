@@ -1,0 +1,38 @@
+"""The README's performance table comes from one run of `make bench`: it is the section
+bench/table.py writes from bench/results/bench.json, so a hand edit of the table (or of the
+results) fails here. Run `python bench/table.py` after a bench run to write it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+from conftest import ROOT
+
+
+def _table():
+    spec = importlib.util.spec_from_file_location("bench_table", ROOT / "bench" / "table.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_table_is_the_one_bench_json_gives():
+    table = _table()
+    report = json.loads((ROOT / "bench" / "results" / "bench.json").read_text(encoding="utf-8"))
+    expected = table.section(report)
+    assert table.readme_section((ROOT / "README.md").read_text(encoding="utf-8")) == expected, (
+        "README.md's performance table differs from bench/results/bench.json: run `python bench/table.py`"
+    )
+    assert (ROOT / "bench" / "results" / "table.md").read_text(encoding="utf-8") == expected
+
+
+def test_every_target_says_met_or_not_with_what_was_measured():
+    table = _table()
+    report = json.loads((ROOT / "bench" / "results" / "bench.json").read_text(encoding="utf-8"))
+    rows = table.targets(report)[2:]
+    assert len(rows) == len(report["targets"]) > 0
+    for row, target in zip(rows, report["targets"], strict=True):
+        assert ("**met**" if target["pass"] else "**not met**" if target["pass"] is False else "not measured") in row
+        assert target["detail"], target["target"]  # the measured reason
