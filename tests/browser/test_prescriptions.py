@@ -24,7 +24,7 @@ from icalendar import Calendar
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import axe_violations, mkdocs_build, project_copy, serve
+from conftest import ROOT, axe_violations, mkdocs_build, project_copy, serve
 from generator.keys import make_clinic_key
 from generator.load import load_guide
 from generator.model import HoldDose, MinutesDose, RepsDose
@@ -629,3 +629,27 @@ def test_axe_on_both_pages_in_both_palettes(clinic, context):
     refused, _ = open_plan(context, clinic.url + "my-plan/#p1.AAAA")
     found["refused"] = axe_violations(refused)
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_a_plan_link_made_before_the_library_opens_with_the_same_items_and_doses(site_url, context, guide):
+    """Issue 24: a plan link on a patient's phone, made when the guide had one protocol
+    (tests/data/plan-links.txt), still opens with its items and doses, as an unsigned plan."""
+    lines = (ROOT / "tests" / "data" / "plan-links.txt").read_text(encoding="utf-8").splitlines()
+    fragment = next(line.split(" | ")[0] for line in lines if line.startswith("#p1."))
+    page, state = open_plan(context, site_url + "my-plan/" + fragment)
+    assert state == "unverified", page.inner_text(".plan-view")
+    assert page.locator(".plan-unknown").count() == 0, page.inner_text(".plan-unknown")
+    shown = [" ".join(t.split()) for t in page.locator(".plan-view .plan-item").all_inner_texts()]
+    expected = [
+        (guide.item("clams").title, "3 × 12"),
+        (guide.item("calf-stretch").title, "3 × 30 s"),
+        (guide.item("ice").title, None),
+        (guide.item("heat").title, "15 min"),
+        (next(r for r in guide.routines if r.id == "hip-strength-1").title, None),
+    ]
+    assert len(shown) == len(expected), shown
+    for text, (title, dose) in zip(shown, expected, strict=True):
+        assert title in text and (dose is None or dose in text), (shown, title, dose)
+    body = " ".join(page.inner_text(".plan-view").split())
+    assert "Alex Morgan" in body and "Gently does it." in body
+    page.close()
