@@ -68,8 +68,7 @@ class Routine(Model):
     """A routine: printed as a one-page card, played by the session player, logged on the phone."""
 
     id: Slug = Field(
-        description="the end of its page's address, printed on its card as a QR code: "
-        "never change it once published"
+        description="the end of its page's address, printed on its card as a QR code: never change it once published"
     )
     title: Title
     summary: Text = Field(description="what it is for, in a sentence or two")
