@@ -258,6 +258,7 @@ SHARED_ONCE = {
     "saving a file": ("shared/download.js", re.compile(r"URL\.createObjectURL")),
     "the dose shapes' fields": ("plans/core/plan.js", re.compile(r"\bFIELDS\s*=")),
     "the exercise step kinds": ("player/core/session.js", re.compile(r'\[\s*"reps",\s*"hold",\s*"timer"\s*\]')),
+    "fetching page data once": ("shared/fetch-once.js", re.compile(r"fetched\.(get|set)\(")),
     # Every name kept on the device starts with the data's prefix (data/site.yml `storage`).
     "the storage places' names": ("shared/core/places.js", re.compile(r"`\$\{prefix\}[^`]*\$\{scope\}")),
 }

@@ -7,23 +7,9 @@
  * here against the page's own root.
  */
 import { readJson } from "../shared/page.js";
+import { fetchOnce } from "../shared/fetch-once.js";
 
 const FILE = "assets/log-widgets.json";
-
-/** One fetch per file address on this page's life (instant navigation keeps it). @type {Map<string, Promise<any>>} */
-const fetched = new Map();
-
-/** @param {string} url @returns {Promise<any>} */
-function fetchOnce(url) {
-  let found = fetched.get(url);
-  if (!found) {
-    found = fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    fetched.set(url, found);
-    // A failed fetch (offline, never saved) is tried again next time.
-    found.then((data) => { if (data === null) fetched.delete(url); });
-  }
-  return found;
-}
 
 /**
  * Addresses in the shared file, resolved against the site's root as seen from this page.

@@ -29,6 +29,7 @@ import { el, fresh, onPage, readJson } from "../shared/page.js";
 import { buildSteps } from "./core/session.js";
 import { HASH, Player } from "./dialog.js";
 import { leaveEntry, watchHistory } from "./history.js";
+import { fetchOnce } from "../shared/fetch-once.js";
 
 /**
  * @typedef {import("./core/session.js").Item} SessionItem
@@ -122,21 +123,6 @@ function openFromUrl() {
   if (!page || !page.box.isConnected || current) return false;
   launch(page.data, { plan: null, figures: "card" }, { host: page.box, hash: true, push: false, opener: page.button, ownHost: false });
   return true;
-}
-
-/** One fetch per address on this page's life (instant navigation keeps it). @type {Map<string, Promise<unknown>>} */
-const fetched = new Map();
-
-/** @param {string} url @returns {Promise<unknown>} */
-function fetchOnce(url) {
-  let found = fetched.get(url);
-  if (!found) {
-    found = fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    fetched.set(url, found);
-    // A failed fetch (offline, never saved) is tried again next time.
-    found.then((data) => { if (data === null) fetched.delete(url); });
-  }
-  return found;
 }
 
 /** Whether this page's player has its data (and its button its handler). @type {Promise<boolean>} */
