@@ -201,11 +201,17 @@ def _assemble(
     )
     filled = {key: fill(valid[key], (), shared, files[key], errors) for key in SHARED if key != "sources"}
     built = [_protocol(protocol_id, valid, shared, files, errors, edition.locale) for protocol_id in files.protocols]
+    exercises, recovery = filled["exercises"].exercises, filled["recovery"].tools
+    if files.protocols != valid["site"].protocols:  # a clinic publishing some of the protocols
+        shared_files = [valid[key] for key in SHARED if key not in ("exercises", "recovery", "sources")]
+        used = _named([p for p, _ in built], brand, shared_files)
+        exercises = [e for e in exercises if e.id in used]
+        recovery = [t for t in recovery if t.id in used]
     guide = Guide(
         site=filled["site"],
         protocols=[p for p, _ in built],
-        exercises=filled["exercises"].exercises,
-        recovery=filled["recovery"].tools,
+        exercises=exercises,
+        recovery=recovery,
         red_flags=filled["red_flags"],
         brand=fill(brand, (), shared, library.brand_source, errors),
         ui=filled["ui"],
@@ -227,10 +233,39 @@ def _assemble(
     return dataclasses.replace(guide, origins=_origins(guide, files)), {p.id: n for p, n in built}
 
 
+def _named(protocols: list[Any], brand: model.Brand, shared: list[Any]) -> set[str]:
+    """Every id the published protocols, the shared files (the hazard log's controls) and the
+    clinic's brand name anywhere (keys, routines, flowcharts, overlays): a copy that publishes
+    some of the library's protocols keeps the shared exercises and tools those name, and no page
+    only the others' use."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, BaseModel):
+            walk(value.model_dump())
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                walk(getattr(value, field.name))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(protocols)
+    walk(shared)
+    walk(brand)
+    return found
+
+
 def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> Mapping[str, str] | None:
     """Every check across files, on the data's own language; returns the clinic's plan key."""
     files, brand_source, brand_path = library.files, library.brand_source, library.brand_path
-    errors = references.check(guide, files.files)
+    whole = files.protocols == guide.site.protocols
+    errors = references.check(guide, files.files, whole_library=whole)
     for protocol in guide.protocols:
         chart_errors = flowchart_checks.check_graph(guide, protocol, files[protocol_file(protocol.id, "flowchart")])
         errors += chart_errors
@@ -238,16 +273,20 @@ def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> 
             guide, protocol, files.files, names[protocol.id], walk_stories=not chart_errors
         )
     errors += safety_case.check_shared(guide, files.files, names[guide.protocols[0].id])
-    errors += check_sources(library.valid, guide.brand, guide.sources, files.files)
+    # A copy of some of the protocols leaves the others' sources uncited: the library's own check
+    # (`guide check` with no clinic) holds every source to being cited.
+    errors += check_sources(library.valid, guide.brand, guide.sources, files.files, all_cited=whole)
     if guide.brand.region is not None:
         errors += references.check_levels(guide.brand.region, brand_source, ("region",))
     figures = library.figures
+    # the library's every exercise (a copy of some protocols leaves some out) and the clinic's own
+    every = {e.id: e for e in [*library.valid["exercises"].exercises, *guide.exercises]}.values()
     errors += check_figures(
         figures,
-        [e.id for e in guide.exercises],
+        [e.id for e in every],
         figures.source,
-        {e.id: e.kind for e in guide.exercises},
-        variants={e.id: [v.id for v in e.variants] for e in guide.exercises},
+        {e.id: e.kind for e in every},
+        variants={e.id: [v.id for v in e.variants] for e in every},
     )
     errors += brand_checks.check_brand(guide.brand, brand_path, brand_source)
     plan_key, key_errors = brand_checks.read_plan_key(guide.brand, brand_path, brand_source)
