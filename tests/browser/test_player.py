@@ -90,24 +90,33 @@ SHOWN_JS = """() => {
 
 # The routine's player data: the page holds only its address (the player fetches it when Start is
 # pressed); installed in every page as window.__playerData().
-PLAYER_DATA_JS = """window.__playerData = async () => {
+FETCH_PLAYER_DATA = """(async () => {
   const stub = JSON.parse(document.querySelector('[data-player]').getAttribute('data-player'));
   return (await fetch(new URL(stub.src, location.href))).json();
-};"""
+})()"""
+PLAYER_DATA_JS = f"window.__playerData = () => {FETCH_PLAYER_DATA};"
 
-STEPS_JS = """async ([repMode, firstSide]) => {
-  const data = await window.__playerData();
+STEPS_JS = (
+    """async ([repMode, firstSide]) => {
+  const data = await """
+    + FETCH_PLAYER_DATA
+    + """;
   const lib = await import(new URL('assets/javascripts/player/core/session.js', new URL(data.root, location.href)).href);
   const o = data.options;
   return lib.buildSteps(data.routine, {tempo: o.tempo, rest: o.rest, switch_s: o.switch_s, lead_in_s: o.lead_in_s,
                                        first_side: firstSide, rep_mode: repMode});
 }"""
+)
 
-SAVED_JS = """async () => {
-  const data = await window.__playerData();
+SAVED_JS = (
+    """async () => {
+  const data = await """
+    + FETCH_PLAYER_DATA
+    + """;
   const store = await import(new URL('assets/javascripts/log/store.js', new URL(data.root, location.href)).href);
   return (await store.logOf(new URL(data.root, location.href).pathname).read()).sessions;
 }"""
+)
 
 
 # --- helpers ---------------------------------------------------------------------------------
