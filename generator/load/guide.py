@@ -30,6 +30,7 @@ from ..read.placeholders import fill, protocol_names, shared_names
 from ..read.translation import UNTRANSLATED_END, UNTRANSLATED_START
 from ..read.validation import display_path, validation_errors
 from ..read.yamlfile import YamlFile, read_yaml
+from .chosen import chosen_protocols, published_ids
 from .figures import Figures, load_figures
 from .files import PROTOCOL, SHARED, Files, read_files
 from .overlay import apply_overlay
@@ -55,13 +56,6 @@ def _brand_data(source: YamlFile, site_url: str | None) -> Any:
     if site_url and isinstance(data, dict) and not data.get("site_url"):
         return {**data, "site_url": site_url}
     return data
-
-
-def _chosen_protocols(source: YamlFile) -> list[str] | None:
-    """The protocols a brand publishes (`protocols:`), or None for all (a bad list is its model's error)."""
-    data = source.data if isinstance(source.data, dict) else {}
-    chosen = data.get("protocols")
-    return [p for p in chosen if isinstance(p, str)] if isinstance(chosen, list) else None
 
 
 def _origins(guide: Guide, files: Files) -> dict[str, Origin]:
@@ -147,7 +141,7 @@ def read_library(
     (default: data/brand.yml) publishes; every problem of every file is raised at once."""
     brand_path = brand_file or data_dir / "brand.yml"
     brand_source = read_yaml(brand_path, display_path(brand_path, display_root))
-    files = read_files(data_dir, display_root, only=_chosen_protocols(brand_source))
+    files = read_files(data_dir, display_root, only=chosen_protocols(brand_source))
     files.files["brand"] = brand_source
     errors: list[DataError] = []
     valid: dict[str, Any] = {key: _validate(SHARED[key], files[key].data, files[key], errors) for key in SHARED}
@@ -204,7 +198,7 @@ def _assemble(
     exercises, recovery = filled["exercises"].exercises, filled["recovery"].tools
     if files.protocols != valid["site"].protocols:  # a clinic publishing some of the protocols
         shared_files = [valid[key] for key in SHARED if key not in ("exercises", "recovery", "sources")]
-        used = _named([p for p, _ in built], brand, shared_files)
+        used = published_ids([p for p, _ in built], brand, shared_files)
         exercises = [e for e in exercises if e.id in used]
         recovery = [t for t in recovery if t.id in used]
     guide = Guide(
@@ -231,34 +225,6 @@ def _assemble(
     if errors:
         raise DataErrors(errors)
     return dataclasses.replace(guide, origins=_origins(guide, files)), {p.id: n for p, n in built}
-
-
-def _named(protocols: list[Any], brand: model.Brand, shared: list[Any]) -> set[str]:
-    """Every id the published protocols, the shared files (the hazard log's controls) and the
-    clinic's brand name anywhere (keys, routines, flowcharts, overlays): a copy that publishes
-    some of the library's protocols keeps the shared exercises and tools those name, and no page
-    only the others' use."""
-    found: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, BaseModel):
-            walk(value.model_dump())
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for field in dataclasses.fields(value):
-                walk(getattr(value, field.name))
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item)
-
-    walk(protocols)
-    walk(shared)
-    walk(brand)
-    return found
 
 
 def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> Mapping[str, str] | None:
