@@ -30,6 +30,17 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> int:
     return line
 
 
+def add_protocol(project: Path, folder: Path, protocol_id: str) -> None:
+    """Copy a protocol folder into a project copy's library as `protocol_id`, listed last in
+    data/site.yml (tests/fixtures/protocols/minimal-demo builds with no code change)."""
+    shutil.copytree(folder, project / "data" / "protocols" / protocol_id)
+    site = project / "data" / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    listed = re.search(r"^protocols: \[(.*)\]$", text, re.M)
+    assert listed is not None, "data/site.yml lists its protocols on one line"
+    site.write_text(text.replace(listed.group(0), f"protocols: [{listed.group(1)}, {protocol_id}]"), encoding="utf-8")
+
+
 def line_of(path: Path, pattern: str, nth: int = 0) -> int:
     """1-based line number of the nth line matching a regex."""
     hits = [i + 1 for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()) if re.search(pattern, line)]

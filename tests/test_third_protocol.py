@@ -7,12 +7,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, mkdocs_build, project_copy
+from helpers import add_protocol
 
 FIXTURE = ROOT / "tests" / "fixtures" / "protocols" / "minimal-demo"
 
@@ -20,11 +20,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "protocols" / "minimal-demo"
 @pytest.fixture(scope="module")
 def three(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("three") / "guide")
-    shutil.copytree(FIXTURE, project / "data" / "protocols" / "wobbly-wrist")
-    site = project / "data" / "site.yml"
-    text = site.read_text(encoding="utf-8")
-    listed = re.search(r"^protocols: \[(.*)\]$", text, re.M)
-    site.write_text(text.replace(listed.group(0), f"protocols: [{listed.group(1)}, wobbly-wrist]"), encoding="utf-8")
+    add_protocol(project, FIXTURE, "wobbly-wrist")
     out = tmp_path_factory.mktemp("three-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,7 +8,6 @@ today"); the plan builder lists the library protocol by protocol."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from test_progress import MONDAY, contexts, open_progress, session, write  # noq
 
 from conftest import ROOT, mkdocs_build, project_copy, serve
 from generator.load import load_guide
+from helpers import add_protocol
 
 FIXTURE = ROOT / "tests" / "fixtures" / "protocols" / "minimal-demo"
 DEMO = yaml.safe_load((FIXTURE / "protocol.yml").read_text(encoding="utf-8"))
@@ -28,11 +28,7 @@ SHIPPED_ROUTINE = "hip-strength-1"
 def library(tmp_path_factory):
     """The library with the made-up protocol last, built and served: (url, guide)."""
     project = project_copy(tmp_path_factory.mktemp("library") / "guide")
-    shutil.copytree(FIXTURE, project / "data" / "protocols" / DEMO["id"])
-    site = project / "data" / "site.yml"
-    text = site.read_text(encoding="utf-8")
-    listed = re.search(r"^protocols: \[(.*)\]$", text, re.M)
-    site.write_text(text.replace(listed.group(0), f"protocols: [{listed.group(1)}, {DEMO['id']}]"), encoding="utf-8")
+    add_protocol(project, FIXTURE, DEMO["id"])
     out = tmp_path_factory.mktemp("library-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
