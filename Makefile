@@ -8,6 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CLINIC ?=
 OUT ?=
 SHARD ?=
+TEST_WORKERS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site sites serve check test test-all lint types js-test figures bench zensical lock clean system-site system-test
@@ -51,9 +52,10 @@ serve: $(VENV)/.runtime system-site
 check: $(VENV)/.runtime
 	$(PY) -m generator check$(if $(CLINIC), --clinic $(CLINIC))
 
-## Style and lint (ruff), types (mypy strict, tsc on the browser code), then every test.
+## Style and lint (ruff), types (mypy strict, tsc on the browser code), then every test: test files
+## run side by side on TEST_WORKERS processes (pytest-xdist; sites the tests share are built once).
 test: lint types js-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## `make test`, with the checks that visit a named sample of pages (axe, print, the policy, offline
 ## in the second language; flowchart paths) run on every one (GUIDE_TEST_ALL=1).

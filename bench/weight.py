@@ -213,7 +213,10 @@ def _without_print_rules(css: str) -> str:
     return "".join(out)
 
 
-_STATIC_IMPORT = re.compile(r'^\s*import\b[^;]*?from\s+"(\.{1,2}/[^"]+)"', re.M)
+# `import {a} from "./x.js"`, `import "./x.js"` and `export {a} from "./x.js"`, written out or
+# minified (`import{a}from"./x.js"`, which the build ships); never `import("./x.js")`, which loads
+# when asked.
+_STATIC_IMPORT = re.compile(r'(?<![\w$.])(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?"(\.{1,2}/[^"]+)"')
 
 
 def _module_imports(path: Path) -> list[Path]:

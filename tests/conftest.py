@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -73,11 +75,36 @@ def deployed_project(tmp_path_factory) -> Path:
     return project_copy(tmp_path_factory.mktemp("deployed-project") / "guide")
 
 
+def built_once(tmp_path_factory, name: str, build) -> tuple[Path, subprocess.CompletedProcess]:
+    """A site built once per test run, however many pytest-xdist workers share the run: the first
+    worker to ask builds it (`build(folder)` returns the finished run) under a lock in the run's
+    shared temporary folder, the others wait and read it. Tests only read these sites."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's own temporary folder sits in
+    folder, record = shared / f"once-{name}", shared / f"once-{name}.json"
+    with open(shared / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.is_file():
+            if folder.exists():
+                shutil.rmtree(folder)  # a build that failed half-way in an earlier worker
+            folder.mkdir()
+            run = build(folder)
+            record.write_text(
+                json.dumps({"args": run.args, "rc": run.returncode, "out": run.stdout, "err": run.stderr})
+            )
+        saved = json.loads(record.read_text())
+    return folder / "site", subprocess.CompletedProcess(saved["args"], saved["rc"], saved["out"], saved["err"])
+
+
 @pytest.fixture(scope="session")
-def deployed_build(deployed_project, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+def deployed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The default guide as `make site` deploys it, built once per test run, and what it printed."""
-    out = tmp_path_factory.mktemp("deployed") / "site"
-    return out, guide_site(deployed_project, out)
+
+    def build(folder: Path) -> subprocess.CompletedProcess:
+        return guide_site(project_copy(folder / "guide"), folder / "site")
+
+    return built_once(tmp_path_factory, "deployed", build)
 
 
 @pytest.fixture(scope="session")
@@ -96,11 +123,13 @@ def guide():
 def hooked_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The default guide built once per test run with the hook (as `make serve` builds), with a
     site_url so cards carry QR codes; and what the build printed."""
-    project = project_copy(tmp_path_factory.mktemp("project") / "guide")
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out, result
+
+    def build(folder: Path) -> subprocess.CompletedProcess:
+        result = mkdocs_build(project_copy(folder / "guide"), folder / "site")
+        assert result.returncode == 0, result.stderr
+        return result
+
+    return built_once(tmp_path_factory, "hooked", build)
 
 
 @pytest.fixture(scope="session")

@@ -36,3 +36,33 @@ def test_every_target_says_met_or_not_with_what_was_measured():
     for row, target in zip(rows, report["targets"], strict=True):
         assert ("**met**" if target["pass"] else "**not met**" if target["pass"] is False else "not measured") in row
         assert target["detail"], target["target"]  # the measured reason
+
+
+def _weight():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location("bench_weight", ROOT / "bench" / "weight.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_page_weight_follows_the_imports_of_minified_modules(tmp_path):
+    """A page's weight counts every module it loads: the shipped files are minified
+    (`import{a}from"./b.js"`), which an earlier pattern missed, so pages looked lighter than they were."""
+    (tmp_path / "core").mkdir()
+    (tmp_path / "page.js").write_text(
+        'import{a}from"./core/a.js";import"./side.js";export{b}from"../up.js";const later=()=>import("./lazy.js");',
+        encoding="utf-8",
+    )
+    (tmp_path / "written.js").write_text(
+        'import {\n  a,\n  b,\n} from "./core/a.js";\nimport * as c from "./c.js";\n// import("./lazy.js")\n',
+        encoding="utf-8",
+    )
+    weight = _weight()
+    found = {p.relative_to(tmp_path.parent).as_posix() for p in weight._module_imports(tmp_path / "page.js")}
+    assert found == {f"{tmp_path.name}/core/a.js", f"{tmp_path.name}/side.js", "up.js"}
+    found = {p.name for p in weight._module_imports(tmp_path / "written.js")}
+    assert found == {"a.js", "c.js"}
