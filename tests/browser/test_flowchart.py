@@ -177,16 +177,35 @@ def path_through_many(guide) -> list[Step]:
 # --- the widget ------------------------------------------------------------------------------
 
 
+def shared_steps(one: list[Step], other: list[Step]) -> int:
+    """How many first answers two paths share."""
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
 def test_every_path_gives_the_plan_walk_computes(page, site_url, guide):
+    """Every path is clicked through, depth first as all_paths lists them: from one outcome the
+    widget's Back goes up to the answer the next path changes, so each answer on every path is
+    clicked, and Back is pressed on every edge of the chart (a fresh start per path took 6 minutes)."""
     paths = list(all_paths(knee(guide).flowchart))
     reached, waited = set(), set()
     page.set_viewport_size({"width": 1280, "height": 1600})  # every answer on screen without scrolling
     open_flowchart(page, site_url)
     assert page.locator(".flowchart-outline").is_hidden()
-    for i, steps in enumerate(paths):
-        if i:
-            start_over(page)
-        click_through(page, guide, steps)
+    answer_where(page, guide)
+    previous: list[Step] = []
+    for steps in paths:
+        kept = shared_steps(previous, steps)
+        for _ in range(len(previous) - kept):
+            back(page)
+        assert shown_view(page) == expected_view(guide, steps[kept].node), ("back to", steps[:kept])
+        for step in steps[kept:]:
+            answer(page, guide, step)
+        previous = steps
         end, _ = walk(knee(guide).flowchart, steps)
         node = nodes(guide)[end]
         reached.add(end)
