@@ -129,6 +129,11 @@ class Library:
         return code
 
     @property
+    def publishes_all(self) -> bool:
+        """Whether this copy publishes every protocol of the library (a clinic may choose some)."""
+        return bool(self.files.protocols == self.valid["site"].protocols)
+
+    @property
     def brand_language(self) -> str:
         """The language the brand's own words are written in: its default language."""
         return self.brand.languages[0] if self.brand.languages else self.source_language
@@ -196,7 +201,7 @@ def _assemble(
     filled = {key: fill(valid[key], (), shared, files[key], errors) for key in SHARED if key != "sources"}
     built = [_protocol(protocol_id, valid, shared, files, errors, edition.locale) for protocol_id in files.protocols]
     exercises, recovery = filled["exercises"].exercises, filled["recovery"].tools
-    if files.protocols != valid["site"].protocols:  # a clinic publishing some of the protocols
+    if not library.publishes_all:
         shared_files = [valid[key] for key in SHARED if key not in ("exercises", "recovery", "sources")]
         used = published_ids([p for p, _ in built], brand, shared_files)
         exercises = [e for e in exercises if e.id in used]
@@ -230,7 +235,7 @@ def _assemble(
 def _check(library: Library, guide: Guide, names: dict[str, dict[str, str]]) -> Mapping[str, str] | None:
     """Every check across files, on the data's own language; returns the clinic's plan key."""
     files, brand_source, brand_path = library.files, library.brand_source, library.brand_path
-    whole = files.protocols == guide.site.protocols
+    whole = library.publishes_all
     errors = references.check(guide, files.files, whole_library=whole)
     for protocol in guide.protocols:
         chart_errors = flowchart_checks.check_graph(guide, protocol, files[protocol_file(protocol.id, "flowchart")])

@@ -5,7 +5,6 @@ Templates lay pages out; the values they show (links, ranges, groups) are worked
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -214,7 +213,7 @@ def _protocol_pages(r: _Renderer, guide: Guide, protocol: ProtocolGuide) -> list
         )
         # Fetched when Start is pressed (player/player.js), so the page carries only its address.
         data = player.player_data(guide, routine, here)
-        pages.append((urls.player_data(routine.id), json.dumps(data, sort_keys=True, ensure_ascii=False)))
+        pages.append((urls.player_data(routine.id), text.json_file(data)))
     return pages
 
 
@@ -372,7 +371,7 @@ def render_site(
     # What the service worker shows for a page it never saved: links to everything it did save.
     pages.append(r.page(urls.page("offline"), "offline.md.j2", words=guide.ui.offline, pages=outline(site.nav)))
     site.files.update(pages)
-    site.files[urls.LOG_WIDGETS] = json.dumps(progress.widget_data(guide, home), sort_keys=True, ensure_ascii=False)
+    site.files[urls.LOG_WIDGETS] = text.json_file(progress.widget_data(guide, home))
     if not guide.brand.site_url:
         site.warnings.append("site_url is not set: routine cards are built without QR codes")
     return site

@@ -42,6 +42,11 @@ def json_attr(value: object) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
+def json_file(value: object) -> str:
+    """A page-data file the browser fetches (a routine's player data, the log widgets' file)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
 @dataclass(frozen=True)
 class Writer:
     """How one language build writes values as text: numbers and dates in its locale (Babel,

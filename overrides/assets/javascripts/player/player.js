@@ -148,9 +148,8 @@ export function ready() {
  */
 async function mount(box, focusStart) {
   const stub = readJson(box, "data-player");
-  const data = stub && typeof stub === "object" && typeof stub.src === "string"
-    ? await fetchOnce(new URL(stub.src, location.href).href)
-    : stub;
+  const src = stub && typeof stub === "object" ? stub.src : null;
+  const data = typeof src === "string" ? await fetchOnce(new URL(src, location.href).href) : null;
   if (!box.isConnected) return false;
   if (!playable(data)) {
     box.removeAttribute("data-mounted"); // set up again on the next try
