@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 
 from conftest import ROOT
 
 
-def _table():
-    spec = importlib.util.spec_from_file_location("bench_table", ROOT / "bench" / "table.py")
+def _bench(name: str):
+    """One of bench/'s scripts as a module (bench/ is a folder of scripts that import each other)."""
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -19,7 +23,7 @@ def _table():
 
 
 def test_readme_table_is_the_one_bench_json_gives():
-    table = _table()
+    table = _bench("table")
     report = json.loads((ROOT / "bench" / "results" / "bench.json").read_text(encoding="utf-8"))
     expected = table.section(report)
     assert table.readme_section((ROOT / "README.md").read_text(encoding="utf-8")) == expected, (
@@ -29,24 +33,13 @@ def test_readme_table_is_the_one_bench_json_gives():
 
 
 def test_every_target_says_met_or_not_with_what_was_measured():
-    table = _table()
+    table = _bench("table")
     report = json.loads((ROOT / "bench" / "results" / "bench.json").read_text(encoding="utf-8"))
     rows = table.targets(report)[2:]
     assert len(rows) == len(report["targets"]) > 0
     for row, target in zip(rows, report["targets"], strict=True):
         assert ("**met**" if target["pass"] else "**not met**" if target["pass"] is False else "not measured") in row
         assert target["detail"], target["target"]  # the measured reason
-
-
-def _weight():
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("bench_weight", ROOT / "bench" / "weight.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_page_weight_follows_the_imports_of_minified_modules(tmp_path):
@@ -61,7 +54,7 @@ def test_page_weight_follows_the_imports_of_minified_modules(tmp_path):
         'import {\n  a,\n  b,\n} from "./core/a.js";\nimport * as c from "./c.js";\n// import("./lazy.js")\n',
         encoding="utf-8",
     )
-    weight = _weight()
+    weight = _bench("weight")
     found = {p.relative_to(tmp_path.parent).as_posix() for p in weight._module_imports(tmp_path / "page.js")}
     assert found == {f"{tmp_path.name}/core/a.js", f"{tmp_path.name}/side.js", "up.js"}
     found = {p.name for p in weight._module_imports(tmp_path / "written.js")}

@@ -4,6 +4,7 @@ and every dose and threshold on a page is the value in the data."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 import sys
@@ -378,8 +379,6 @@ def test_mkdocs_output_is_passed_on_without_info_records_or_their_continuations(
 def test_routine_pages_carry_only_the_address_of_their_player_data(built_site, guide):
     """The player's data (steps, pace, pain rule, words) is a file per routine, fetched when Start
     is pressed: the page holds only its address, so its weight does not carry the player's."""
-    import json
-
     for routine in guide.routines:
         page = built_site / "routines" / routine.id / "index.html"
         found = re.search(r'data-player="([^"]*)"', page.read_text(encoding="utf-8"))

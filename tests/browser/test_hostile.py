@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from test_flowchart import answer_where
 
 from conftest import mkdocs_build, project_copy, serve
-from generator.load import load_guide
 from helpers import KNEE, data_copy, edit, errors_of
 
 SUMMARY = '<script>alert("summary")</script> [click me](javascript:alert(1)) **bold** {: onclick="alert(2)" }'
@@ -66,12 +65,7 @@ def hostile_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    BUILT[out] = load_guide(data)
     return out
-
-
-# The guide each hostile site was built from, for the flowchart's first question.
-BUILT: dict = {}
 
 
 class _Tags(HTMLParser):
@@ -109,7 +103,7 @@ def test_no_hostile_markup_survives_in_any_page(hostile_site):
     assert FLAG in json.dumps(json.loads(html.unescape(raw)), ensure_ascii=False)
 
 
-def test_hostile_text_reads_as_text_and_runs_nothing(browser, hostile_site):
+def test_hostile_text_reads_as_text_and_runs_nothing(browser, hostile_site, guide):
     server, url = serve(hostile_site)
     dialogs = []
     context = browser.new_context()
@@ -129,7 +123,7 @@ def test_hostile_text_reads_as_text_and_runs_nothing(browser, hostile_site):
         assert ROUTINE_TITLE in page.inner_text("article")
         page.goto(url + "flowchart/")
         page.wait_for_timeout(300)
-        answer_where(page, BUILT[hostile_site])  # the knee protocol's warning signs hold the flag
+        answer_where(page, guide)  # the knee protocol's warning signs hold the flag (its question is the shipped one)
         assert FLAG in page.inner_text("article")
         page.mouse.move(10, 10)
         page.hover("footer")
