@@ -46,7 +46,7 @@ sites: $(VENV)/.runtime system-site
 ## Preview at http://127.0.0.1:8000, reloading on edits under data/, docs/, overrides/
 ## (LANGUAGE=es previews the Spanish guide; CLINIC=clinics/<name> a clinic's copy).
 serve: $(VENV)/.runtime system-site
-	$(if $(CLINIC),GUIDE_BRAND=$(abspath $(CLINIC))/brand.yml) $(if $(LANGUAGE),GUIDE_LANGUAGE=$(LANGUAGE)) $(PY) -m mkdocs serve -a 127.0.0.1:8000
+	$(if $(CLINIC),GUIDE_BRAND=$(abspath $(CLINIC))/brand.yml) $(if $(LANGUAGE),GUIDE_LANGUAGE=$(LANGUAGE)) $(PY) -m mkdocs serve --dirty -a 127.0.0.1:8000
 
 ## Validate the data without building anything.
 check: $(VENV)/.runtime

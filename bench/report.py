@@ -159,6 +159,7 @@ def _print_scales(report: dict) -> None:
     )
     row("  files with different content", lambda r: f"{r['nochange']['content_changed']}")
     row("serve: data edit -> rebuilt page s", lambda r: f"{r['serve']['edit_to_page_s']:.2f}")
+    row("  title edit (every page rebuilt) s", lambda r: f"{r['serve'].get('title_edit_s') or float('nan'):.2f}")
     row(
         "search index KB (gz), fetched by the search",
         lambda r: f"{r['search_index']['kb']:.0f} ({r['search_index']['gz_kb']:.0f})",

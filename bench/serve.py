@@ -41,25 +41,36 @@ def wait_for(url: str, needle: str, timeout: float, proc: subprocess.Popen) -> f
     return None
 
 
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def serve_edits(project: Path, env: dict, edits: int, timeout: float) -> dict:
-    """Start `mkdocs serve`, then `edits` times: change an exercise title in data/exercises.yml and
-    time until http://127.0.0.1:PORT/exercises/<id>/ shows it."""
+    """Start `mkdocs serve --dirty` as `make serve` does, then `edits` times change the first step
+    of the first exercise in data/exercises.yml and time until http://127.0.0.1:PORT/exercises/<id>/
+    shows it (an edit that leaves the navigation alone: only the pages it touches are rebuilt).
+    Last, change that exercise's title, which is in the navigation of every page (everything is
+    rebuilt), and time that too."""
     exercises = project / "data" / "exercises.yml"
     text = exercises.read_text(encoding="utf-8")
     item_id = re.search(r"^\s*-\s*id:\s*([a-z0-9-]+)\s*$", text, re.M).group(1)
     title = re.search(r"^\s*title:\s*(.+?)\s*$", text, re.M).group(1)
+    step = re.search(r"^\s*steps:\s*\n\s*-\s*(.+?)\s*$", text, re.M).group(1)
     port = free_port()
     url = f"http://127.0.0.1:{port}/exercises/{item_id}/"
     serve_log = project / "serve.log"
+    original = text
     with open(serve_log, "wb") as out:
         proc = subprocess.Popen(
-            [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [PY, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    result: dict = {"url_path": f"/exercises/{item_id}/", "edits": []}
+    result: dict = {"url_path": f"/exercises/{item_id}/", "edits": [], "title_edit_s": None}
     try:
         first = wait_for(url, title, timeout, proc)
         result["first_page_s"] = first
@@ -67,19 +78,20 @@ def serve_edits(project: Path, env: dict, edits: int, timeout: float) -> dict:
             result["error"] = "the server never served the page"
             return result
         time.sleep(1.0)  # let the watcher settle after the first build
-        current = title
+        current = step
         for i in range(edits):
-            new = f"{title} edited {i + 1}"
-            text = exercises.read_text(encoding="utf-8")
-            text = text.replace(f"title: {current}\n", f"title: {new}\n", 1)
-            exercises.write_text(text, encoding="utf-8")
+            new = f"{step} (edited {i + 1})"
+            _edit(exercises, f"- {current}\n", f"- {new}\n")
             waited = wait_for(url, new, timeout, proc)
             result["edits"].append(waited)
             if waited is None:
                 result["error"] = f"edit {i + 1} did not show within {timeout:.0f} s"
-                break
+                return result
             current = new
             time.sleep(1.0)
+        new_title = f"{title} edited"
+        _edit(exercises, f"title: {title}\n", f"title: {new_title}\n")
+        result["title_edit_s"] = wait_for(url, new_title, timeout, proc)
     finally:
         proc.terminate()
         try:
@@ -89,10 +101,8 @@ def serve_edits(project: Path, env: dict, edits: int, timeout: float) -> dict:
             proc.wait()
         log_text = serve_log.read_bytes().decode("utf-8", "replace")
         result["rebuilds_logged"] = log_text.count("Building documentation")
+        result["pages_rebuilt"] = re.findall(r"guide: Rebuilding (\d+ of \d+) pages", log_text)
         result["warnings"] = warnings_in(log_text)[:10]
-        exercises.write_text(
-            exercises.read_text(encoding="utf-8").replace(f"title: {current}\n", f"title: {title}\n", 1),
-            encoding="utf-8",
-        )
+        exercises.write_text(original, encoding="utf-8")
     result["edit_to_page_s"] = median(result["edits"]) if result["edits"] and None not in result["edits"] else None
     return result

@@ -2,8 +2,10 @@
 
 The generator is a plain library; this thin layer hands its pages, brand files and the cards PDF
 to MkDocs without writing into docs/, so a preview reloads on data edits without looping. A
-preview has no service worker (its pages remove an old one), so it is never stale. `guide site`
-does not use this hook: it builds the exported tree (generator/site.py)."""
+preview has no service worker (its pages remove an old one), so it is never stale. Under
+`mkdocs serve --dirty` (`make serve`), a rebuild writes only the files an edit changed when it
+leaves the navigation and templates alone (generator/preview.py decides), and everything
+otherwise. `guide site` does not use this hook: it builds the exported tree (generator/site.py)."""
 
 from __future__ import annotations
 
@@ -12,15 +14,21 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
+from watchdog.observers.polling import PollingObserver
 
 from generator.errors import DataErrors, TemplateBug
-from generator.generate import Generated, generate
+from generator.generate import generate
 from generator.load import load_guide
 from generator.paths import Project
+from generator.preview import snapshot, template_stamps, unchanged
 from generator.render.brand import config_overrides
 
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
@@ -30,10 +38,37 @@ if not log.handlers:
     _handler = logging.StreamHandler()
     _handler.setFormatter(logging.Formatter("%(levelname)-7s -  guide: %(message)s"))
     log.addHandler(_handler)
+    log.setLevel(logging.INFO)
     log.propagate = False
 # Fonts embedded in the cards PDF are stamped with this time: pin it so builds are reproducible.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-_state: dict[str, Generated] = {}
+# How often the preview looks for edited files. MkDocs polls every 0.5 s, which alone is half of
+# the second an edit may take to reach the page; polling a few hundred files takes about 1 ms.
+PREVIEW_POLL_S = 0.1
+# Kept across the rebuilds of one `mkdocs serve`: MkDocs loads a hook module once.
+_state: dict[str, Any] = {}
+
+
+class _Unchanged(File):
+    """A generated file whose bytes are as in the last preview build: MkDocs' dirty build neither
+    renders nor copies it again."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that the navigation may be stale; the hook rebuilds every
+    page when the navigation changes, so the warning is noise to a person editing the data."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["incremental"] = command == "serve" and dirty
+    if _state["incremental"]:
+        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
 
 def _brand_file(config: MkDocsConfig) -> Path | None:
@@ -72,6 +107,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "search" in config.plugins:
         config.plugins["search"].config["lang"] = [overrides["search"]["lang"]]
     _state["result"] = result
+    if _state.get("incremental"):
+        templates = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        shared = [overrides, template_stamps(templates), Path(config.config_file_path).stat().st_mtime_ns]
+        _state["now"] = snapshot(result.files(), shared)
     return config
 
 
@@ -81,6 +120,95 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in generated:
         if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} is hand-written, but the generator makes this page: rename or remove it")
+    keep: frozenset[str] | None = None
+    if _state.get("incremental"):
+        keep = unchanged(_state.get("built"), _state["now"])
+        if keep is not None and any(f.is_modified() for f in files.documentation_pages()):
+            keep = None  # a hand-written page was edited: its title may be in every page's navigation
     for path, content in sorted(generated.items()):
-        files.append(File.generated(config, path, content=content))
+        kind = _Unchanged if keep is not None and path in keep else File
+        files.append(kind.generated(config, path, content=content))
+    if _state.get("incremental"):
+        _prepare_dirty_build(config, files, keep)
     return files
+
+
+def _prepare_dirty_build(config: MkDocsConfig, files: Files, keep: frozenset[str] | None) -> None:
+    """Clear the preview for a full build, or note which pages this build writes again."""
+    if keep is None:
+        clean_directory(config.site_dir)
+        _state["rebuilt"] = None
+        if "built" in _state:
+            log.info("The navigation, an address or a template changed: rebuilding every page")
+        return
+    pages = files.documentation_pages()
+    _state["rebuilt"] = {f.url for f in pages if f.is_modified()}
+    names = ", ".join(f"/{url}" for url in sorted(_state["rebuilt"])) or "none"
+    log.info(f"Rebuilding {len(_state['rebuilt'])} of {len(pages)} pages: {names}")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per preview, not once per rebuild (MkDocs makes a new
+    Jinja environment each build; compiling Material's templates takes about 0.3 s). Jinja checks
+    each template's source against what was compiled."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _state.get("incremental"):
+        env.bytecode_cache = _state.setdefault("templates", _CompiledTemplates())
+    return env
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Poll for edits every PREVIEW_POLL_S. Polling (not inotify) is MkDocs' choice because it sees
+    edits on every file system; the paths MkDocs watched before this event move to the new
+    observer, and the `watch:` paths are added to it after this event."""
+    if not _state.get("incremental"):
+        return server
+    moved = []
+    for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
+        try:
+            server.unwatch(path)
+        except KeyError:
+            continue  # not watched (theme folders are, with --watch-theme only)
+        moved.append(path)
+    server.observer = PollingObserver(timeout=PREVIEW_POLL_S)
+    for path in moved:
+        server.watch(path)
+    return server
+
+
+@event_priority(100)  # before Material's search writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _state.get("incremental"):
+        return
+    _merge_search_index(config, _state["rebuilt"])
+    _state["built"] = _state["now"]
+
+
+def _merge_search_index(config: MkDocsConfig, rebuilt: set[str] | None) -> None:
+    """A dirty build indexes only the pages it wrote; the rest come from the last build's index.
+    Material's own merge keeps one page's entries only (and all of them when that page is the
+    home page, whose address is empty), so the hook merges and Material's merge sees nothing."""
+    search = config.plugins.get("material/search")
+    previous = getattr(search, "search_index_prev", None)
+    if search is None or previous is None:
+        return
+    if rebuilt is not None:
+        kept = [e for e in previous.entries if e["location"].split("#")[0] not in rebuilt]
+        search.search_index.entries = kept + search.search_index.entries
+    search.search_index_prev = None
+
+
+def on_build_error(error: Exception) -> None:
+    _state.pop("built", None)  # a half-written preview is rebuilt whole next time

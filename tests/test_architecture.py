@@ -50,6 +50,7 @@ LAYERS = [
             "generator.reference",
             "generator.keys",
             "generator.shards",
+            "generator.preview",
         ],
     ),
     ("cli", ["generator.cli", "generator.__main__", "generator"]),
