@@ -32,12 +32,14 @@ WRITE_JS = """async (records) => {
 }"""
 
 
-def open_ladder(browser, site_url):
+def open_ladder(browser, site_url, requested: list[str] | None = None):
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(STUBS)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    if requested is not None:
+        page.on("request", lambda r: requested.append(r.url))
     page.clock.install(time=NOW)
     page.goto(site_url + PAGE)
     page.wait_for_selector(".ladder:not([hidden]) [data-ladder-start]")
@@ -65,11 +67,14 @@ def run_session(stage: str, day: datetime.date, pain: int, protocol: str | None 
 def test_a_first_run_starts_at_stage_one_runs_every_interval_and_is_saved(browser, site_url, guide):
     ladder = guide.ladder
     first = ladder.stages[0]
-    context, page, errors = open_ladder(browser, site_url)
+    requested: list[str] = []
+    context, page, errors = open_ladder(browser, site_url, requested)
     box = page.locator(".ladder")
     start = ladder.words.next_start.replace("{stage}", first.title)
     assert start in box.inner_text()
     assert ladder.words.reasons["no-runs"] in box.inner_text()
+    # A device that keeps no log downloads none of the log's code to say so.
+    assert not [url for url in requested if "/javascripts/log/store.js" in url]
     page.locator(f"[data-ladder-start={first.id}]").first.click()
     page.wait_for_selector(".player-dialog[data-screen=settings]")
     page.click(".player-begin")
@@ -301,8 +306,10 @@ def test_the_page_says_when_to_see_a_physiotherapist(browser, site_url, guide):
 
 def test_without_storage_the_stages_still_run(browser, site_url, guide):
     context = browser.new_context(viewport=PHONE)
+    # A browser that refuses storage refuses to open a database and to list them.
     context.add_init_script(
         "IDBFactory.prototype.open = function () { throw new DOMException('no', 'SecurityError'); };"
+        "IDBFactory.prototype.databases = () => Promise.reject(new DOMException('no', 'SecurityError'));"
     )
     page = context.new_page()
     page.goto(site_url + PAGE)

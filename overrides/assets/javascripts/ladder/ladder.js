@@ -10,14 +10,16 @@
  * and what to do before starting. The page follows one: the runner's choice (kept in the settings),
  * else the protocol of the latest run or routine logged, else the first; with several, the runner
  * can choose another. When the log says so, it says to see a physiotherapist before going on
- * (core/ladder.js `seePhysio`), in the data's words.
+ * (core/ladder.js `seePhysio`), in the data's words. The log's code loads only on a device that
+ * keeps a log (log/has-log.js): on a first visit the ladder starts at its first stage without it.
  */
 import { dayText, localDay } from "../shared/core/days.js";
 import { own } from "../shared/core/own.js";
 import { fill } from "../shared/core/words.js";
-import { el, fresh, locale, onPage, readJson, siteScope } from "../shared/page.js";
+import { el, fresh, locale, onPage, readJson, siteScope, storage } from "../shared/page.js";
 import { Settings } from "../shared/settings.js";
-import { logOf } from "../log/store.js";
+import { load } from "../shared/versions.js";
+import { hasLog } from "../log/has-log.js";
 import { loadPlayer } from "../player/start.js";
 import { nextStep, runsOf } from "./core/ladder.js";
 
@@ -176,15 +178,31 @@ function show(box, data, log, settings) {
   box.hidden = false;
 }
 
+/**
+ * The log of this copy of the guide: empty on a device that keeps none (as reading it would give,
+ * without loading the log's code), null when it cannot be read.
+ * @param {string} scope
+ * @returns {Promise<{sessions: Session[], checkins: {session: string, worse: boolean}[]} | null>}
+ */
+async function readLog(scope) {
+  if (!storage() || typeof indexedDB === "undefined") return null;
+  const kept = await hasLog(scope);
+  if (kept === null) return null;
+  if (!kept) return { sessions: [], checkins: [] };
+  const { logOf } = await load(() => import("../log/store.js"));
+  return logOf(scope).read();
+}
+
 /** @param {HTMLElement} box @param {LadderData} data */
 async function mount(box, data) {
   const scope = siteScope(data.root);
   /** @type {{sessions: Session[], checkins: {session: string, worse: boolean}[]} | null} */
   let log = null;
   try {
-    log = await logOf(scope).read();
+    log = await readLog(scope);
   } catch {
-    // No log on this device (private browsing, storage switched off): the stages still run.
+    // No log on this device (private browsing, storage switched off, offline and never saved):
+    // the stages still run.
   }
   if (box.isConnected) show(box, data, log, new Settings(scope));
 }
