@@ -13,7 +13,7 @@
 import { own } from "../shared/core/own.js";
 import { fill } from "../shared/core/words.js";
 import { cardFonts, el, fresh, locale, onPage, readJson, siteScope } from "../shared/page.js";
-import { logOf, StorageError } from "../log/store.js";
+import { load } from "../shared/versions.js";
 import { loadPlayer } from "../player/start.js";
 import { checkPlan } from "./core/check.js";
 import { decodePayload, importPublicKey, parseFragment, planId, verifyPayload } from "./core/plan.js";
@@ -165,11 +165,15 @@ class PlanView {
       items: plan.items.map((item) => ({ kind: item.kind, id: item.id, dose: item.dose ? { ...item.dose } : null })),
       link: parts(opened.fragment),
     };
+    /** @type {typeof import("../log/store.js") | null} */
+    let store = null;
     try {
-      await logOf(siteScope(data.player.root)).savePlan(record);
+      // The log's code loads when the plan is kept, not with the page.
+      store = await load(() => import("../log/store.js"));
+      await store.logOf(siteScope(data.player.root)).savePlan(record);
       this.tell(data.words.kept);
     } catch (error) {
-      const code = error instanceof StorageError ? error.code : "failed";
+      const code = store && error instanceof store.StorageError ? error.code : "failed";
       const reason = own(data.words.storage, code) ?? own(data.words.storage, "failed") ?? code;
       this.tell(fill(data.words.not_kept, { reason }, locale()));
     }
