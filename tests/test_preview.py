@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SITE_URL, mkdocs_build, project_copy
 
+from conftest import TEST_SITE_URL, mkdocs_build, project_copy
 from generator.preview import snapshot, unchanged
 
 # Builds the project in the current folder as `mkdocs serve --dirty` does (the hook's state kept
