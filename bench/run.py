@@ -124,10 +124,10 @@ def main() -> int:
                 "gzip": f"level {GZIP_LEVEL}, each file on its own",
                 "nochange": "`python -m generator site` twice into the same folder; a file counts as "
                 "written when its mtime or inode changed",
-                "serve": "`mkdocs serve --dirty` (as `make serve`) on a free port; the first step of the first "
-                "exercise in data/exercises.yml is edited and /exercises/<id>/ polled every 50 ms until it "
-                "shows (the median of the edits is the target's figure); last, its title is edited, which "
-                "rebuilds every page (title_edit_s)",
+                "serve": "`mkdocs serve --dirty` (as `make serve`) on a free port, /exercises/<id>/ open in "
+                "Chromium at 360 px; the first step of the first exercise in data/exercises.yml is edited "
+                "and timed until the page, reloaded by livereload, shows it (the median of the edits is "
+                "the target's figure); last, its title is edited, which rebuilds every page (title_edit_s)",
             },
             "scales": {},
         }

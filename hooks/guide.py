@@ -25,11 +25,12 @@ from mkdocs.utils import clean_directory
 from watchdog.observers.polling import PollingObserver
 
 from generator.errors import DataErrors, TemplateBug
-from generator.generate import generate
+from generator.generate import generate, translated_docs
 from generator.load import load_guide
 from generator.paths import Project
 from generator.preview import snapshot, template_stamps, unchanged
 from generator.render.brand import config_overrides
+from generator.render.context import hand_written
 
 # Outside the "mkdocs" logger tree on purpose: a missing site_url is worth a warning but must not
 # fail `mkdocs build --strict`.
@@ -108,10 +109,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "search" in config.plugins:
         config.plugins["search"].config["lang"] = [overrides["search"]["lang"]]
     _state["result"] = result
+    # A translation's preview shows its own hand-written pages (or the flagged originals), as
+    # `guide site` does, in place of docs/.
+    translated = translated_docs(guide, project)
+    _state["hand_written"] = hand_written(project.docs, translated) if translated is not None else {}
     if _state.get("incremental"):
         templates = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         shared = [overrides, template_stamps(templates), Path(config.config_file_path).stat().st_mtime_ns]
-        _state["now"] = snapshot(result.files(), shared)
+        _state["now"] = snapshot({**result.files(), **_state["hand_written"]}, shared)
     return config
 
 
@@ -126,6 +131,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         keep = unchanged(_state.get("built"), _state["now"])
         if keep is not None and any(f.is_modified() for f in files.documentation_pages()):
             keep = None  # a hand-written page was edited: its title may be in every page's navigation
+    for path, content in _state["hand_written"].items():
+        if (original := files.get_file_from_path(path)) is not None:
+            files.remove(original)
+        generated[path] = content
     for path, content in sorted(generated.items()):
         kind = _Unchanged if keep is not None and path in keep else File
         files.append(kind.generated(config, path, content=content))

@@ -5,6 +5,7 @@ pages, not all of them."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEST_SITE_URL, mkdocs_build, project_copy
+from conftest import ROOT, TEST_SITE_URL, mkdocs_build, project_copy
 from generator.preview import snapshot, unchanged
 
 # Builds the project in the current folder as `mkdocs serve --dirty` does (the hook's state kept
@@ -130,3 +131,22 @@ def test_a_preview_rebuild_writes_only_what_an_edit_touches_and_matches_a_clean_
     finally:
         builds.stdin.close()
         builds.wait(timeout=60)
+
+
+def test_a_translations_preview_shows_its_own_hand_written_pages(tmp_path):
+    """`make serve LANGUAGE=<code>` previews a translation with its translated hand-written pages,
+    as `guide site` publishes them, not those of docs/."""
+    translations = sorted(p.parent for p in (ROOT / "data" / "translations").glob("*/docs"))
+    assert translations, "the shipped data has a translation with hand-written pages"
+    folder = translations[0]
+    out = tmp_path / "site"
+    result = mkdocs_build(ROOT, out, env={"GUIDE_LANGUAGE": folder.name})
+    assert result.returncode == 0, result.stderr
+    pages = sorted((folder / "docs").glob("*.md"))
+    assert pages
+    for page in pages:
+        heading = next(
+            line[2:].strip() for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# ")
+        )
+        built = (out / page.stem / "index.html").read_text(encoding="utf-8")
+        assert f">{html.escape(heading, quote=False)}</h1>" in built, f"{page.name} is not the translation's"
