@@ -147,6 +147,8 @@ def measurements(report: dict) -> list[str]:
 def weight(report: dict) -> list[str]:
     """Page weight per language and page type at the smallest scale measured in full."""
     scales = report["scales"]
+    if not scales:
+        return []  # a many-clinics run only (`--clinics N`)
     k = min(scales, key=int)
     by_type = _get(scales[k], "transfer", "by_type")
     if not by_type:

@@ -59,3 +59,12 @@ def test_page_weight_follows_the_imports_of_minified_modules(tmp_path):
     assert found == {f"{tmp_path.name}/core/a.js", f"{tmp_path.name}/side.js", "up.js"}
     found = {p.name for p in weight._module_imports(tmp_path / "written.js")}
     assert found == {"a.js", "c.js"}
+
+
+def test_a_many_clinics_run_alone_still_writes_its_section():
+    """`bench/run.py --clinics N` measures no scale: the section has its heading and no tables of
+    scales, rather than failing after the long run."""
+    report = json.loads((ROOT / "bench" / "results" / "clinics-100.json").read_text(encoding="utf-8"))
+    assert report["scales"] == {} and report["clinics"]["clinics"] == 100
+    text = _bench("table").section(report)
+    assert text.startswith("Measured on ") and "Page weight" not in text

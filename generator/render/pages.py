@@ -347,7 +347,7 @@ def render_site(
         r.page(
             here,
             "my-plan.md.j2",
-            data=prescribe.plan_data(guide, here),
+            data=prescribe.my_plan_data(guide, here),
             words=guide.prescribe.words,
             figures=player.figure_templates(pictures, all_items, here),
             checkin=progress.widget_stub(here),

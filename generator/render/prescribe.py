@@ -1,6 +1,7 @@
 """Prescribed plans' page data: the builder (/prescribe/) and the patient's plan (/my-plan/) read
 the guide's library (only ids the guide has), the bounds and defaults of each dose, the link's
-size limits, the clinic's public key and name, and every word (data/prescribe.yml)."""
+size limits, the clinic's public key and name, and every word (data/prescribe.yml). Only the
+patient's plan opens the player and makes calendar reminders, so only it carries their data."""
 
 from __future__ import annotations
 
@@ -108,7 +109,7 @@ def sheet_data(guide: Guide) -> dict[str, Any]:
 
 
 def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
-    """The page data both plan pages share."""
+    """The page data both plan pages share (the plan builder's whole data)."""
     limits = guide.prescribe.limits
     every: list[Item] = [*guide.exercises, *guide.recovery]
     items = {i.id: item_data(guide, i, i.dose) for i in every}
@@ -131,6 +132,24 @@ def plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
         "my_plan": urls.href(here, urls.page("my-plan")),
         "words": guide.prescribe.words.model_dump(),
         "protocols": [{"id": p.id, "title": p.title} for p in guide.protocols],
+        "root": urls.root(here) or "./",
+    }
+
+
+# The words of the log (data/progress.yml) that a plan's calendar reminders use.
+REMINDER_WORDS = ("reminders_intro", "reminders_days", "reminders_time", "reminders_download", "weekdays")
+
+
+def my_plan_data(guide: Guide, here: urls.Page) -> dict[str, Any]:
+    """The patient's plan: the shared data, the player's (its Start button plays the plan) and
+    what its calendar reminders need of the log's settings and words."""
+    log = progress_data(guide, here)
+    return {
+        **plan_data(guide, here),
         "player": shared_data(guide, here),
-        "log": progress_data(guide, here),
+        "log": {
+            "reminders": log["reminders"],
+            "rules": {"week_starts": log["rules"]["week_starts"]},
+            "words": {name: log["words"][name] for name in REMINDER_WORDS},
+        },
     }

@@ -90,7 +90,7 @@ export class KeyPanel {
     this.data = data;
     this.words = data.words;
     this.changed = changed;
-    this.keys = new KeyStore(siteScope(data.player.root));
+    this.keys = new KeyStore(siteScope(data.root));
     /** @type {CryptoKey | null} */
     this.key = null;
     /** The site's public key (null for a guide without one, or a broken one). */

@@ -24,7 +24,7 @@ import { planLink, planSheet, qrLibrary, sessionItems, statusOf } from "./sheet.
 /**
  * @typedef {import("./core/plan.js").Plan} Plan
  * @typedef {import("./core/check.js").CheckedItem} CheckedItem
- * @typedef {import("./sheet.js").PlanPage} PlanPage
+ * @typedef {import("./sheet.js").MyPlanPage} MyPlanPage
  * @typedef {import("./sheet.js").QRCodeFactory} QRCodeFactory
  * @typedef {{ok: true, plan: Plan, items: CheckedItem[], verified: boolean, payload: string, fragment: string}
  *   | {ok: false, reason: string}} Opened
@@ -33,7 +33,7 @@ import { planLink, planSheet, qrLibrary, sessionItems, statusOf } from "./sheet.
 /** Longest string a kept record may hold (log/core/records.js): a long link is kept in parts. */
 const PART_CHARS = 200;
 
-/** @param {PlanPage} data @param {string} code @param {Record<string, string>} [values] @returns {Opened} */
+/** @param {MyPlanPage} data @param {string} code @param {Record<string, string>} [values] @returns {Opened} */
 function refuse(data, code, values = {}) {
   const errors = data.words.errors;
   const reason = fill(own(errors, code) ?? own(errors, "not-a-plan") ?? code, values, locale());
@@ -42,7 +42,7 @@ function refuse(data, code, values = {}) {
 
 /**
  * Whether the site's key verifies the signature over exactly this payload.
- * @param {PlanPage} data @param {string} payload @param {string | null} signature
+ * @param {MyPlanPage} data @param {string} payload @param {string | null} signature
  */
 async function valid(data, payload, signature) {
   if (!signature || !data.public_key) return false;
@@ -54,7 +54,7 @@ async function valid(data, payload, signature) {
  * Read a link's fragment: the plan with its items checked and whether it is verified, or the
  * reason it cannot be shown (in the page's words). Never throws.
  * @param {string} hash location.hash
- * @param {PlanPage} data
+ * @param {MyPlanPage} data
  * @returns {Promise<Opened>}
  */
 export async function openLink(hash, data) {
@@ -100,7 +100,7 @@ function button(parent, label, act, primary = false) {
 /** What a runner can do with a plan on their phone. */
 class PlanView {
   /**
-   * @param {HTMLElement} view @param {PlanPage} data
+   * @param {HTMLElement} view @param {MyPlanPage} data
    * @param {Extract<Opened, {ok: true}>} opened @param {string} id @param {QRCodeFactory | null} qr
    */
   constructor(view, data, opened, id, qr) {
@@ -170,7 +170,7 @@ class PlanView {
     try {
       // The log's code loads when the plan is kept, not with the page.
       store = await load(() => import("../log/store.js"));
-      await store.logOf(siteScope(data.player.root)).savePlan(record);
+      await store.logOf(siteScope(data.root)).savePlan(record);
       this.tell(data.words.kept);
     } catch (error) {
       const code = store && error instanceof store.StorageError ? error.code : "failed";
@@ -182,7 +182,7 @@ class PlanView {
 
 /**
  * Show the plan in the page's fragment, or why it cannot be shown.
- * @param {HTMLElement} view @param {PlanPage} data
+ * @param {HTMLElement} view @param {MyPlanPage} data
  */
 async function show(view, data) {
   const hash = location.hash;
@@ -204,7 +204,7 @@ async function show(view, data) {
 }
 
 /** The plan views on the page now (a page swapped out by navigation drops out). */
-/** @type {Set<{view: HTMLElement, data: PlanPage}>} */
+/** @type {Set<{view: HTMLElement, data: MyPlanPage}>} */
 const views = new Set();
 
 window.addEventListener("hashchange", () => {
@@ -216,7 +216,7 @@ window.addEventListener("hashchange", () => {
 
 onPage(() => {
   for (const box of fresh(".my-plan")) {
-    const data = /** @type {PlanPage | null} */ (readJson(box, "data-my-plan"));
+    const data = /** @type {MyPlanPage | null} */ (readJson(box, "data-my-plan"));
     if (!data) continue;
     for (const note of box.querySelectorAll(".plan-noscript")) note.remove();
     const view = box.appendChild(el("div", { class: "plan-view" }));

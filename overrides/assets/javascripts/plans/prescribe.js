@@ -58,7 +58,7 @@ class Builder {
     this.root = box;
     this.data = data;
     this.words = data.words;
-    this.settings = new Settings(siteScope(data.player.root));
+    this.settings = new Settings(siteScope(data.root));
     /** @type {HTMLButtonElement[]} */
     this.adders = [];
     this.out = el("section", { class: "rx-section rx-out", hidden: "" });

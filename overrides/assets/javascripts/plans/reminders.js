@@ -9,7 +9,7 @@ import { dayChoices, pickedDays, saveCalendar } from "../shared/reminders.js";
 import { load } from "../shared/versions.js";
 
 /**
- * @typedef {import("./sheet.js").PlanPage} PlanPage
+ * @typedef {import("./sheet.js").MyPlanPage} MyPlanPage
  * @typedef {import("./sheet.js").ItemData} ItemData
  * @typedef {import("./sheet.js").Status} Status
  * @typedef {typeof import("../shared/core/ics.js")} Ics
@@ -21,7 +21,7 @@ const MS_PER_MINUTE = 60000;
 
 /**
  * How long a session of the plan takes, in whole minutes, as a calendar event can hold it.
- * @param {PlanPage} data @param {PlanReminder} plan @param {number} longest the longest event core/ics.js writes
+ * @param {MyPlanPage} data @param {PlanReminder} plan @param {number} longest the longest event core/ics.js writes
  * @returns {Promise<number | null>}
  */
 async function minutes(data, plan, longest) {
@@ -37,7 +37,7 @@ async function minutes(data, plan, longest) {
 
 /**
  * The reminders file, downloaded (made here, sent nowhere).
- * @param {PlanPage} data @param {PlanReminder} plan @param {Ics} ics @param {number[]} days @param {string} time
+ * @param {MyPlanPage} data @param {PlanReminder} plan @param {Ics} ics @param {number[]} days @param {string} time
  */
 async function download(data, plan, ics, days, time) {
   const length = await minutes(data, plan, ics.MAX_MINUTES);
@@ -59,7 +59,7 @@ async function download(data, plan, ics, days, time) {
 }
 
 /**
- * @param {HTMLFormElement} form @param {PlanPage} data @param {PlanReminder} plan @param {Ics} ics
+ * @param {HTMLFormElement} form @param {MyPlanPage} data @param {PlanReminder} plan @param {Ics} ics
  */
 function fillForm(form, data, plan, ics) {
   const logWords = data.log.words;
@@ -83,7 +83,7 @@ function fillForm(form, data, plan, ics) {
 /**
  * The reminders form behind its button, or null when the plan has nothing to remind of.
  * @param {HTMLButtonElement} open the button that opens it, made by the caller
- * @param {PlanPage} data @param {PlanReminder} plan
+ * @param {MyPlanPage} data @param {PlanReminder} plan
  * @returns {HTMLFormElement | null}
  */
 export function planReminders(open, data, plan) {

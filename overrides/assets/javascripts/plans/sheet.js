@@ -35,9 +35,10 @@ import { load } from "../shared/versions.js";
  *   event_minutes?: number}, rules: {week_starts: number}}} LogData
  * @typedef {{clinic: {id: string, name: string}, public_key: JsonWebKey | null, library: Library, bounds: Bounds,
  *   limits: import("./core/plan.js").Limits, items: Record<string, ItemData>, routines: Record<string, string[]>,
- *   my_plan: string, words: Words, player: Record<string, any>, log: LogData, protocols?: {id: string, title: string}[],
+ *   my_plan: string, words: Words, root: string, protocols?: {id: string, title: string}[],
  *   defaults: {days_per_week: number, review_weeks: number},
  *   sheet: {pain_title: string, pains: {protocol: string, text: string}[], safety: string, disclaimer: string, review: string}}} PlanPage
+ * @typedef {PlanPage & {player: Record<string, any>, log: LogData}} MyPlanPage the patient's plan, which plays it and makes reminders
  * @typedef {{text: string, verified: boolean}} Status
  * @typedef {import("../vendor/qrcode.mjs").QRCodeFactory} QRCodeFactory
  */
