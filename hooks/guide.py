@@ -106,6 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.update(overrides["theme"])
     config.extra_css.extend(overrides["extra_css_add"])
     config.extra.update(overrides["extra"])
+    # A preview builds one language: a language menu would lead to pages it does not serve (and
+    # Material would ask for their sitemaps on every page, each a 404 in the terminal).
+    config.extra.pop("alternate", None)
     if "search" in config.plugins:
         config.plugins["search"].config["lang"] = [overrides["search"]["lang"]]
     _state["result"] = result
