@@ -120,7 +120,10 @@ def measurements(report: dict) -> list[str]:
     )
     row(
         "`make serve`: data edit to the reloaded page (an edit to a title, which rebuilds every page)",
-        lambda r: f"{_s(r['serve']['edit_to_page_s'])} ({_s(r['serve'].get('title_edit_s'))})",
+        lambda r: (
+            _s(r["serve"]["edit_to_page_s"])
+            + (f" ({_s(r['serve']['title_edit_s'])})" if r["serve"].get("title_edit_s") else "")
+        ),
     )
     row(
         "page transfer vs plain Material: median page / worst page",

@@ -29,13 +29,14 @@ def _digest(content: str | bytes) -> str:
 
 
 def template_stamps(folders: Iterable[Path]) -> list[tuple[str, int, int]]:
-    """Every file under the template folders, with its size and modification time: an edited
-    template changes how every page looks."""
+    """Every template under the theme folders, with its size and modification time: an edited
+    template changes how every page looks. Their assets/ (scripts, style sheets, fonts) are
+    copied as they are, so an edit there rewrites that file only."""
     return [
         (str(path), stat.st_size, stat.st_mtime_ns)
         for folder in folders
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and (stat := path.stat())
+        if path.is_file() and "assets" not in path.relative_to(folder).parts[:1] and (stat := path.stat())
     ]
 
 

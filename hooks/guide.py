@@ -60,8 +60,9 @@ class _Unchanged(File):
 
 
 class _QuietDirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build that the navigation may be stale; the hook rebuilds every
-    page when the navigation changes, so the warning is noise to a person editing the data."""
+    """MkDocs warns on every dirty build that the navigation may be stale. The hook rebuilds every
+    page when the navigation changes, so the warning is not true here; and with `strict: true` it
+    would abort every preview build."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
@@ -78,6 +79,7 @@ def _brand_file(config: MkDocsConfig) -> Path | None:
     return Path(chosen).resolve() if chosen else None
 
 
+@event_priority(100)  # before Material's search reads the page language and sets up its index
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Project(Path(config.config_file_path).resolve().parent)
     try:
@@ -109,8 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A preview builds one language: a language menu would lead to pages it does not serve (and
     # Material would ask for their sitemaps on every page, each a 404 in the terminal).
     config.extra.pop("alternate", None)
-    if "search" in config.plugins:
-        config.plugins["search"].config["lang"] = [overrides["search"]["lang"]]
+    if (search := config.plugins.get("material/search")) is not None:
+        search.config["lang"] = [overrides["search"]["lang"]]
     _state["result"] = result
     # A translation's preview shows its own hand-written pages (or the flagged originals), as
     # `guide site` does, in place of docs/.
@@ -118,7 +120,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["hand_written"] = hand_written(project.docs, translated) if translated is not None else {}
     if _state.get("incremental"):
         templates = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        shared = [overrides, template_stamps(templates), Path(config.config_file_path).stat().st_mtime_ns]
+        # The hand-written files' names too: a file removed from docs/ must leave the preview.
+        docs = sorted(str(p.relative_to(project.docs)) for p in project.docs.rglob("*") if p.is_file())
+        shared = [overrides, template_stamps(templates), docs, Path(config.config_file_path).stat().st_mtime_ns]
         _state["now"] = snapshot({**result.files(), **_state["hand_written"]}, shared)
     return config
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TEST_SITE_URL, mkdocs_build, project_copy
+from conftest import TEST_SITE_URL, mkdocs_build, project_copy
 from generator.preview import snapshot, unchanged
+from generator.render.brand import search_language
 
 # Builds the project in the current folder as `mkdocs serve --dirty` does (the hook's state kept
 # between builds in one process), once per line read from stdin, into the folder given; after each
@@ -135,12 +136,13 @@ def test_a_preview_rebuild_writes_only_what_an_edit_touches_and_matches_a_clean_
 
 def test_a_translations_preview_shows_its_own_hand_written_pages(tmp_path):
     """`make serve LANGUAGE=<code>` previews a translation with its translated hand-written pages,
-    as `guide site` publishes them, not those of docs/."""
-    translations = sorted(p.parent for p in (ROOT / "data" / "translations").glob("*/docs"))
+    as `guide site` publishes them, not those of docs/, and searches in its language."""
+    project = project_copy(tmp_path / "guide")
+    translations = sorted(p.parent for p in (project / "data" / "translations").glob("*/docs"))
     assert translations, "the shipped data has a translation with hand-written pages"
     folder = translations[0]
     out = tmp_path / "site"
-    result = mkdocs_build(ROOT, out, env={"GUIDE_LANGUAGE": folder.name})
+    result = mkdocs_build(project, out, env={"GUIDE_LANGUAGE": folder.name})
     assert result.returncode == 0, result.stderr
     pages = sorted((folder / "docs").glob("*.md"))
     assert pages
@@ -150,3 +152,5 @@ def test_a_translations_preview_shows_its_own_hand_written_pages(tmp_path):
         )
         built = (out / page.stem / "index.html").read_text(encoding="utf-8")
         assert f">{html.escape(heading, quote=False)}</h1>" in built, f"{page.name} is not the translation's"
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [search_language(folder.name)]

@@ -9,11 +9,11 @@ import { storage } from "../shared/page.js";
 
 /** @param {string} scope the site's path (shared/page.js `siteScope`) @returns {Promise<boolean | null>} */
 export async function hasLog(scope) {
-  const names = storage();
-  if (typeof indexedDB === "undefined" || !names) return false;
-  if (typeof indexedDB.databases !== "function") return true;
-  const name = logDatabase(names.prefix, scope);
   try {
+    const names = storage();
+    if (typeof indexedDB === "undefined" || !indexedDB || !names) return false;
+    if (typeof indexedDB.databases !== "function") return true;
+    const name = logDatabase(names.prefix, scope);
     return (await indexedDB.databases()).some((db) => db.name === name);
   } catch {
     return null;
