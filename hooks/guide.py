@@ -113,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra.pop("alternate", None)
     if (search := config.plugins.get("material/search")) is not None:
         search.config["lang"] = [overrides["search"]["lang"]]
-    _state["result"] = result
+    _state["generated"] = result.files()
     # A translation's preview shows its own hand-written pages (or the flagged originals), as
     # `guide site` does, in place of docs/.
     translated = translated_docs(guide, project)
@@ -123,13 +123,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The hand-written files' names too: a file removed from docs/ must leave the preview.
         docs = sorted(str(p.relative_to(project.docs)) for p in project.docs.rglob("*") if p.is_file())
         shared = [overrides, template_stamps(templates), docs, Path(config.config_file_path).stat().st_mtime_ns]
-        _state["now"] = snapshot({**result.files(), **_state["hand_written"]}, shared)
+        _state["now"] = snapshot({**_state["generated"], **_state["hand_written"]}, shared)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    result = _state["result"]
-    generated = result.files()
+    generated: dict[str, str | bytes] = _state["generated"]
     for path in generated:
         if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} is hand-written, but the generator makes this page: rename or remove it")
@@ -138,11 +137,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         keep = unchanged(_state.get("built"), _state["now"])
         if keep is not None and any(f.is_modified() for f in files.documentation_pages()):
             keep = None  # a hand-written page was edited: its title may be in every page's navigation
-    for path, content in _state["hand_written"].items():
+    for path in _state["hand_written"]:
         if (original := files.get_file_from_path(path)) is not None:
             files.remove(original)
-        generated[path] = content
-    for path, content in sorted(generated.items()):
+    for path, content in sorted({**generated, **_state["hand_written"]}.items()):
         kind = _Unchanged if keep is not None and path in keep else File
         files.append(kind.generated(config, path, content=content))
     if _state.get("incremental"):

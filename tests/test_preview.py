@@ -28,18 +28,20 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 site = sys.argv[1]
+
+def stamps():
+    return {os.path.relpath(os.path.join(d, n), site): os.stat(os.path.join(d, n)).st_mtime_ns
+            for d, _, names in os.walk(site) for n in names}
+
 started = False
 for _ in sys.stdin:
-    before = {os.path.relpath(os.path.join(d, n), site): os.stat(os.path.join(d, n)).st_mtime_ns
-              for d, _, names in os.walk(site) for n in names}
+    before = stamps()
     config = load_config("mkdocs.yml", site_dir=site)
     if not started:
         config.plugins.on_startup(command="serve", dirty=True)
         started = True
     build(config, dirty=True)
-    after = {os.path.relpath(os.path.join(d, n), site): os.stat(os.path.join(d, n)).st_mtime_ns
-             for d, _, names in os.walk(site) for n in names}
-    print(json.dumps(sorted(p for p, t in after.items() if before.get(p) != t)), flush=True)
+    print(json.dumps(sorted(p for p, t in stamps().items() if before.get(p) != t)), flush=True)
 """
 
 

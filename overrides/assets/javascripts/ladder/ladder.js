@@ -16,7 +16,7 @@
 import { dayText, localDay } from "../shared/core/days.js";
 import { own } from "../shared/core/own.js";
 import { fill } from "../shared/core/words.js";
-import { el, fresh, locale, onPage, readJson, siteScope, storage } from "../shared/page.js";
+import { el, fresh, locale, onPage, readJson, siteScope } from "../shared/page.js";
 import { Settings } from "../shared/settings.js";
 import { load } from "../shared/versions.js";
 import { hasLog } from "../log/has-log.js";
@@ -185,7 +185,6 @@ function show(box, data, log, settings) {
  * @returns {Promise<{sessions: Session[], checkins: {session: string, worse: boolean}[]} | null>}
  */
 async function readLog(scope) {
-  if (!storage() || typeof indexedDB === "undefined") return null;
   const kept = await hasLog(scope);
   if (kept === null) return null;
   if (!kept) return { sessions: [], checkins: [] };
